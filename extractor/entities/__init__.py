@@ -1,0 +1,131 @@
+"""Entity resolution for one report: EntityRefs, the report's entity list, findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from schemas.records import Entity, EntityRef, Finding, Provenance
+
+from .normalise import fold, name_key
+from .registry import EntityRegistry, RegistryEntity
+from .resolve import Resolution, Resolver, compare, decision_for
+
+__all__ = ["EntityRegistry", "ReportEntities", "Resolver", "compare", "decision_for", "name_key"]
+
+
+@dataclass
+class ReportEntities:
+    """Links the names printed in one report to registry entities.
+
+    The delegation table seeds the report's clusters; names in cluster columns are
+    resolved among them first; partner names against the whole registry. Whatever
+    cannot be decided is added as a new entity and reported as a finding.
+    """
+
+    registry: EntityRegistry
+    report_id: str = ""
+    delegation: list[str] = field(default_factory=list)
+    spellings: dict[str, list[str]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.resolver = Resolver(self.registry)
+
+    def delegation_member(self, raw: str, country: str | None) -> EntityRef:
+        claimed = set(self.delegation)
+        free = [e for e in self.registry.entities.values() if e.id not in claimed]
+        resolution = self.resolver.resolve(raw, free)
+        if resolution.decision == "accept" and resolution.entity is not None:
+            entity = resolution.entity
+            entity.kind = "cluster"
+            entity.country = entity.country or country
+            score = resolution.score
+        else:
+            entity = self.registry.add(raw, "cluster", country, first_seen=self.report_id)
+            score = 100.0
+        self.delegation.append(entity.id)
+        return self._ref(entity, raw, score)
+
+    def cluster(self, raw: str, provenance: Provenance | None) -> EntityRef:
+        """A name printed where a delegation cluster is expected."""
+        members = [self.registry.get(i) for i in self.delegation]
+        resolution = self.resolver.resolve(raw, members)
+        if resolution.decision == "accept" and resolution.entity is not None:
+            return self._ref(resolution.entity, raw, resolution.score)
+        if resolution.decision == "review":
+            self._ambiguous(resolution, provenance)
+        else:
+            elsewhere = self.resolver.resolve(raw)
+            if elsewhere.decision == "accept" and elsewhere.entity is not None:
+                return self._ref(elsewhere.entity, raw, elsewhere.score)
+            self.findings.append(
+                Finding(
+                    code="unresolved_name",
+                    severity="warning",
+                    message=f"cluster name {raw!r} matches no member of the delegation",
+                    expected=None,
+                    found=raw,
+                    provenance=provenance,
+                )
+            )
+        entity = self.registry.add(raw, "cluster", first_seen=self.report_id)
+        return self._ref(entity, raw, 100.0)
+
+    def organisation(self, raw: str, is_cluster: bool, provenance: Provenance | None) -> EntityRef:
+        """A counterpart's name: any entity of the registry, else a new one."""
+        resolution = self.resolver.resolve(raw)
+        if resolution.decision == "accept" and resolution.entity is not None:
+            entity = resolution.entity
+            if is_cluster:
+                entity.kind = "cluster"
+            return self._ref(entity, raw, resolution.score)
+        if resolution.decision == "review":
+            self._ambiguous(resolution, provenance)
+        kind = "cluster" if is_cluster or "cluster" in fold(raw).split() else "organisation"
+        entity = self.registry.add(raw, kind, first_seen=self.report_id)
+        return self._ref(entity, raw, 100.0)
+
+    def mention(self, raw: str) -> Resolution:
+        """Resolve a name found in the narrative among the delegation, without side effects."""
+        return self.resolver.resolve(raw, [self.registry.get(i) for i in self.delegation])
+
+    def ref_for(self, entity: RegistryEntity, raw: str, score: float) -> EntityRef:
+        return self._ref(entity, raw, score)
+
+    def entities(self) -> list[Entity]:
+        """Every entity this report referenced, with the spellings it printed."""
+        out = []
+        for entity_id, raws in self.spellings.items():
+            entity = self.registry.get(entity_id)
+            out.append(
+                Entity(
+                    id=entity.id,
+                    name=entity.name,
+                    kind=entity.kind,  # type: ignore[arg-type]
+                    aliases=sorted(set(raws)),
+                    country=entity.country,
+                )
+            )
+        return sorted(out, key=lambda e: e.name)
+
+    def _ref(self, entity: RegistryEntity, raw: str, score: float) -> EntityRef:
+        self.registry.add_alias(entity, raw)
+        self.spellings.setdefault(entity.id, [])
+        if raw not in self.spellings[entity.id]:
+            self.spellings[entity.id].append(raw)
+        return EntityRef(id=entity.id, name=entity.name, raw=raw, score=round(score, 1))
+
+    def _ambiguous(self, resolution: Resolution, provenance: Provenance | None) -> None:
+        self.findings.append(
+            Finding(
+                code="ambiguous_match",
+                severity="warning",
+                message=f"{resolution.raw!r} resembles known entities but not surely enough to merge",
+                expected=None,
+                found={
+                    "raw": resolution.raw,
+                    "candidates": [{"id": c.entity_id, "name": c.name, "score": c.score} for c in resolution.candidates],
+                },
+                provenance=provenance,
+            )
+        )

@@ -1,0 +1,117 @@
+"""The entity registry: canonical clusters and organisations with stable ids.
+
+In memory for one run by default; `EntityRegistry.load(path)` / `save()` keep it in
+a JSON file so that ids stay the same across runs and reports.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .normalise import NameKey, fold, name_key
+
+
+@dataclass
+class RegistryEntity:
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)
+    first_seen: str | None = None
+
+    def keys(self) -> list[NameKey]:
+        return [name_key(alias) for alias in self.aliases]
+
+
+class EntityRegistry:
+    """Entities by id, with the ids merged away pointing to their survivor."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = path
+        self.entities: dict[str, RegistryEntity] = {}
+        self.merged: dict[str, str] = {}
+
+    @classmethod
+    def load(cls, path: str | Path) -> "EntityRegistry":
+        registry = cls(Path(path))
+        if registry.path.exists():
+            data = json.loads(registry.path.read_text(encoding="utf-8"))
+            for item in data.get("entities", []):
+                entity = RegistryEntity(**item)
+                registry.entities[entity.id] = entity
+            registry.merged = dict(data.get("merged", {}))
+        return registry
+
+    def save(self, path: str | Path | None = None) -> None:
+        target = Path(path or self.path) if (path or self.path) else None
+        if target is None:
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        payload = {
+            "version": 1,
+            "entities": [vars(e) for e in sorted(self.entities.values(), key=lambda e: e.id)],
+            "merged": dict(sorted(self.merged.items())),
+        }
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(payload, handle, ensure_ascii=False, indent=1)
+        os.replace(tmp, target)
+
+    def resolve_id(self, entity_id: str) -> str:
+        seen = set()
+        while entity_id in self.merged and entity_id not in seen:
+            seen.add(entity_id)
+            entity_id = self.merged[entity_id]
+        return entity_id
+
+    def get(self, entity_id: str) -> RegistryEntity:
+        return self.entities[self.resolve_id(entity_id)]
+
+    def add(self, name: str, kind: str, country: str | None = None, first_seen: str | None = None) -> RegistryEntity:
+        entity = RegistryEntity(
+            id=self._new_id(name, kind), name=name, kind=kind, country=country, first_seen=first_seen
+        )
+        self.entities[entity.id] = entity
+        self.add_alias(entity, name)
+        return entity
+
+    def add_alias(self, entity: RegistryEntity, raw: str) -> None:
+        if raw not in entity.aliases:
+            entity.aliases.append(raw)
+        acronym = name_key(raw).acronym
+        if acronym and acronym not in entity.acronyms:
+            entity.acronyms.append(acronym)
+
+    def merge(self, keep_id: str, drop_id: str) -> RegistryEntity:
+        """Fold `drop_id` into `keep_id`; later runs resolve both to `keep_id`."""
+        keep, drop = self.get(keep_id), self.get(drop_id)
+        if keep.id == drop.id:
+            return keep
+        for alias in drop.aliases:
+            self.add_alias(keep, alias)
+        for acronym in drop.acronyms:
+            if acronym not in keep.acronyms:
+                keep.acronyms.append(acronym)
+        keep.country = keep.country or drop.country
+        if drop.kind == "cluster":
+            keep.kind = "cluster"
+        del self.entities[drop.id]
+        self.merged[drop.id] = keep.id
+        return keep
+
+    def _new_id(self, name: str, kind: str) -> str:
+        base = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:48] or "entity"
+        candidate = f"{'cl' if kind == 'cluster' else 'org'}:{base}"
+        n = 2
+        unique = candidate
+        while unique in self.entities or unique in self.merged:
+            unique = f"{candidate}-{n}"
+            n += 1
+        return unique

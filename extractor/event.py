@@ -1,0 +1,200 @@
+"""What the mission was: title, report type, place, dates and organisers."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pycountry
+from rapidfuzz import fuzz
+
+from schemas.records import Event
+
+from .layout import Line, PageLayout, join_lines
+from .narrative import Paragraph, sentence_with
+from .profile import Profile
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_DASH = r"\s*(?:[-–—]|to|until|till)\s*"
+_DATE_PATTERNS = [
+    # 25th - 27th of October 2016 / from the 25th to 27th of October 2016 / 3-5 May 2017
+    (re.compile(rf"{_DAY}{_DASH}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})", re.I), "d-d m y"),
+    # 30 November - 2 December 2016
+    (re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH}{_DASH}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})", re.I), "d m-d m y"),
+    # October 25-27, 2016
+    (re.compile(rf"{_MONTH}\s+{_DAY}{_DASH}{_DAY},?\s+(\d{{4}})", re.I), "m d-d y"),
+    # 25 October 2016
+    (re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})", re.I), "d m y"),
+    # 2016-10-25
+    (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), "iso"),
+]
+
+
+def parse_date_range(text: str) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    """(start, end, span of the match) of the first date or date range in `text`."""
+    for pattern, form in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        g = match.groups()
+        try:
+            if form == "d-d m y":
+                month, year = MONTHS[g[2].lower().rstrip(".")], int(g[3])
+                start, end = date(year, month, int(g[0])), date(year, month, int(g[1]))
+            elif form == "d m-d m y":
+                year = int(g[4])
+                start = date(year, MONTHS[g[1].lower().rstrip(".")], int(g[0]))
+                end = date(year, MONTHS[g[3].lower().rstrip(".")], int(g[2]))
+            elif form == "m d-d y":
+                month, year = MONTHS[g[0].lower().rstrip(".")], int(g[3])
+                start, end = date(year, month, int(g[1])), date(year, month, int(g[2]))
+            elif form == "d m y":
+                start = end = date(int(g[2]), MONTHS[g[1].lower().rstrip(".")], int(g[0]))
+            else:
+                start = end = date(int(g[0]), int(g[1]), int(g[2]))
+        except (ValueError, KeyError):
+            continue
+        return start.isoformat(), end.isoformat(), match.span()
+    return None, None, None
+
+
+def country_code(name: str, profile: Profile) -> str | None:
+    """ISO 3166-1 alpha-2 code of a country name or code, or None."""
+    cleaned = name.strip(" .()")
+    if not cleaned:
+        return None
+    for alias, code in profile.country_aliases.items():
+        if alias.lower() == cleaned.lower():
+            return code
+    try:
+        return pycountry.countries.lookup(cleaned).alpha_2
+    except LookupError:
+        return None
+
+
+def parse_place(text: str, profile: Profile) -> tuple[str | None, str | None]:
+    """(city, country code) from "Mexico City, Mexico", "Santiago (Chile)" and the like."""
+    text = text.strip(" |,-–")
+    match = re.match(r"^(.*?)\s*\(([^()]+)\)\s*$", text)
+    if match and country_code(match.group(2), profile):
+        return match.group(1).strip(" ,") or None, country_code(match.group(2), profile)
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) >= 2 and country_code(parts[-1], profile):
+        return ", ".join(parts[:-1]), country_code(parts[-1], profile)
+    if len(parts) == 1 and country_code(parts[0], profile):
+        return None, country_code(parts[0], profile)
+    return (text or None), None
+
+
+def read_event(cover: PageLayout | None, paras: list[Paragraph], profile: Profile) -> Event:
+    event = Event()
+    lines = cover.lines if cover else []
+    event.title = _title(lines, profile)
+    event.report_type = _report_type(lines, profile)
+    for line in lines:
+        start, end, span = parse_date_range(line.text)
+        if start:
+            event.start_date, event.end_date = start, end
+            place = line.text[: span[0]].strip(" |–-,")
+            if "|" in line.text:
+                place = line.text.split("|")[0]
+            event.city, event.country = parse_place(place, profile)
+            break
+    if event.start_date is None or event.city is None:
+        _event_from_text(event, paras, profile)
+    event.organisers = organisers(paras, profile)
+    return event
+
+
+def _event_from_text(event: Event, paras: list[Paragraph], profile: Profile) -> None:
+    for para in paras[:12]:
+        start, end, _ = parse_date_range(para.text)
+        if start and event.start_date is None:
+            event.start_date, event.end_date = start, end
+        match = re.search(r"\bin\s+([A-Z][\w .'-]+?)\s*\(([^()]+)\)", para.text)
+        if match and event.city is None and country_code(match.group(2), profile):
+            event.city, event.country = match.group(1).strip(), country_code(match.group(2), profile)
+        if event.start_date and event.city:
+            return
+
+
+def _blocks(lines: list[Line]) -> list[tuple[str, float, bool]]:
+    blocks: list[list[Line]] = []
+    for line in sorted(lines, key=lambda l: l.top):
+        last = blocks[-1][-1] if blocks else None
+        if last and abs(last.size - line.size) < 0.3 and last.bold == line.bold and line.top - last.bottom < 0.8 * line.size:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return [(join_lines(l.text for l in block), block[0].size, block[0].text.isupper()) for block in blocks]
+
+
+def _title(lines: list[Line], profile: Profile) -> str | None:
+    words = tuple(w.lower() for w in profile.event_title_words)
+    best: tuple[float, str] | None = None
+    for text, size, upper in _blocks(lines):
+        lowered = text.lower()
+        if not any(w in lowered for w in words) or _matches_report_type(text, profile):
+            continue
+        rank = size + (0 if upper else 100)
+        if best is None or rank > best[0]:
+            best = (rank, text)
+    return best[1] if best else None
+
+
+def _matches_report_type(text: str, profile: Profile) -> bool:
+    return any(fuzz.ratio(text.lower(), t.lower()) >= 90 for t in profile.report_types)
+
+
+def _report_type(lines: list[Line], profile: Profile) -> str | None:
+    for text, _, _ in _blocks(lines):
+        if _matches_report_type(text, profile):
+            return text
+    return None
+
+
+def organisers(paras: list[Paragraph], profile: Profile) -> list[str]:
+    """The bodies named after "organised by", "supported by" ... in the first sentence saying so."""
+    triggers = sorted(profile.organiser_triggers, key=len, reverse=True)
+    found = sentence_with(paras[:20], tuple(triggers))
+    if not found:
+        return []
+    sentence = found[0][0]
+    pattern = re.compile("|".join(re.escape(t) for t in triggers), re.IGNORECASE)
+    marks = list(pattern.finditer(sentence))
+    names: list[str] = []
+    for i, mark in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(sentence)
+        for name in _split_names(sentence[mark.end() : end]):
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def _split_names(segment: str) -> list[str]:
+    segment = segment.strip().rstrip(".;")
+    segment = re.sub(r"(,?\s*\b(and|as well as)\s*)$", "", segment.strip(), flags=re.IGNORECASE).strip(" ,")
+    if ")" in segment:
+        pieces = re.split(r"(?<=\))\s*(?:,\s*)?(?:and\s+|,\s*)", segment)
+    else:
+        pieces = [segment]
+    names = []
+    for piece in pieces:
+        piece = re.sub(r"^(the|jointly|also)\s+", "", piece.strip(" ,"), flags=re.IGNORECASE)
+        piece = re.sub(r"^(the)\s+", "", piece, flags=re.IGNORECASE).strip(" ,")
+        if piece and piece[:1].isupper():
+            names.append(piece)
+    return names

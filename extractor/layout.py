@@ -1,0 +1,289 @@
+"""Words and lines of a page, built once from pdfplumber's characters.
+
+Every later stage (tables, narrative, sections) reads these objects instead of
+asking pdfplumber again, so each page is parsed a single time.
+
+Superscripts are recognised by size and baseline: an ordinal suffix ("3rd") is
+joined to its word, a footnote mark ("Cluster¹") is kept apart so that callers can
+drop it from captions, headers and sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+from typing import Iterable, Sequence
+
+BBox = tuple[float, float, float, float]
+
+SUPERSCRIPT_SIZE_RATIO = 0.85
+WORD_GAP_RATIO = 0.18
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+    superscript: bool = False
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True)
+class Line:
+    words: tuple[Word, ...]
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass
+class PageLayout:
+    """What the pipeline knows of one page after reading it."""
+
+    number: int
+    width: float
+    height: float
+    words: list[Word]
+    lines: list[Line] = field(default_factory=list)
+
+
+def is_bold_font(fontname: str) -> bool:
+    name = fontname.lower()
+    return "bold" in name or "black" in name or "heavy" in name or name.endswith(",b")
+
+
+def words_from_chars(chars: Sequence[dict]) -> list[Word]:
+    """Group characters into words: split at spaces, gaps, and changes of size or baseline."""
+    words: list[Word] = []
+    current: list[dict] = []
+
+    def flush() -> None:
+        if not current:
+            return
+        text = "".join(c["text"] for c in current)
+        sizes = [c["size"] for c in current]
+        words.append(
+            Word(
+                text=text,
+                x0=min(c["x0"] for c in current),
+                top=min(c["top"] for c in current),
+                x1=max(c["x1"] for c in current),
+                bottom=max(c["bottom"] for c in current),
+                size=max(sizes),
+                bold=sum(is_bold_font(c["fontname"]) for c in current) * 2 > len(current),
+            )
+        )
+        current.clear()
+
+    ordered = sorted(
+        (c for c in chars if c.get("upright", True)),
+        key=lambda c: (round(c["bottom"]), c["x0"]),
+    )
+    ordered = _reading_order(ordered)
+    for char in ordered:
+        if char["text"].isspace() or not char["text"]:
+            flush()
+            continue
+        if current:
+            prev = current[-1]
+            gap = char["x0"] - prev["x1"]
+            same_run = (
+                abs(char["size"] - prev["size"]) < 0.5
+                and abs(char["bottom"] - prev["bottom"]) < max(1.0, 0.25 * prev["size"])
+            )
+            if not same_run or gap > WORD_GAP_RATIO * prev["size"] or gap < -prev["size"]:
+                flush()
+        current.append(char)
+    flush()
+    return words
+
+
+def _reading_order(chars: list[dict]) -> list[dict]:
+    """Sort characters line by line (baselines within a tolerance), then left to right."""
+    rows: list[list[dict]] = []
+    for char in sorted(chars, key=lambda c: c["bottom"]):
+        if rows and abs(char["bottom"] - rows[-1][0]["bottom"]) <= 1.0:
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+    return [c for row in rows for c in sorted(row, key=lambda c: c["x0"])]
+
+
+def mark_superscripts(words: list[Word]) -> list[Word]:
+    """Flag small words that sit raised against a larger neighbour on their left."""
+    if not words:
+        return words
+    result: list[Word] = []
+    by_position = sorted(words, key=lambda w: (w.top, w.x0))
+    for word in words:
+        left = _left_neighbour(word, by_position)
+        is_sup = (
+            left is not None
+            and word.size < SUPERSCRIPT_SIZE_RATIO * left.size
+            and word.bottom < left.bottom - 0.15 * left.size
+        )
+        result.append(_replace(word, superscript=is_sup) if is_sup else word)
+    return result
+
+
+def _left_neighbour(word: Word, words: Sequence[Word]) -> Word | None:
+    best: Word | None = None
+    for other in words:
+        if other is word or other.size <= word.size:
+            continue
+        if other.x1 > word.x0 + 0.5 or word.x0 - other.x1 > 0.6 * other.size:
+            continue
+        if other.bottom < word.top or other.top > word.bottom:
+            continue
+        if best is None or other.x1 > best.x1:
+            best = other
+    return best
+
+
+def _replace(word: Word, **changes) -> Word:
+    values = {**word.__dict__, **changes}
+    return Word(**values)
+
+
+def words_to_lines(words: Iterable[Word]) -> list[Line]:
+    """Cluster words into lines; superscripts join the line they are attached to."""
+    base = sorted((w for w in words if not w.superscript), key=lambda w: (w.top, w.x0))
+    sups = [w for w in words if w.superscript]
+    groups: list[list[Word]] = []
+    for word in base:
+        for group in reversed(groups[-3:]):
+            top = median(w.top for w in group)
+            bottom = median(w.bottom for w in group)
+            overlap = min(bottom, word.bottom) - max(top, word.top)
+            if overlap > 0.5 * min(bottom - top, word.bottom - word.top):
+                group.append(word)
+                break
+        else:
+            groups.append([word])
+    for sup in sups:
+        target = min(
+            groups,
+            key=lambda g: abs(median(w.top for w in g) - sup.top) + _horizontal_distance(g, sup),
+            default=None,
+        )
+        if target is None:
+            groups.append([sup])
+        else:
+            target.append(sup)
+    lines = [_make_line(sorted(g, key=lambda w: w.x0)) for g in groups]
+    return sorted(lines, key=lambda line: (round(line.top, 1), line.x0))
+
+
+def _horizontal_distance(group: list[Word], word: Word) -> float:
+    x0 = min(w.x0 for w in group)
+    x1 = max(w.x1 for w in group)
+    if x0 <= word.x0 <= x1 + 2:
+        return 0.0
+    return min(abs(word.x0 - x1), abs(word.x0 - x0))
+
+
+def _make_line(words: list[Word]) -> Line:
+    base = [w for w in words if not w.superscript] or words
+    return Line(
+        words=tuple(words),
+        text=join_words(words),
+        x0=min(w.x0 for w in words),
+        top=min(w.top for w in base),
+        x1=max(w.x1 for w in words),
+        bottom=max(w.bottom for w in base),
+        size=median(w.size for w in base),
+        bold=all(w.bold for w in base),
+    )
+
+
+def join_words(words: Sequence[Word], keep_footnote_marks: bool = False) -> str:
+    """Text of one line: a space between words apart, none before a touching word.
+
+    A superscript made of digits is a footnote mark and is dropped unless asked
+    for; other superscripts (ordinals) are joined to the word they follow.
+    """
+    parts: list[str] = []
+    prev: Word | None = None
+    for word in words:
+        if word.superscript and word.text.isdigit() and not keep_footnote_marks:
+            continue
+        if prev is not None:
+            touching = word.x0 - prev.x1 < WORD_GAP_RATIO * min(prev.size, word.size)
+            if not touching:
+                parts.append(" ")
+        parts.append(word.text)
+        prev = word
+    return "".join(parts)
+
+
+_HYPHEN_END = re.compile(r"\w-$")
+_SOFT_HYPHEN = "\u00ad"
+_SPACES = re.compile(r"\s+")
+
+
+def join_lines(texts: Iterable[str]) -> str:
+    """Undo line breaks and hyphenation, collapse white space.
+
+    A soft hyphen at a line end marks a broken word and is dropped. A hard hyphen
+    after a letter is kept and the next line joins without a space: writers break
+    compounds there ("follow-" + "up", "Oekoenergie-" + "Cluster"), and dropping
+    it would corrupt them.
+    """
+    out = ""
+    for raw in texts:
+        text = _SPACES.sub(" ", raw).strip()
+        if not text:
+            continue
+        if not out:
+            out = text
+        elif out.endswith(_SOFT_HYPHEN):
+            out = out[:-1] + text
+        elif _HYPHEN_END.search(out) and text[:1].isalnum():
+            out = out + text
+        else:
+            out = f"{out} {text}"
+    return out.replace(_SOFT_HYPHEN, "")
+
+
+def collapse(text: str | None) -> str | None:
+    if text is None:
+        return None
+    cleaned = _SPACES.sub(" ", text).strip()
+    return cleaned or None
+
+
+def words_in_box(words: Iterable[Word], bbox: BBox, margin: float = 0.5) -> list[Word]:
+    """The words whose centre lies inside `bbox`."""
+    x0, top, x1, bottom = bbox
+    return [
+        w
+        for w in words
+        if x0 - margin <= (w.x0 + w.x1) / 2 <= x1 + margin and top - margin <= w.middle <= bottom + margin
+    ]
+
+
+def body_font_size(pages: Iterable[PageLayout]) -> float:
+    """The most common font size, weighted by characters: the size of running text."""
+    counts: dict[float, int] = {}
+    for page in pages:
+        for word in page.words:
+            key = round(word.size, 1)
+            counts[key] = counts.get(key, 0) + len(word.text)
+    return max(counts, key=counts.get) if counts else 10.0

@@ -1,0 +1,311 @@
+"""The narrative: body paragraphs, sentences, stated figures, event facts, sections.
+
+Body text is every line outside tables, running headers and footers, footnotes
+(smaller type) and captions. A rule-based spaCy pipeline (`spacy.blank("en")`, a
+sentencizer and a Matcher built from the profile's token patterns) finds the
+figures; no model is downloaded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import spacy
+from spacy.matcher import Matcher
+
+from .layout import Line, PageLayout, join_lines
+from .profile import Profile
+
+KEY_ORDER = (
+    "participants",
+    "respondents",
+    "response_rate",
+    "cooperation_agreements_reported",
+    "cooperation_agreements_detailed",
+    "smes_directly_benefited",
+    "smes_future_direct",
+    "smes_future_indirect",
+    "formal_agreements_signed",
+    "clusters_with_smes",
+)
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+NUMBER_WORDS.update({"no": 0, "none": 0})
+_TERMINAL = re.compile(r"[.!?:;]['\")\]]?$")
+_SECTION = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
+_ANNEX = re.compile(r"^((?:Annex|Annexe|Appendix)\s+(?:\d+|[IVX]+))\s*[-–—:.]?\s*(.*)$", re.IGNORECASE)
+_LEADERS = re.compile(r"\.{4,}|…{2,}")
+_CAPTION = re.compile(r"^(Figure|Table|Chart|Graph|Annex)\s+[0-9IVX]+\s*[-–—:.]", re.IGNORECASE)
+
+
+@dataclass
+class Paragraph:
+    text: str
+    page: int
+    pages: list[tuple[int, int]] = field(default_factory=list)  # (char offset, page)
+    heading: bool = False
+
+    def page_at(self, offset: int) -> int:
+        page = self.page
+        for start, number in self.pages:
+            if start <= offset:
+                page = number
+        return page
+
+
+@dataclass(frozen=True)
+class StatedFigure:
+    key: str
+    value: float | int
+    sentence: str
+    page: int
+    order: tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class HeadingLine:
+    number: str
+    title: str
+    page: int
+
+
+@lru_cache(maxsize=1)
+def _blank_nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@lru_cache(maxsize=8)
+def _matcher(profile: Profile) -> Matcher:
+    matcher = Matcher(_blank_nlp().vocab)
+    for key, patterns in profile.key_figures.items():
+        matcher.add(key, patterns)
+    return matcher
+
+
+def nlp():
+    """The shared spaCy pipeline (blank English with a sentencizer)."""
+    return _blank_nlp()
+
+
+# --- page regions -----------------------------------------------------------------
+
+def running_lines(layouts: list[PageLayout]) -> set[tuple[int, int]]:
+    """(page, line index) of running headers and footers: text repeated near the same
+    height on several pages, and bare page numbers in the margins."""
+    seen: Counter[tuple[str, int]] = Counter()
+    keys: dict[tuple[int, int], tuple[str, int]] = {}
+    for layout in layouts:
+        for i, line in enumerate(layout.lines):
+            if line.top > 0.12 * layout.height and line.bottom < 0.9 * layout.height:
+                continue
+            key = (re.sub(r"\d+", "#", line.text.lower()).strip(), round(line.top / 6))
+            keys[(layout.number, i)] = key
+            seen[key] += 1
+    threshold = max(2, len(layouts) // 4)
+    result = set()
+    for position, key in keys.items():
+        text = key[0]
+        if seen[key] >= threshold or re.fullmatch(r"(page\s*)?#(\s*(of|/)\s*#)?", text):
+            result.add(position)
+    return result
+
+
+def body_lines(
+    layout: PageLayout, body_size: float, exclude_boxes: list[tuple], running: set[tuple[int, int]]
+) -> list[Line]:
+    """The page's running-text lines, in reading order."""
+    lines = []
+    for i, line in enumerate(layout.lines):
+        if (layout.number, i) in running:
+            continue
+        if line.size < 0.9 * body_size or _LEADERS.search(line.text):
+            continue
+        cx, cy = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+        if any(b[0] - 2 <= cx <= b[2] + 2 and b[1] - 2 <= cy <= b[3] + 2 for b in exclude_boxes):
+            continue
+        lines.append(line)
+    return lines
+
+
+# --- paragraphs -------------------------------------------------------------------
+
+def paragraphs(pages: list[tuple[int, list[Line]]], body_size: float) -> list[Paragraph]:
+    """Group body lines into paragraphs; join a paragraph broken by a page break."""
+    result: list[Paragraph] = []
+    for number, lines in pages:
+        block: list[Line] = []
+        page_paragraphs: list[Paragraph] = []
+        for line in lines:
+            if block and _breaks(block[-1], line, body_size):
+                page_paragraphs.append(_paragraph(block, number, body_size))
+                block = []
+            block.append(line)
+        if block:
+            page_paragraphs.append(_paragraph(block, number, body_size))
+        for para in page_paragraphs:
+            if _CAPTION.match(para.text):
+                continue
+            previous = result[-1] if result else None
+            if (
+                previous is not None
+                and not previous.heading
+                and not para.heading
+                and previous.page < number
+                and para is page_paragraphs[0]
+                and not _TERMINAL.search(previous.text)
+                and para.text[:1].islower()
+            ):
+                offset = len(previous.text) + 1
+                previous.text = f"{previous.text} {para.text}"
+                previous.pages.append((offset, number))
+            else:
+                result.append(para)
+    return result
+
+
+def _breaks(previous: Line, line: Line, body_size: float) -> bool:
+    gap = line.top - previous.bottom
+    if gap > 0.75 * body_size or gap < -2:
+        return True
+    if abs(line.size - previous.size) > 0.1 * body_size:
+        return True
+    return _is_heading_line(previous, body_size) != _is_heading_line(line, body_size)
+
+
+def _is_heading_line(line: Line, body_size: float) -> bool:
+    return line.bold and line.size >= 1.08 * body_size
+
+
+def _paragraph(lines: list[Line], page: int, body_size: float) -> Paragraph:
+    text = join_lines(line.text for line in lines)
+    heading = all(_is_heading_line(line, body_size) for line in lines) or (
+        all(line.bold for line in lines) and len(lines) <= 2 and not _TERMINAL.search(text) and len(text) < 80
+    )
+    return Paragraph(text=text, page=page, pages=[(0, page)], heading=heading)
+
+
+# --- stated figures ---------------------------------------------------------------
+
+def stated_figures(paras: list[Paragraph], profile: Profile) -> list[StatedFigure]:
+    """The first statement of each key figure, in document order."""
+    matcher = _matcher(profile)
+    vocab = _blank_nlp().vocab
+    found: dict[str, StatedFigure] = {}
+    texts = [p.text for p in paras]
+    for index, (para, doc) in enumerate(zip(paras, _blank_nlp().pipe(texts))):
+        if para.heading:
+            continue
+        matches = sorted(matcher(doc), key=lambda m: (m[1], m[2] - m[1]))
+        for match_id, start, end in matches:
+            key = vocab.strings[match_id]
+            if key in found:
+                continue
+            value = _value(doc[start:end])
+            if value is None:
+                continue
+            sentence = doc[start].sent
+            text = " ".join(sentence.text.split())
+            order = (index, sentence.start, KEY_ORDER.index(key) if key in KEY_ORDER else 99)
+            found[key] = StatedFigure(key, value, text, para.page_at(sentence.start_char), order)
+    return sorted(found.values(), key=lambda f: f.order)
+
+
+def _value(span) -> float | int | None:
+    for i, token in enumerate(span):
+        lower = token.lower_
+        if token.like_num or lower in NUMBER_WORDS:
+            number = _number(lower)
+            if number is None:
+                continue
+            following = span[i + 1] if i + 1 < len(span) else None
+            if following is not None and following.text == "%":
+                return round(number / 100, 4)
+            return number
+    return None
+
+
+def _number(text: str) -> float | int | None:
+    if text in NUMBER_WORDS:
+        return NUMBER_WORDS[text]
+    cleaned = text.replace(",", "")
+    try:
+        return int(cleaned)
+    except ValueError:
+        try:
+            return float(cleaned)
+        except ValueError:
+            return None
+
+
+def sentence_with(paras: list[Paragraph], phrases: tuple[str, ...]) -> list[tuple[str, int]]:
+    """Sentences (text, page) containing any of the phrases, case-insensitively."""
+    lowered = tuple(p.lower() for p in phrases)
+    found = []
+    for para, doc in zip(paras, _blank_nlp().pipe(p.text for p in paras)):
+        for sentence in doc.sents:
+            text = " ".join(sentence.text.split())
+            if any(p in text.lower() for p in lowered):
+                found.append((text, para.page_at(sentence.start_char)))
+    return found
+
+
+_NAME_BREAK = {"(", ")", ",", ";", "and", "or", "&", "as", "well"}
+
+
+def name_mentions(sentence: str) -> list[str]:
+    """Runs of capitalised words in a sentence: the names it may mention."""
+    doc = _blank_nlp().make_doc(sentence)
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for token in doc:
+        text = token.text
+        capital = text[:1].isupper() or (text[:1].isdigit() and current)
+        joiner = bool(current) and (text in {"-", "d'", "de", "of", "&"} or text.startswith("'"))
+        if (capital or joiner) and text.lower() not in _NAME_BREAK:
+            current.append(token.text_with_ws)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return ["".join(run).strip(" -") for run in runs if "".join(run).strip(" -")]
+
+
+# --- sections ---------------------------------------------------------------------
+
+def heading_lines(layouts: list[PageLayout], body_size: float, table_boxes: dict[int, list[tuple]]) -> list[HeadingLine]:
+    """Numbered headings and annex headings of the body, with their pages."""
+    found: list[HeadingLine] = []
+    for layout in layouts:
+        boxes = table_boxes.get(layout.number, [])
+        lines = layout.lines
+        for i, line in enumerate(lines):
+            if not line.bold or line.size < 1.05 * body_size or _LEADERS.search(line.text):
+                continue
+            cy = (line.top + line.bottom) / 2
+            if any(b[1] <= cy <= b[3] for b in boxes):
+                continue
+            text = line.text
+            if i + 1 < len(lines):
+                nxt = lines[i + 1]
+                if nxt.bold and abs(nxt.size - line.size) < 0.3 and 0 <= nxt.top - line.bottom < 0.5 * line.size and not _SECTION.match(nxt.text):
+                    text = join_lines([text, nxt.text])
+            match = _SECTION.match(text) or _ANNEX.match(text)
+            if not match or not match.group(2).strip():
+                continue
+            number, title = match.group(1), match.group(2).strip()
+            if any(h.number == number for h in found):
+                continue
+            found.append(HeadingLine(number=number, title=title, page=layout.number))
+    return found

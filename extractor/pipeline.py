@@ -1,0 +1,154 @@
+"""The stages in order: read pages, find and stitch tables, build records, read the
+narrative, resolve names, check, validate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from schemas.records import EntityRef, Finding, KeyFigure, MissionReport, Provenance, Section, Source, Survey
+
+from . import __version__
+from .assemble import RecordSet, build_records, table_record
+from .checks import reconcile
+from .document import document_info, iter_pages, load_source, open_pdf, require_text
+from .entities import EntityRegistry, ReportEntities
+from .event import read_event
+from .layout import PageLayout, body_font_size
+from .narrative import (
+    Paragraph,
+    body_lines,
+    heading_lines,
+    name_mentions,
+    paragraphs,
+    running_lines,
+    sentence_with,
+    stated_figures,
+)
+from .profile import Profile, load_profile
+from .stitch import StitchedTable, stitch
+from .tables import PlumberLinesEngine, RawTable
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    profile: str | Path = "eccp_followup"
+    password: str | None = None
+    registry: EntityRegistry | None = None
+
+
+def extract_report(path: str | Path, options: ExtractOptions | None = None) -> MissionReport:
+    """Extract one mission report into a validated `MissionReport`.
+
+    Raises:
+        ExtractionError: the file is empty, not a PDF, encrypted, damaged beyond
+            repair, or has no text layer (`error.code` says which).
+    """
+    options = options or ExtractOptions()
+    profile = load_profile(options.profile)
+    source = load_source(path)
+    report_id = f"sha256:{source.sha256}"
+    engine = PlumberLinesEngine()
+    with open_pdf(source, options.password) as pdf:
+        info = document_info(pdf)
+        layouts: list[PageLayout] = []
+        found: list[tuple[PageLayout, list[RawTable]]] = []
+        for page, layout in iter_pages(pdf, source.path):
+            layouts.append(layout)
+            found.append((layout, engine.find(page, layout)))
+    require_text(source.path, layouts)
+
+    body_size = body_font_size(layouts)
+    tables = stitch(found, profile)
+    registry = options.registry or EntityRegistry()
+    entities = ReportEntities(registry, report_id=report_id)
+    records = build_records(tables, profile, entities)
+
+    paras = _narrative(layouts, found, body_size)
+    figures = [
+        KeyFigure(key=f.key, value=f.value, text=f.sentence, provenance=Provenance(page=f.page))
+        for f in stated_figures(paras, profile)
+    ]
+    survey = _survey(figures, paras, profile, entities, records)
+    findings = records.findings + entities.findings + reconcile(figures, records, profile)
+    status = "ok"
+    if not any(t.columns.kind for t in tables) and not figures:
+        status = "partial"
+        findings.append(
+            Finding(
+                code="not_a_mission_report",
+                severity="warning",
+                message="no table or stated figure of the profile was recognised; tables are kept as generic tables",
+            )
+        )
+
+    table_boxes = {}
+    for layout, raws in found:
+        table_boxes[layout.number] = [r.bbox for r in raws]
+    sections = [
+        Section(number=h.number, title=h.title, page=h.page)
+        for h in heading_lines(layouts[1:], body_size, table_boxes)
+    ]
+    return MissionReport(
+        report_id=report_id,
+        source=Source(
+            file_name=source.path.name,
+            sha256=source.sha256,
+            pages=info.pages,
+            producer=info.producer,
+            extractor_version=__version__,
+        ),
+        event=read_event(layouts[0] if layouts else None, paras, profile),
+        delegation=records.delegation,
+        survey=survey,
+        key_figures=figures,
+        cooperation_objectives=records.cooperation_objectives,
+        cooperation_agreements=records.cooperation_agreements,
+        sme_involvement=records.sme_involvement,
+        benefited_smes=records.benefited_smes,
+        formal_agreements=records.formal_agreements,
+        sections=sections,
+        entities=entities.entities(),
+        findings=findings,
+        tables=[table_record(t) for t in tables],
+        status=status,
+    )
+
+
+def _narrative(layouts: list[PageLayout], found, body_size: float) -> list[Paragraph]:
+    running = running_lines(layouts)
+    pages = []
+    for layout, raws in found:
+        pages.append((layout.number, body_lines(layout, body_size, [r.bbox for r in raws], running)))
+    return paragraphs(pages, body_size)
+
+
+def _survey(
+    figures: list[KeyFigure], paras: list[Paragraph], profile: Profile, entities: ReportEntities, records: RecordSet
+) -> Survey | None:
+    """Survey figures as stated, the non-respondents the narrative names, and each
+    delegation member's `responded_survey` derived from them."""
+    stated = {f.key: f.value for f in figures}
+    non_respondents: list[EntityRef] = []
+    seen: set[str] = set()
+    for sentence, _page in sentence_with(paras, profile.non_response_phrases):
+        if not any(word in sentence.lower() for word in profile.survey_words):
+            continue
+        for mention in name_mentions(sentence):
+            resolution = entities.mention(mention)
+            if resolution.decision == "accept" and resolution.entity and resolution.entity.id not in seen:
+                seen.add(resolution.entity.id)
+                non_respondents.append(entities.ref_for(resolution.entity, mention, resolution.score))
+    participants = stated.get("participants")
+    respondents = stated.get("respondents")
+    if non_respondents or (participants is not None and participants == respondents):
+        for i, member in enumerate(records.delegation):
+            records.delegation[i] = member.model_copy(update={"responded_survey": member.cluster.id not in seen})
+    if participants is None and respondents is None and not non_respondents:
+        return None
+    return Survey(
+        participants=int(participants) if participants is not None else None,
+        respondents=int(respondents) if respondents is not None else None,
+        response_rate=stated.get("response_rate"),
+        non_respondents=non_respondents,
+    )

@@ -1,0 +1,200 @@
+"""Tables across pages: label them, drop repeated headers, join continuation parts,
+re-join rows broken over a page boundary.
+
+Input: each page's raw tables in page order. Output: `StitchedTable`s whose data
+rows know the page they start on and whether they were re-joined.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .headers import (
+    ColumnMap,
+    classify,
+    flatten_headers,
+    header_matrix,
+    header_row_count,
+    leaf_headers,
+    normalise_header,
+)
+from .layout import BBox, PageLayout, join_lines
+from .profile import Profile
+from .tables.base import Cell, RawTable
+
+CAPTION_DISTANCE = 60.0
+WIDTH_TOLERANCE = 0.04
+
+
+@dataclass
+class DataRow:
+    cells: tuple[Cell | None, ...]
+    page: int
+    bbox: BBox
+    engine: str
+    rejoined: bool = False
+
+    def text(self, column: int) -> str | None:
+        cell = self.cells[column] if column < len(self.cells) else None
+        return cell.text if cell else None
+
+
+@dataclass
+class StitchedTable:
+    label: str | None
+    engine: str
+    pages: list[int]
+    bbox: BBox
+    header: list[list[str]]
+    flat_header: list[str]
+    columns: ColumnMap
+    rows: list[DataRow] = field(default_factory=list)
+    confidence: float = 1.0
+    n_columns: int = 0
+
+
+def find_caption(table: RawTable, layout: PageLayout, pattern: re.Pattern[str], others: list[RawTable]) -> str | None:
+    """The caption line just above the table, if one matches the profile's pattern."""
+    x0, top, x1, _ = table.bbox
+    best = None
+    for line in layout.lines:
+        if line.bottom > top + 1 or top - line.bottom > CAPTION_DISTANCE:
+            continue
+        if line.x1 < x0 - 5 or line.x0 > x1 + 5:
+            continue
+        if any(o is not table and o.bbox[1] < line.top < o.bbox[3] for o in others):
+            continue
+        if pattern.search(line.text) and (best is None or line.bottom > best.bottom):
+            best = line
+    if best is None:
+        return None
+    return join_lines(_caption_lines(best, layout))
+
+
+def _caption_lines(first, layout: PageLayout) -> list[str]:
+    """The caption's line and any wrapped continuation directly below it in the same font."""
+    lines = [first.text]
+    bottom = first.bottom
+    for line in layout.lines:
+        if line.top > bottom and line.top - bottom < 0.6 * first.size and abs(line.size - first.size) < 0.3 and line.bold == first.bold:
+            lines.append(line.text)
+            bottom = line.bottom
+    return lines
+
+
+def stitch(pages: list[tuple[PageLayout, list[RawTable]]], profile: Profile) -> list[StitchedTable]:
+    """Join each page's tables into whole tables, in document order."""
+    result: list[StitchedTable] = []
+    open_table: StitchedTable | None = None
+    open_last_page = 0
+    for layout, tables in pages:
+        ordered = sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
+        for position, raw in enumerate(ordered):
+            caption = find_caption(raw, layout, profile.caption_pattern, ordered)
+            n_header = header_row_count(raw, profile)
+            is_first_on_page = position == 0
+            if (
+                open_table is not None
+                and caption is None
+                and is_first_on_page
+                and raw.page == open_last_page + 1
+                and _continues(open_table, raw, n_header)
+            ):
+                _append(open_table, raw, n_header, profile)
+                open_last_page = raw.page
+            else:
+                open_table = _start(raw, caption, n_header, profile)
+                result.append(open_table)
+                open_last_page = raw.page
+            if position != len(ordered) - 1:
+                open_table = None
+    return result
+
+
+def _start(raw: RawTable, caption: str | None, n_header: int, profile: Profile) -> StitchedTable:
+    flat = flatten_headers(raw, n_header)
+    columns = classify(caption, flat, leaf_headers(raw, n_header), profile)
+    table = StitchedTable(
+        label=caption,
+        engine=raw.engine,
+        pages=[raw.page],
+        bbox=raw.bbox,
+        header=header_matrix(raw, n_header),
+        flat_header=flat,
+        columns=columns,
+        confidence=raw.confidence,
+        n_columns=raw.n_columns,
+    )
+    table.rows.extend(_data_rows(raw, n_header))
+    return table
+
+
+def _continues(table: StitchedTable, raw: RawTable, n_header: int) -> bool:
+    if raw.n_columns != table.n_columns:
+        return False
+    if n_header:
+        return [normalise_header(h) for h in flatten_headers(raw, n_header)] == [
+            normalise_header(h) for h in table.flat_header
+        ]
+    return _same_widths(table, raw)
+
+
+def _same_widths(table: StitchedTable, raw: RawTable) -> bool:
+    first = table.rows[0].cells if table.rows else ()
+    widths_a = _relative_widths([c.bbox for c in first if c]) if first else []
+    widths_b = _relative_widths([c.bbox for c in raw.grid[0] if c]) if raw.grid else []
+    if not widths_a or len(widths_a) != len(widths_b):
+        return not table.header
+    return all(abs(a - b) <= WIDTH_TOLERANCE for a, b in zip(widths_a, widths_b))
+
+
+def _relative_widths(boxes: list[BBox]) -> list[float]:
+    total = sum(b[2] - b[0] for b in boxes)
+    return [(b[2] - b[0]) / total for b in boxes] if total else []
+
+
+def _append(table: StitchedTable, raw: RawTable, n_header: int, profile: Profile) -> None:
+    rows = _data_rows(raw, n_header)
+    if rows and table.rows and _is_fragment(rows[0], table, profile):
+        table.rows[-1] = _rejoin(table.rows[-1], rows.pop(0))
+    table.rows.extend(rows)
+    table.pages.append(raw.page)
+    table.confidence = min(table.confidence, raw.confidence)
+
+
+def _data_rows(raw: RawTable, n_header: int) -> list[DataRow]:
+    rows = []
+    for r in range(n_header, len(raw.grid)):
+        cells = raw.grid[r]
+        boxes = [c.bbox for c in cells if c]
+        if not boxes:
+            continue
+        bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+        rows.append(DataRow(cells=cells, page=raw.page, bbox=bbox, engine=raw.engine))
+    return rows
+
+
+def _is_fragment(row: DataRow, table: StitchedTable, profile: Profile) -> bool:
+    """A first row on a new page whose identifying cells are blank but others are not
+    is the rest of the row broken at the page end."""
+    spec = profile.table(table.columns.kind) if table.columns.kind else None
+    if spec is None or not spec.row_key:
+        return False
+    key_columns = [table.columns.column(name) for name in spec.row_key]
+    if any(c is None for c in key_columns):
+        return False
+    if any(row.text(c) for c in key_columns):
+        return False
+    return any(cell and cell.text for cell in row.cells)
+
+
+def _rejoin(upper: DataRow, lower: DataRow) -> DataRow:
+    cells = []
+    for a, b in zip(upper.cells, lower.cells):
+        if a is None or b is None or not b.text:
+            cells.append(a if a is not None else b)
+            continue
+        lines = a.lines + b.lines
+        cells.append(Cell(text=join_lines(lines) or None, lines=lines, bold=a.bold and b.bold, bbox=a.bbox))
+    return DataRow(cells=tuple(cells), page=upper.page, bbox=upper.bbox, engine=upper.engine, rejoined=True)

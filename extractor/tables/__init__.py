@@ -1,0 +1,6 @@
+"""Table engines behind one interface, and the typed tables they hand on."""
+
+from .base import Cell, RawTable, TableEngine
+from .plumber import PlumberLinesEngine
+
+__all__ = ["Cell", "RawTable", "TableEngine", "PlumberLinesEngine"]

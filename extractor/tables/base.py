@@ -1,0 +1,65 @@
+"""The table-engine interface and the typed table every engine returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..layout import BBox, PageLayout
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell as found on the page. `lines` keeps the printed lines for parsers
+    that need them (bullet lists); `text` is the cleaned text or None when blank."""
+
+    text: str | None
+    lines: tuple[str, ...]
+    bold: bool
+    bbox: BBox
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A table as one engine found it on one page, before stitching.
+
+    `grid[r][c]` is the cell that starts at row r, column c, or None where a cell
+    spanning from the left or from above covers that position (or nothing is there).
+    """
+
+    page: int
+    bbox: BBox
+    engine: str
+    grid: tuple[tuple[Cell | None, ...], ...]
+    column_edges: tuple[float, ...]
+    row_edges: tuple[float, ...]
+    confidence: float
+
+    @property
+    def n_columns(self) -> int:
+        return len(self.column_edges) - 1
+
+    def covering(self, row: int, column: int) -> Cell | None:
+        """The cell that covers position (row, column), spanning or not."""
+        x = (self.column_edges[column] + self.column_edges[column + 1]) / 2
+        y = (self.row_edges[row] + self.row_edges[row + 1]) / 2
+        for r in range(row, -1, -1):
+            for cell in self.grid[r]:
+                if cell and cell.bbox[0] - 1 <= x <= cell.bbox[2] + 1 and cell.bbox[1] - 1 <= y <= cell.bbox[3] + 1:
+                    return cell
+        return None
+
+    def spans_down(self, row: int) -> bool:
+        """Whether some cell of `row` reaches into the row below it."""
+        if row + 1 >= len(self.row_edges) - 1:
+            return False
+        limit = self.row_edges[row + 1] + 1
+        return any(cell and cell.bbox[3] > limit for cell in self.grid[row])
+
+
+class TableEngine(Protocol):
+    """Finds the tables of one page. `name` is recorded on every table it makes."""
+
+    name: str
+
+    def find(self, page: object, layout: PageLayout) -> list[RawTable]: ...
