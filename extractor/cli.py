@@ -23,7 +23,6 @@ app = typer.Typer(
     help="Turn mission-report PDFs into validated, linked, machine-readable records.",
 )
 console = Console()
-errors = Console(stderr=True)
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "mission_report.schema.json"
 
 
@@ -39,7 +38,7 @@ def extract(
     try:
         result = extract_report(report, ExtractOptions(profile=profile, password=password))
     except ExtractionError as error:
-        errors.print(f"error: {error}", markup=False, highlight=False)
+        typer.echo(f"error: {error}", err=True)
         raise typer.Exit(1) from None
     target = write_report(result, out, report.stem)
     if not quiet:

@@ -7,6 +7,7 @@ largest page, not the length of the document.
 from __future__ import annotations
 
 import hashlib
+import re
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,6 +120,7 @@ def _is_password_error(exc: Exception) -> bool:
 
 def _describe(exc: Exception) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    text = re.sub(r"(stream )?<[^<>]* at 0x[0-9a-f]+>:?\s*", "", text)
     return f"{type(exc).__name__}: {text}"[:160] if text else type(exc).__name__
 
 

@@ -18,6 +18,7 @@ from .tables.base import RawTable
 
 HEADER_MATCH = 80.0
 TITLE_MATCH = 80.0
+SUBSET_MATCH = 88.0  # every word of a (multi-word) spelling appears in the header
 _LABEL_PREFIX = re.compile(r"^\s*(table|annex|annexe|figure)\s+[0-9ivx]+\s*[-–—:.]?\s*", re.IGNORECASE)
 
 
@@ -106,7 +107,8 @@ def classify(
 ) -> ColumnMap:
     """Choose the table kind whose title and headers fit best, and map its columns.
 
-    A kind is eligible when all its required fields map (or, for header-less
+    Headers are weighed by the share of the table's headed columns they explain, so
+    a small kind does not win on a wide table by matching two of its columns. A kind is eligible when all its required fields map (or, for header-less
     layouts, when the caption matches one of its titles).
     """
     best = ColumnMap(kind=None)
@@ -123,8 +125,9 @@ def classify(
         else:
             if not all(name in mapping.columns for name in spec.required):
                 continue
-            coverage = len(mapping.columns) / len(spec.fields)
-            score = coverage + (title_score / 100 if title_score >= TITLE_MATCH else 0.0)
+            headed = sum(1 for h in flat if h) or 1
+            explained = sum(mapping.scores.values()) / (100 * headed)
+            score = explained + (title_score / 100 if title_score >= TITLE_MATCH else 0.0)
         if score > best_score:
             best_score = score
             best = ColumnMap(kind=spec.kind, columns=mapping.columns, scores=mapping.scores, title_score=title_score)
@@ -167,7 +170,11 @@ def _score(header: str, spelling: str) -> float:
         return 0.0
     if a == b:
         return 100.0
-    return float(fuzz.WRatio(a, b))
+    score = max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
+    spelling_tokens = set(b.split())
+    if len(spelling_tokens) >= 2 and spelling_tokens <= set(a.split()):
+        score = max(score, SUBSET_MATCH)
+    return float(score)
 
 
 def _all_header_spellings(profile: Profile) -> list[str]:

@@ -1,0 +1,68 @@
+import json
+import os
+
+import pytest
+from typer.testing import CliRunner
+
+from extractor.cli import app
+
+from .conftest import PDFS
+
+runner = CliRunner()
+
+
+def test_cli_extract_writes_report_and_records(tmp_path):
+    result = runner.invoke(app, ["extract", str(PDFS / "eu_mexico_2016.pdf"), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "cooperation_agreements" in result.output and "findings:" in result.output
+    report = json.loads((tmp_path / "eu_mexico_2016.json").read_text(encoding="utf-8"))
+    assert report["schema_version"] == "1"
+    lines = (tmp_path / "records" / "cooperation_agreements.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 20
+    assert all(json.loads(line)["report_id"] == report["report_id"] for line in lines)
+    # running again replaces the report's lines instead of adding them twice
+    again = runner.invoke(app, ["extract", str(PDFS / "eu_mexico_2016.pdf"), "-o", str(tmp_path), "-q"])
+    assert again.exit_code == 0 and again.output == ""
+    assert len((tmp_path / "records" / "cooperation_agreements.jsonl").read_text(encoding="utf-8").splitlines()) == 20
+    assert not [p for p in tmp_path.rglob("*.tmp")]
+
+
+@pytest.mark.parametrize(
+    "content, code",
+    [
+        (b"", "empty_file"),
+        (b"<!DOCTYPE html><html><body>Not found</body></html>", "not_a_pdf"),
+        (os.urandom(4096).replace(b"%PDF-", b"xxxxx"), "not_a_pdf"),
+        (b"%PDF-1.4\n" + b"garbage " * 200, "truncated_or_corrupt"),
+    ],
+)
+def test_cli_extract_bad_input_one_line_error_no_output(tmp_path, content, code):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(content)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(bad), "-o", str(out)])
+    assert result.exit_code == 1
+    message = result.stderr.strip() if hasattr(result, "stderr") else result.output.strip()
+    assert message.count("\n") == 0
+    assert message.startswith("error: bad.pdf: " + code), message
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_cli_extract_truncated_pdf_fails_cleanly(tmp_path):
+    data = (PDFS / "eu_mexico_2016.pdf").read_bytes()
+    bad = tmp_path / "cut.pdf"
+    bad.write_bytes(data[: len(data) * 4 // 10])
+    result = runner.invoke(app, ["extract", str(bad), "-o", str(tmp_path / "out")])
+    # a repaired file may extract partly; a non-repairable one fails with its code
+    if result.exit_code == 1:
+        assert "cut.pdf: truncated_or_corrupt" in result.output + getattr(result, "stderr", "")
+    else:
+        assert result.exit_code == 0
+
+
+def test_cli_schema_writes_json_schema(tmp_path):
+    target = tmp_path / "schema.json"
+    result = runner.invoke(app, ["schema", "-o", str(target)])
+    assert result.exit_code == 0
+    assert json.loads(target.read_text())["title"] == "MissionReport"
