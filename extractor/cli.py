@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from pathlib import Path
 from typing import Optional
@@ -13,6 +14,7 @@ from rich.table import Table
 
 from schemas.records import RECORD_KINDS, MissionReport, json_schema
 
+from . import bulk
 from .errors import ExtractionError
 from .pipeline import ExtractOptions, extract_report
 from .writer import atomic_write, write_report
@@ -63,6 +65,101 @@ def _summary(report: MissionReport, target: Path) -> None:
     for code, count in codes.most_common(5):
         console.print(f"  {count} x {code}", highlight=False)
     console.print(f"written: {target}", highlight=False)
+
+
+@app.command()
+def convert(
+    inputs: list[str] = typer.Argument(..., help="PDF files, folders (searched recursively) or glob patterns."),
+    out: Path = typer.Option(Path("output"), "-o", "--out", help="Folder for the reports, records/ and manifest.jsonl."),
+    workers: int = typer.Option(max(1, os.cpu_count() or 1), "--workers", "-w", min=1, help="Reports extracted at once."),
+    force: bool = typer.Option(False, "--force", help="Redo files that are already converted."),
+    password: Optional[str] = typer.Option(None, "--password", help="Password for encrypted PDFs."),
+    timeout: float = typer.Option(300.0, "--timeout", min=1, help="Seconds one report may take."),
+    memory_mb: int = typer.Option(bulk.DEFAULT_MEMORY_MB, "--memory-mb", min=200, help="Memory one worker may use."),
+    profile: str = typer.Option("eccp_followup", "--profile", help="Report-family profile (name or YAML path)."),
+    executor: str = typer.Option("local", "--executor", help="local (worker processes) or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (with --executor dask)."),
+    as_json: bool = typer.Option(False, "--json", help="Print a machine-readable summary instead of tables."),
+) -> None:
+    """Convert many reports: parallel, resumable; one manifest line per input.
+
+    Exit status: 0 when no file failed, 1 when some failed, 2 for a usage error.
+    """
+    if executor not in ("local", "dask"):
+        raise typer.BadParameter("must be 'local' or 'dask'", param_hint="--executor")
+    if executor == "dask" and not scheduler:
+        raise typer.BadParameter("--executor dask needs --scheduler ADDRESS", param_hint="--scheduler")
+    if not any(path.exists() for path in bulk.expand_inputs(inputs)):
+        typer.echo("error: no input files found in " + " ".join(inputs), err=True)
+        raise typer.Exit(2)
+    options = bulk.ConvertOptions(
+        workers=workers, force=force, password=password, timeout=timeout, memory_mb=memory_mb,
+        profile=profile, executor=executor, scheduler=scheduler,
+    )
+    show = console.is_terminal and not as_json
+    progress = _progress() if show else None
+    state = {"task": None, "pages": 0}
+
+    def started(total: int) -> None:
+        if progress is not None:
+            state["task"] = progress.add_task("converting", total=total, pages=0.0)
+
+    def done(outcome: bulk.Outcome) -> None:
+        if progress is None or state["task"] is None:
+            return
+        state["pages"] += outcome.pages or 0
+        elapsed = progress.tasks[0].elapsed or 0.0
+        progress.update(state["task"], advance=1, pages=state["pages"] / elapsed if elapsed else 0.0)
+
+    if progress is not None:
+        with progress:
+            summary = bulk.convert(inputs, out, options, on_start=started, on_done=done)
+    else:
+        summary = bulk.convert(inputs, out, options)
+    if as_json:
+        typer.echo(json.dumps(summary.as_json(), ensure_ascii=False))
+    elif console.is_terminal:
+        _convert_summary(summary)
+    else:
+        counts = summary.counts()
+        typer.echo(" ".join(f"{k}={v}" for k, v in counts.items()))
+        for outcome in summary.outcomes:
+            if outcome.status == "failed":
+                typer.echo(f"failed: {outcome.message}")
+    raise typer.Exit(1 if summary.counts()["failed"] else 0)
+
+
+def _progress():
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[pages]:.1f} pages/s"),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
+    )
+
+
+def _convert_summary(summary: "bulk.RunSummary") -> None:
+    files = Table(title="files")
+    for name in ("ok", "partial", "failed", "skipped"):
+        files.add_column(name, justify="right")
+    files.add_row(*(str(v) for v in summary.counts().values()))
+    console.print(files)
+    records = Table(title="records")
+    records.add_column("kind")
+    records.add_column("count", justify="right")
+    for kind, count in sorted(summary.records().items()):
+        records.add_row(kind, str(count))
+    console.print(records)
+    for code, count in summary.error_codes():
+        console.print(f"  {count} x {code}", highlight=False)
+    for outcome in summary.outcomes:
+        if outcome.status == "failed":
+            console.print(f"failed: {outcome.message}", highlight=False, markup=False)
 
 
 @app.command()

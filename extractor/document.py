@@ -61,35 +61,70 @@ def load_source(path: str | Path) -> SourceFile:
     if not data:
         raise EmptyFileError(path, "the file is empty (0 bytes)")
     if b"%PDF-" not in data[:1024]:
-        kind = "HTML" if data.lstrip()[:15].lower().startswith((b"<!doctype", b"<html")) else "not PDF"
-        raise NotAPdfError(path, f"the file is not a PDF (no %PDF header; content looks {kind})")
+        kind = "an HTML page" if data.lstrip()[:15].lower().startswith((b"<!doctype", b"<html")) else "other data"
+        raise NotAPdfError(path, f"the file is not a PDF (no %PDF header; it holds {kind})")
     return SourceFile(path=path, data=data, sha256=hashlib.sha256(data).hexdigest())
 
 
-def open_pdf(source: SourceFile, password: str | None = None) -> pdfplumber.PDF:
+def open_pdf(source: SourceFile, password: str | None = None) -> tuple[pdfplumber.PDF, bool]:
     """Open the PDF with pdfplumber; repair it with pikepdf when pdfminer cannot.
+
+    Returns the open PDF and whether it had to be repaired.
 
     Raises:
         EncryptedPdfError: encrypted and no (or a wrong) password was given.
         CorruptPdfError: unreadable even after a repair attempt.
     """
+    if xref_damaged(source.data):
+        return _open_repaired(source, password, "the cross-reference table points to the wrong places"), True
     try:
         pdf = pdfplumber.open(io.BytesIO(source.data), password=password or "")
         _ = pdf.pages  # forces the page tree to be read
-        return pdf
+        return pdf, False
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise _encrypted(source, password) from None
     except Exception as exc:  # pdfminer raises many unrelated types on broken files
         if _is_password_error(exc):
             raise _encrypted(source, password) from None
-        first_error = exc
+        first_error = _describe(exc)
+    return _open_repaired(source, password, first_error), True
+
+
+def _open_repaired(source: SourceFile, password: str | None, why: str) -> pdfplumber.PDF:
     repaired = repair(source, password)
     try:
         pdf = pdfplumber.open(io.BytesIO(repaired), password=password or "")
         _ = pdf.pages
         return pdf
     except Exception:
-        raise CorruptPdfError(source.path, f"cannot parse the PDF ({_describe(first_error)})") from None
+        raise CorruptPdfError(source.path, f"cannot parse the PDF, even after repair ({why})") from None
+
+
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF", re.S)
+_XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) n")
+_OBJECT_AT = re.compile(rb"\s*\d+\s+\d+\s+obj\b")
+
+
+def xref_damaged(data: bytes, sample: int = 64) -> bool:
+    """Whether the last cross-reference section points where no object starts.
+
+    pdfminer quietly falls back to scanning such a file, so the damage would go
+    unnoticed; here it is seen, the file repaired, and the result marked partial.
+    """
+    found = list(_STARTXREF.finditer(data[-4096:]))
+    if not found:
+        return False  # no trailer at all: the parsers decide
+    offset = int(found[-1].group(1))
+    if offset >= len(data):
+        return True
+    at = data[offset : offset + 32]
+    if at.startswith(b"xref"):
+        section = data[offset : data.find(b"trailer", offset)]
+        for entry in list(_XREF_ENTRY.finditer(section))[:sample]:
+            if not _OBJECT_AT.match(data, int(entry.group(1))):
+                return True
+        return False
+    return not _OBJECT_AT.match(at)
 
 
 def repair(source: SourceFile, password: str | None = None) -> bytes:

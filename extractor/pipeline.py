@@ -49,7 +49,8 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
     source = load_source(path)
     report_id = f"sha256:{source.sha256}"
     engine = PlumberLinesEngine()
-    with open_pdf(source, options.password) as pdf:
+    pdf, repaired = open_pdf(source, options.password)
+    with pdf:
         info = document_info(pdf)
         layouts: list[PageLayout] = []
         found: list[tuple[PageLayout, list[RawTable]]] = []
@@ -72,6 +73,15 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
     survey = _survey(figures, paras, profile, entities, records)
     findings = records.findings + entities.findings + reconcile(figures, records, profile)
     status = "ok"
+    if repaired:
+        status = "partial"
+        findings.append(
+            Finding(
+                code="repaired",
+                severity="warning",
+                message="the PDF was damaged (truncated_or_corrupt) and was read after a repair with pikepdf; check the output",
+            )
+        )
     if not any(t.columns.kind for t in tables) and not figures:
         status = "partial"
         findings.append(

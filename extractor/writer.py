@@ -1,8 +1,8 @@
 """Write a report's JSON and its records as JSON Lines, atomically and idempotently.
 
 Every file is written under a temporary name and renamed into place, so an
-interrupted run never leaves half a file. Re-writing a report replaces its lines in
-the JSON Lines files instead of adding them again.
+interrupted run never leaves half a file. The JSON Lines files are derived from the
+report JSONs of the folder, so re-writing a report never adds its lines twice.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Iterable
 
 from schemas.records import RECORD_KINDS, MissionReport
 
@@ -34,43 +33,51 @@ def report_json(report: MissionReport) -> str:
     return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
-def record_lines(report: MissionReport) -> dict[str, list[str]]:
-    """Each record kind's JSON lines for this report, every line carrying `report_id`."""
-    data = report.model_dump(mode="json")
-    lines: dict[str, list[str]] = {}
-    for kind in RECORD_KINDS:
-        lines[kind] = [
-            json.dumps({"report_id": report.report_id, **record}, ensure_ascii=False, sort_keys=False)
-            for record in data[kind]
-        ]
-    return lines
-
-
 def write_report(report: MissionReport, out_dir: Path, stem: str) -> Path:
-    """Write `out_dir/<stem>.json` and merge the records into `out_dir/records/`."""
+    """Write `out_dir/<stem>.json`, then rebuild `out_dir/records/` from all reports there."""
     target = out_dir / f"{stem}.json"
     atomic_write(target, report_json(report))
-    merge_records(out_dir / "records", [report.report_id], record_lines(report))
+    rebuild_records(out_dir)
     return target
 
 
-def merge_records(records_dir: Path, report_ids: Iterable[str], new_lines: dict[str, list[str]]) -> None:
-    """Replace the lines of `report_ids` in each kind's file with `new_lines`."""
-    replaced = set(report_ids)
-    for kind in RECORD_KINDS:
-        path = records_dir / f"{kind}.jsonl"
-        kept = [line for line in _read_lines(path) if _report_of(line) not in replaced]
-        atomic_write(path, "".join(f"{line}\n" for line in kept + new_lines.get(kind, [])))
+def report_files(out_dir: Path) -> list[Path]:
+    """The report JSONs of a folder, in name order (the order of the records files)."""
+    return sorted(p for p in out_dir.glob("*.json") if not p.name.startswith("."))
 
 
-def _read_lines(path: Path) -> list[str]:
-    if not path.exists():
-        return []
-    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def rebuild_records(out_dir: Path) -> None:
+    """Write `records/<kind>.jsonl` from every report JSON in `out_dir`, in name order.
 
-
-def _report_of(line: str) -> str | None:
+    Deriving the records files from the reports (instead of appending to them) makes
+    them independent of the order work finished in, and never duplicates a report.
+    """
+    records_dir = out_dir / "records"
+    records_dir.mkdir(parents=True, exist_ok=True)
+    handles = {}
+    temps = {}
     try:
-        return json.loads(line).get("report_id")
-    except json.JSONDecodeError:
-        return None
+        for kind in RECORD_KINDS:
+            fd, tmp = tempfile.mkstemp(dir=records_dir, prefix=f".{kind}.jsonl.", suffix=".tmp")
+            handles[kind] = os.fdopen(fd, "w", encoding="utf-8")
+            temps[kind] = tmp
+        for path in report_files(out_dir):
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, json.JSONDecodeError):
+                continue
+            if not isinstance(data, dict) or "report_id" not in data or "schema_version" not in data:
+                continue
+            for kind in RECORD_KINDS:
+                for record in data.get(kind) or []:
+                    handles[kind].write(json.dumps({"report_id": data["report_id"], **record}, ensure_ascii=False) + "\n")
+        for kind, handle in handles.items():
+            handle.flush()
+            os.fsync(handle.fileno())
+            handle.close()
+            os.replace(temps[kind], records_dir / f"{kind}.jsonl")
+    finally:
+        for kind, handle in handles.items():
+            if not handle.closed:
+                handle.close()
+            Path(temps[kind]).unlink(missing_ok=True)

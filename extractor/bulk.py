@@ -1,0 +1,372 @@
+"""Convert an archive: many PDFs, in worker processes, resumable, nothing lost.
+
+Each report is extracted in a process of its own (forked from a warmed-up fork
+server, so a start costs milliseconds): a crash, a hang past `timeout` or a memory
+blow-up fails that file only. The parent is the only writer: it writes each
+report's JSON under a temporary name and renames it, appends the report's line to
+`manifest.jsonl`, and at the end rebuilds `records/<kind>.jsonl` from the report
+JSONs in name order, so an interrupted and resumed run ends byte for byte like an
+uninterrupted one.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import multiprocessing
+import os
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from multiprocessing.connection import wait
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from schemas.records import RECORD_KINDS
+
+from .writer import atomic_write, rebuild_records
+
+MANIFEST = "manifest.jsonl"
+DEFAULT_MEMORY_MB = 2048
+#: Findings that make a report `partial`, and the manifest's error code for each.
+PARTIAL_CODES = {"repaired": "truncated_or_corrupt", "not_a_mission_report": "not_a_mission_report"}
+
+
+@dataclass
+class Task:
+    path: str
+    sha256: str
+    stem: str
+    password: str | None = None
+    profile: str = "eccp_followup"
+
+
+@dataclass
+class Outcome:
+    """One manifest line."""
+
+    path: str
+    sha256: str | None
+    status: str  # ok, partial, failed, skipped
+    error_code: str | None = None
+    message: str | None = None
+    pages: int | None = None
+    records: dict[str, int] = field(default_factory=dict)
+    findings: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    output: str | None = None
+
+    def line(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+
+@dataclass
+class ConvertOptions:
+    workers: int = 2
+    force: bool = False
+    password: str | None = None
+    timeout: float = 300.0
+    memory_mb: int = DEFAULT_MEMORY_MB
+    profile: str = "eccp_followup"
+    executor: str = "local"  # local or dask
+    scheduler: str | None = None
+
+
+# --- inputs -----------------------------------------------------------------------
+
+def expand_inputs(inputs: Iterable[str]) -> list[Path]:
+    """Files, folders (recursively, *.pdf) and glob patterns, each path once, sorted."""
+    found: dict[str, Path] = {}
+    for item in inputs:
+        matches = [Path(p) for p in glob.glob(item, recursive=True)] if glob.has_magic(item) else [Path(item)]
+        for match in matches:
+            if match.is_dir():
+                for path in match.rglob("*"):
+                    if path.is_file() and path.suffix.lower() == ".pdf":
+                        found.setdefault(str(path.resolve()), path)
+            else:
+                found.setdefault(str(match.resolve()), match)
+    return [found[key] for key in sorted(found)]
+
+
+def sha256_of(path: Path) -> str | None:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def read_manifest(out_dir: Path) -> dict[str, Outcome]:
+    """The latest manifest line of each input path."""
+    latest: dict[str, Outcome] = {}
+    path = out_dir / MANIFEST
+    if not path.exists():
+        return latest
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        try:
+            data = json.loads(raw)
+            latest[data["path"]] = Outcome(**data)
+        except (json.JSONDecodeError, KeyError, TypeError):
+            continue  # a line cut by a kill: the file is simply done again
+    return latest
+
+
+def output_stems(paths: list[Path]) -> dict[Path, str]:
+    """`<stem>` per input, made unique with a short path hash where stems collide."""
+    counts = Counter(p.stem for p in paths)
+    stems = {}
+    for path in paths:
+        stem = path.stem
+        if counts[stem] > 1:
+            stem = f"{stem}-{hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:8]}"
+        stems[path] = stem
+    return stems
+
+
+# --- the work of one file (runs in a worker) --------------------------------------
+
+def process_file(task: Task) -> tuple[dict, str | None]:
+    """Extract one report: (outcome fields, report JSON text or None)."""
+    from .errors import ExtractionError
+    from .pipeline import ExtractOptions, extract_report
+    from .writer import report_json
+
+    start = time.perf_counter()
+    try:
+        report = extract_report(task.path, ExtractOptions(profile=task.profile, password=task.password))
+    except ExtractionError as error:
+        return _fields(task, "failed", error.code, str(error), start), None
+    except MemoryError:
+        return _fields(task, "failed", "out_of_memory", f"{Path(task.path).name}: out_of_memory: the report needs more memory than allowed", start), None
+    except Exception as error:  # a bug must fail this file, not the run
+        message = f"{Path(task.path).name}: internal_error: {type(error).__name__}: {str(error)[:200]}"
+        return _fields(task, "failed", "internal_error", message, start), None
+    data = report.model_dump(mode="json")
+    fields = _fields(task, report.status, None, None, start)
+    if report.status == "partial":
+        warnings = [f for f in report.findings if f.severity != "info"]
+        finding = next((f for f in warnings if f.code in PARTIAL_CODES), None)
+        if finding is not None:
+            fields["error_code"] = PARTIAL_CODES[finding.code]
+            fields["message"] = f"{Path(task.path).name}: {PARTIAL_CODES[finding.code]}: {finding.message}"
+    fields["pages"] = report.source.pages
+    fields["records"] = {kind: len(data[kind]) for kind in RECORD_KINDS if kind != "findings"}
+    fields["findings"] = dict(Counter(f.severity for f in report.findings))
+    return fields, json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _fields(task: Task, status: str, code: str | None, message: str | None, start: float) -> dict:
+    return {
+        "path": task.path,
+        "sha256": task.sha256,
+        "status": status,
+        "error_code": code,
+        "message": message,
+        "seconds": round(time.perf_counter() - start, 3),
+    }
+
+
+def _child(task: Task, conn, memory_mb: int) -> None:
+    try:
+        import resource
+
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):
+        pass
+    conn.send(process_file(task))
+    conn.close()
+
+
+# --- executors --------------------------------------------------------------------
+
+Result = tuple[Task, dict, str | None]
+
+
+def run_local(tasks: list[Task], options: ConvertOptions, target: Callable = _child) -> Iterator[Result]:
+    """Run tasks in isolated processes, at most `workers` at a time.
+
+    `target(task, connection, memory_mb)` is the worker's entry point; tests swap it.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["extractor._preload"])
+    pending = list(reversed(tasks))
+    running: dict = {}  # connection -> (task, process, started)
+    try:
+        while pending or running:
+            while pending and len(running) < max(1, options.workers):
+                task = pending.pop()
+                receiver, sender = context.Pipe(duplex=False)
+                process = context.Process(target=target, args=(task, sender, options.memory_mb), daemon=True)
+                process.start()
+                sender.close()
+                running[receiver] = (task, process, time.monotonic())
+            ready = wait(list(running) + [p.sentinel for _, p, _ in running.values()], timeout=0.5)
+            now = time.monotonic()
+            for conn in list(running):
+                task, process, started = running[conn]
+                result = None
+                if conn in ready or process.sentinel in ready:
+                    try:
+                        if conn.poll():
+                            result = conn.recv()
+                    except (EOFError, OSError):
+                        result = None
+                    if result is None and process.is_alive() and now - started <= options.timeout:
+                        continue
+                    if result is None:
+                        process.join(timeout=1)
+                        result = (_crash(task, process.exitcode, started), None)
+                elif now - started > options.timeout:
+                    process.kill()
+                    message = f"{Path(task.path).name}: timeout: no result after {options.timeout:g} s"
+                    result = (_failed(task, "timeout", message, started), None)
+                else:
+                    continue
+                process.join(timeout=5)
+                conn.close()
+                del running[conn]
+                yield (task, *result)
+    finally:
+        for conn, (_, process, _) in running.items():
+            process.kill()
+            conn.close()
+
+
+def _crash(task: Task, exitcode: int | None, started: float) -> dict:
+    how = f"signal {-exitcode}" if exitcode is not None and exitcode < 0 else f"exit code {exitcode}"
+    hint = " (likely out of memory)" if exitcode in (-9, 137) else ""
+    return _failed(task, "worker_crashed", f"{Path(task.path).name}: worker_crashed: the worker died ({how}){hint}", started)
+
+
+def _failed(task: Task, code: str, message: str, started: float) -> dict:
+    return {
+        "path": task.path,
+        "sha256": task.sha256,
+        "status": "failed",
+        "error_code": code,
+        "message": message,
+        "seconds": round(time.monotonic() - started, 3),
+    }
+
+
+def run_dask(tasks: list[Task], options: ConvertOptions) -> Iterator[Result]:
+    """The same per-file work on a dask.distributed cluster (`pip install .[dask]`)."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError as exc:  # pragma: no cover - depends on the optional extra
+        raise RuntimeError("the dask executor needs the 'dask' extra: pip install 'mission-extract[dask]'") from exc
+    with Client(options.scheduler, timeout="30s") as client:
+        futures = {client.submit(process_file, task, pure=False, key=f"extract-{task.sha256}-{i}"): task for i, task in enumerate(tasks)}
+        started = time.monotonic()
+        try:
+            for future in as_completed(futures, timeout=options.timeout * max(1, len(tasks))):
+                task = futures[future]
+                try:
+                    fields, text = future.result()
+                except Exception as error:
+                    fields, text = _failed(task, "worker_crashed", f"{Path(task.path).name}: worker_crashed: {type(error).__name__}: {error}", started), None
+                yield task, fields, text
+        except TimeoutError:
+            for future, task in futures.items():
+                if not future.done():
+                    future.cancel()
+                    yield task, _failed(task, "timeout", f"{Path(task.path).name}: timeout", started), None
+
+
+# --- the run ----------------------------------------------------------------------
+
+@dataclass
+class RunSummary:
+    outcomes: list[Outcome]
+
+    def counts(self) -> dict[str, int]:
+        counts = Counter(o.status for o in self.outcomes)
+        return {s: counts.get(s, 0) for s in ("ok", "partial", "failed", "skipped")}
+
+    def records(self) -> dict[str, int]:
+        total: Counter[str] = Counter()
+        for outcome in self.outcomes:
+            if outcome.status != "skipped":
+                total.update(outcome.records)
+        return dict(total)
+
+    def error_codes(self) -> list[tuple[str, int]]:
+        return Counter(o.error_code for o in self.outcomes if o.error_code).most_common(5)
+
+    def as_json(self) -> dict:
+        return {"files": self.counts(), "records": self.records(), "error_codes": dict(self.error_codes())}
+
+
+def convert(
+    inputs: Iterable[str],
+    out_dir: Path,
+    options: ConvertOptions,
+    on_start: Callable[[int], None] | None = None,
+    on_done: Callable[[Outcome], None] | None = None,
+) -> RunSummary:
+    """Convert every input into `out_dir`. Returns one outcome per input."""
+    paths = expand_inputs(inputs)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    previous = read_manifest(out_dir)
+    done_by_hash = {
+        o.sha256: o for o in previous.values() if o.status in ("ok", "skipped") and o.output and (out_dir / o.output).exists()
+    }
+    stems = output_stems(paths)
+    outcomes: list[Outcome] = []
+    tasks: list[Task] = []
+    seen_hashes: dict[str, str] = {}
+    for path in paths:
+        digest = sha256_of(path) if path.is_file() else None
+        key = str(path)
+        if digest is None:
+            outcomes.append(Outcome(key, None, "failed", "not_found", f"{path.name}: not_found: no readable file at this path"))
+            continue
+        before = done_by_hash.get(digest)
+        if before and not options.force:
+            outcomes.append(Outcome(key, digest, "skipped", None, "already converted (use --force to redo)", before.pages, before.records, before.findings, 0.0, before.output))
+            continue
+        if digest in seen_hashes:
+            outcomes.append(Outcome(key, digest, "skipped", None, f"same content as {seen_hashes[digest]}"))
+            continue
+        seen_hashes[digest] = key
+        tasks.append(Task(path=key, sha256=digest, stem=stems[path], password=options.password, profile=options.profile))
+    for outcome in outcomes:
+        _record(out_dir, outcome, on_done)
+    if on_start:
+        on_start(len(tasks))
+    runner = run_dask if options.executor == "dask" else run_local
+    for task, fields, text in runner(tasks, options):
+        outcome = Outcome(**fields)
+        if text is not None:
+            target = out_dir / f"{task.stem}.json"
+            atomic_write(target, text)
+            outcome.output = target.name
+        _record(out_dir, outcome, on_done)
+        outcomes.append(outcome)
+    rebuild_records(out_dir)
+    order = {str(p): i for i, p in enumerate(paths)}
+    outcomes.sort(key=lambda o: order.get(o.path, len(order)))
+    _compact_manifest(out_dir, previous, outcomes)
+    return RunSummary(outcomes)
+
+
+def _compact_manifest(out_dir: Path, previous: dict[str, Outcome], outcomes: list[Outcome]) -> None:
+    """One line per input: this run's outcomes, after the lines of inputs not in this run."""
+    current = {o.path for o in outcomes}
+    kept = [o for path, o in previous.items() if path not in current]
+    atomic_write(out_dir / MANIFEST, "".join(o.line() + "\n" for o in kept + outcomes))
+
+
+def _record(out_dir: Path, outcome: Outcome, on_done: Callable[[Outcome], None] | None) -> None:
+    with (out_dir / MANIFEST).open("a", encoding="utf-8") as handle:
+        handle.write(outcome.line() + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    if on_done:
+        on_done(outcome)

@@ -1,0 +1,169 @@
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extractor import bulk
+from extractor.cli import app
+
+from .badpdfs import FIXTURE, make_bad_folder, variant
+
+runner = CliRunner()
+
+
+def manifest(out: Path) -> dict[str, dict]:
+    lines = (out / bulk.MANIFEST).read_text(encoding="utf-8").splitlines()
+    return {Path(d["path"]).name: d for d in map(json.loads, lines)}
+
+
+def records_bytes(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((out / "records").glob("*.jsonl"))}
+
+
+def copies(folder: Path, n: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    data = FIXTURE.read_bytes()
+    paths = []
+    for i in range(n):
+        path = folder / f"report_{i:02d}.pdf"
+        path.write_bytes(variant(data, i))
+        paths.append(path)
+    return paths
+
+
+def test_bulk_mixed_folder_every_bad_kind_gets_its_code(tmp_path):
+    expected = make_bad_folder(tmp_path / "in")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["convert", str(tmp_path / "in"), "-o", str(out), "--workers", "2", "--json"])
+    assert result.exit_code == 1, result.output
+    summary = json.loads(result.output.strip().splitlines()[-1])
+    assert summary["files"] == {"ok": 1, "partial": 2, "failed": 6, "skipped": 0}
+    lines = manifest(out)
+    assert {name: (d["status"], d["error_code"]) for name, d in lines.items()} == expected
+    for name, line in lines.items():
+        assert set(line) >= {"path", "sha256", "status", "error_code", "message", "pages", "records", "findings", "seconds"}
+        if line["status"] == "failed":
+            assert line["message"].startswith(f"{name}: {line['error_code']}: ") and "\n" not in line["message"]
+            assert not (out / f"{Path(name).stem}.json").exists()
+        else:
+            assert json.loads((out / f"{Path(name).stem}.json").read_text(encoding="utf-8"))["status"] == line["status"]
+    assert lines["pricelist.pdf"]["records"]["tables"] == 1
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_bulk_encrypted_file_extracts_with_its_password(tmp_path):
+    make_bad_folder(tmp_path / "in", password="pw123")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["convert", str(tmp_path / "in" / "locked.pdf"), "-o", str(out), "--password", "pw123"])
+    assert result.exit_code == 0, result.output
+    assert manifest(out)["locked.pdf"]["status"] == "ok"
+
+
+def test_bulk_resume_skips_done_files_and_force_redoes_them(tmp_path):
+    copies(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    first = bulk.convert([str(tmp_path / "in")], out, bulk.ConvertOptions(workers=2))
+    assert first.counts()["ok"] == 2
+    before = records_bytes(out)
+    again = bulk.convert([str(tmp_path / "in")], out, bulk.ConvertOptions(workers=2))
+    assert again.counts() == {"ok": 0, "partial": 0, "failed": 0, "skipped": 2}
+    assert records_bytes(out) == before
+    assert len((out / bulk.MANIFEST).read_text().splitlines()) == 2
+    forced = bulk.convert([str(tmp_path / "in")], out, bulk.ConvertOptions(workers=1, force=True))
+    assert forced.counts()["ok"] == 2
+    assert records_bytes(out) == before
+
+
+def test_bulk_same_input_twice_is_done_once(tmp_path):
+    [path] = copies(tmp_path / "in", 1)
+    twin = tmp_path / "in" / "twin.pdf"
+    twin.write_bytes(path.read_bytes())
+    out = tmp_path / "out"
+    summary = bulk.convert([str(path), str(path), str(tmp_path / "in" / "*.pdf")], out, bulk.ConvertOptions())
+    assert sorted(o.status for o in summary.outcomes) == ["ok", "skipped"]
+    assert len((out / "records" / "delegation.jsonl").read_text().splitlines()) == 14
+
+
+def test_bulk_timeout_fails_only_that_file(tmp_path):
+    copies(tmp_path / "in", 1)
+    summary = bulk.convert([str(tmp_path / "in")], tmp_path / "out", bulk.ConvertOptions(timeout=0.2))
+    [outcome] = summary.outcomes
+    assert (outcome.status, outcome.error_code) == ("failed", "timeout")
+
+
+def crashing_worker(task, conn, memory_mb):
+    if task.path.endswith("report_00.pdf"):
+        os._exit(3)
+    bulk._child(task, conn, memory_mb)
+
+
+def test_bulk_worker_crash_fails_only_that_file(tmp_path):
+    paths = copies(tmp_path / "in", 2)
+    tasks = [bulk.Task(path=str(p), sha256=str(i), stem=p.stem) for i, p in enumerate(paths)]
+    results = {Path(t.path).name: f for t, f, _ in bulk.run_local(tasks, bulk.ConvertOptions(workers=2), target=crashing_worker)}
+    assert (results["report_00.pdf"]["status"], results["report_00.pdf"]["error_code"]) == ("failed", "worker_crashed")
+    assert results["report_01.pdf"]["status"] == "ok"
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+def test_bulk_interrupted_and_resumed_equals_uninterrupted(tmp_path, sig):
+    copies(tmp_path / "in", 4)
+    command = [sys.executable, "-m", "extractor.cli", "convert", str(tmp_path / "in"), "--workers", "1"]
+    subprocess.run(command + ["-o", str(tmp_path / "whole")], check=False, capture_output=True, timeout=300)
+    interrupted = tmp_path / "cut"
+    process = subprocess.Popen(command + ["-o", str(interrupted)], start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        done = interrupted / bulk.MANIFEST
+        if done.exists() and len(done.read_text().splitlines()) >= 1:
+            break
+        time.sleep(0.05)
+    os.killpg(process.pid, sig)
+    process.wait(timeout=60)
+    if sig == signal.SIGKILL:
+        os.killpg(process.pid, signal.SIGKILL) if _group_alive(process.pid) else None
+    assert len(list(interrupted.glob("report_*.json"))) < 4, "the run finished before it was interrupted"
+    resumed = subprocess.run(command + ["-o", str(interrupted)], capture_output=True, timeout=300, text=True)
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr
+    assert records_bytes(interrupted) == records_bytes(tmp_path / "whole")
+    for report in (tmp_path / "whole").glob("*.json"):
+        assert (interrupted / report.name).read_bytes() == report.read_bytes()
+    assert not list(interrupted.rglob("*.tmp"))
+    assert {d["status"] for d in manifest(interrupted).values()} <= {"ok", "skipped"}
+
+
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+
+
+def test_bulk_usage_errors_exit_2(tmp_path):
+    assert runner.invoke(app, ["convert", str(tmp_path / "nothing-here"), "-o", str(tmp_path / "o")]).exit_code == 2
+    assert runner.invoke(app, ["convert", str(FIXTURE), "--executor", "spark"]).exit_code == 2
+    assert runner.invoke(app, ["convert", str(FIXTURE), "--workers", "0"]).exit_code == 2
+
+
+def test_bulk_dask_local_cluster_gives_the_same_output(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    copies(tmp_path / "in", 2)
+    local = bulk.convert([str(tmp_path / "in")], tmp_path / "local", bulk.ConvertOptions(workers=2))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as cluster:
+        remote = bulk.convert(
+            [str(tmp_path / "in")], tmp_path / "dask",
+            bulk.ConvertOptions(executor="dask", scheduler=cluster.scheduler_address),
+        )
+    assert remote.counts() == local.counts() == {"ok": 2, "partial": 0, "failed": 0, "skipped": 0}
+    assert records_bytes(tmp_path / "dask") == records_bytes(tmp_path / "local")
+    strip = lambda out: {k: {f: v for f, v in d.items() if f != "seconds"} for k, d in manifest(out).items()}  # noqa: E731
+    assert strip(tmp_path / "dask") == strip(tmp_path / "local")
