@@ -1,7 +1,8 @@
 """Name keys: the comparable forms of an organisation's printed name.
 
-Folding (case, accents, ligatures, punctuation), generic words dropped, acronyms
-that the name itself defines ("CEEC - Cluster ...", "Oekoenergie-Cluster (OEC)").
+Folding (case, accents, ligatures, punctuation), words of other languages mapped to
+one English form (`lexicon.yaml`), generic words and legal forms dropped, and the
+acronym a name defines itself ("CEEC - Cluster ...", "Oekoenergie-Cluster (OEC)").
 """
 
 from __future__ import annotations
@@ -10,20 +11,41 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-GENERIC_WORDS = frozenset(
-    """cluster clusters clusterul klaster klastr partnership association associacio asociacion
-    associazione verein network platform consortium pole the of de d del della di la le les
-    des du and et y und for en for the regional""".split()
-)
-LEGAL_FORMS = frozenset("srl sl sa sas sarl spa ltd llc inc gmbh ag bv nv oy ab as plc sro kft zrt".split())
+import yaml
+from rapidfuzz.distance import OSA
+
 LIGATURES = {"æ": "ae", "œ": "oe", "ß": "ss", "ø": "o", "ł": "l", "đ": "d", "ı": "i", "þ": "th"}
+COMPOUND_SUFFIXES = ("cluster",)
+_KIND_ALIASES = {w: "cluster" for w in ("clusters", "clusterul", "klaster", "klastr", "klaszter", "klasteris", "klasteri", "cluser")}
 
 _ACRONYM = r"[A-Z][A-Za-z0-9&]{0,2}[A-Z0-9][A-Za-z0-9&]{0,6}"
 _ACRONYM_FIRST = re.compile(rf"^\s*({_ACRONYM})\s+[-–—:]\s+(.+?)\s*$")
 _ACRONYM_LAST = re.compile(rf"^\s*(.+?)\s*\(\s*({_ACRONYM})\s*\)\s*$")
 _ACRONYM_PAREN_NAME = re.compile(rf"^\s*({_ACRONYM})\s*\(\s*(.+?)\s*\)\s*$")
 _BARE_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    generic: frozenset[str]
+    legal_forms: frozenset[str]
+    words: dict[str, tuple[str, ...]]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = yaml.safe_load((Path(__file__).with_name("lexicon.yaml")).read_text(encoding="utf-8"))
+    words: dict[str, tuple[str, ...]] = {}
+    for english, spellings in (data.get("words") or {}).items():
+        for spelling in spellings:
+            words[str(spelling)] = tuple(str(english).split())
+    return Lexicon(
+        generic=frozenset(map(str, data.get("generic") or ())),
+        legal_forms=frozenset(map(str, data.get("legal_forms") or ())),
+        words=words,
+    )
 
 
 def fold(text: str) -> str:
@@ -48,7 +70,7 @@ def split_acronym(name: str) -> tuple[str | None, str]:
         if match:
             acronym = match.group(acronym_group)
             long_name = match.group(2 if acronym_group == 1 else 1)
-            if _looks_like_acronym(acronym) and len(long_name.split()) >= 1 and len(long_name) > len(acronym):
+            if _looks_like_acronym(acronym) and len(long_name) > len(acronym):
                 return acronym.upper(), long_name
     return None, name
 
@@ -58,6 +80,57 @@ def _looks_like_acronym(text: str) -> bool:
     return len(text) >= 2 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
 
 
+def _transliterate(token: str) -> str:
+    """German umlauts written out (oe, ae, ue) and folded (o, a, u) compare equal."""
+    return token.replace("oe", "o").replace("ae", "a").replace("ue", "u")
+
+
+def _lookup(word: str, lex: Lexicon) -> tuple[str, ...]:
+    """The word in English; a word one typo away from a known one counts as it."""
+    if word in lex.words:
+        return lex.words[word]
+    if word in lex.generic or word in lex.legal_forms or len(word) < 6 or word.isdigit():
+        return (word,)
+    for known, english in lex.words.items():
+        if known[0] == word[0] and abs(len(known) - len(word)) <= 1 and OSA.distance(known, word, score_cutoff=1) <= 1:
+            return english
+    for known in lex.generic:
+        if len(known) >= 6 and known[0] == word[0] and OSA.distance(known, word, score_cutoff=1) <= 1:
+            return (known,)
+    return (word,)
+
+
+def split_tokens(folded: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """(distinctive words, organisation-kind words) of a folded name.
+
+    Distinctive words tell bodies apart and are given in English where the lexicon
+    knows them; kind words ("cluster", "association") are kept aside, because a
+    name that drops words may only drop them if it does not rely on its kind word.
+    """
+    lex = lexicon()
+    out: list[str] = []
+    kinds: set[str] = set()
+    for word in folded.split():
+        parts = [word]
+        for suffix in COMPOUND_SUFFIXES:
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                parts = [word[: -len(suffix)], suffix]
+        for part in parts:
+            for token in _lookup(part, lex):
+                if token in lex.generic:
+                    if len(token) > 3:
+                        kinds.add(_KIND_ALIASES.get(token, token))
+                    continue
+                if token in lex.legal_forms or (len(token) == 1 and not token.isdigit()):
+                    continue
+                out.append(_transliterate(token))
+    return tuple(out), frozenset(kinds)
+
+
+def distinctive_tokens(folded: str) -> tuple[str, ...]:
+    return split_tokens(folded)[0]
+
+
 @dataclass(frozen=True)
 class NameKey:
     """Comparable forms of one printed name."""
@@ -65,8 +138,12 @@ class NameKey:
     raw: str
     folded: str
     tokens: tuple[str, ...]
+    kinds: frozenset[str]
     compact: str
+    compact_all: str
     acronym: str | None
+    bare_acronym: bool
+    long_tokens: tuple[str, ...]
     initials: str
 
     @property
@@ -77,18 +154,23 @@ class NameKey:
 @lru_cache(maxsize=65536)
 def name_key(raw: str) -> NameKey:
     acronym, long_name = split_acronym(raw)
-    if acronym is None and is_acronym(raw):
+    bare = acronym is None and is_acronym(raw)
+    if bare:
         acronym = raw.strip().upper()
-        long_name = raw
     folded = fold(long_name)
-    words = folded.split()
-    tokens = tuple(w for w in words if w not in GENERIC_WORDS and w not in LEGAL_FORMS) or tuple(words)
-    initials = "".join(w[0] for w in words if w not in LEGAL_FORMS and w not in {"of", "the", "de", "d", "and"})
+    tokens, kinds = split_tokens(folded)
+    tokens = tokens or tuple(folded.split())
+    lex = lexicon()
+    initials = "".join(w[0] for w in folded.split() if w not in lex.legal_forms and w not in {"of", "the", "de", "d", "and"})
     return NameKey(
         raw=raw,
         folded=folded,
         tokens=tokens,
+        kinds=kinds,
         compact="".join(tokens),
+        compact_all=folded.replace(" ", ""),
         acronym=acronym,
+        bare_acronym=bare,
+        long_tokens=() if bare else tokens,
         initials=initials.upper(),
     )
