@@ -23,11 +23,14 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from schemas.records import RECORD_KINDS
+from schemas.records import RECORD_KINDS, MissionReport
 
-from .writer import atomic_write, rebuild_records
+from .entities.link import link_report, review_queue_path
+from .entities.registry import EntityRegistry
+from .writer import atomic_write, rebuild_records, report_json
 
 MANIFEST = "manifest.jsonl"
+REGISTRY = "registry/entities.json"
 DEFAULT_MEMORY_MB = 2048
 #: Findings that make a report `partial`, and the manifest's error code for each.
 PARTIAL_CODES = {"repaired": "truncated_or_corrupt", "not_a_mission_report": "not_a_mission_report"}
@@ -71,6 +74,7 @@ class ConvertOptions:
     profile: str = "eccp_followup"
     executor: str = "local"  # local or dask
     scheduler: str | None = None
+    registry: Path | None = None  # default: OUT/registry/entities.json
 
 
 # --- inputs -----------------------------------------------------------------------
@@ -157,7 +161,7 @@ def process_file(task: Task) -> tuple[dict, str | None]:
     fields["pages"] = report.source.pages
     fields["records"] = {kind: len(data[kind]) for kind in RECORD_KINDS if kind != "findings"}
     fields["findings"] = dict(Counter(f.severity for f in report.findings))
-    return fields, json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return fields, json.dumps(data, ensure_ascii=False)
 
 
 def _fields(task: Task, status: str, code: str | None, message: str | None, start: float) -> dict:
@@ -340,20 +344,38 @@ def convert(
         _record(out_dir, outcome, on_done)
     if on_start:
         on_start(len(tasks))
+    registry_path = options.registry or out_dir / REGISTRY
+    registry = EntityRegistry.load(registry_path)
     runner = run_dask if options.executor == "dask" else run_local
+    position = {task.path: i for i, task in enumerate(tasks)}
+    finished: dict[int, tuple[Task, dict, str | None]] = {}
+    next_to_commit = 0
+    # Reports are linked to the registry in input order, whatever order they finish
+    # in, so that entity ids do not depend on scheduling.
     for task, fields, text in runner(tasks, options):
-        outcome = Outcome(**fields)
-        if text is not None:
-            target = out_dir / f"{task.stem}.json"
-            atomic_write(target, text)
-            outcome.output = target.name
-        _record(out_dir, outcome, on_done)
-        outcomes.append(outcome)
+        finished[position[task.path]] = (task, fields, text)
+        while next_to_commit in finished:
+            task, fields, text = finished.pop(next_to_commit)
+            outcomes.append(_commit(out_dir, task, fields, text, registry, registry_path, on_done))
+            next_to_commit += 1
     rebuild_records(out_dir)
     order = {str(p): i for i, p in enumerate(paths)}
     outcomes.sort(key=lambda o: order.get(o.path, len(order)))
     _compact_manifest(out_dir, previous, outcomes)
     return RunSummary(outcomes)
+
+
+def _commit(out_dir: Path, task: Task, fields: dict, text: str | None, registry: EntityRegistry,
+            registry_path: Path, on_done: Callable[[Outcome], None] | None) -> Outcome:
+    outcome = Outcome(**fields)
+    if text is not None:
+        report = link_report(MissionReport.model_validate_json(text), registry, review_queue_path(registry_path))
+        registry.save(registry_path)
+        target = out_dir / f"{task.stem}.json"
+        atomic_write(target, report_json(report))
+        outcome.output = target.name
+    _record(out_dir, outcome, on_done)
+    return outcome
 
 
 def _compact_manifest(out_dir: Path, previous: dict[str, Outcome], outcomes: list[Outcome]) -> None:

@@ -14,7 +14,9 @@ from rich.table import Table
 
 from schemas.records import RECORD_KINDS, MissionReport, json_schema
 
-from . import bulk
+from . import bulk, entities_cli
+from .entities.link import link_report, review_queue_path
+from .entities.registry import EntityRegistry
 from .errors import ExtractionError
 from .pipeline import ExtractOptions, extract_report
 from .writer import atomic_write, write_report
@@ -25,6 +27,7 @@ app = typer.Typer(
     help="Turn mission-report PDFs into validated, linked, machine-readable records.",
 )
 console = Console()
+app.add_typer(entities_cli.app, name="entities")
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "mission_report.schema.json"
 
 
@@ -35,6 +38,7 @@ def extract(
     password: Optional[str] = typer.Option(None, "--password", help="Password of an encrypted PDF."),
     profile: str = typer.Option("eccp_followup", "--profile", help="Report-family profile (name or YAML path)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+    registry: Optional[Path] = typer.Option(None, "--registry", help="Entity registry file [default: OUT/registry/entities.json]."),
 ) -> None:
     """Extract one report: writes OUT/<stem>.json and OUT/records/<kind>.jsonl."""
     try:
@@ -42,6 +46,10 @@ def extract(
     except ExtractionError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(1) from None
+    registry_path = registry or out / bulk.REGISTRY
+    entity_registry = EntityRegistry.load(registry_path)
+    result = link_report(result, entity_registry, review_queue_path(registry_path))
+    entity_registry.save(registry_path)
     target = write_report(result, out, report.stem)
     if not quiet:
         _summary(result, target)
@@ -80,6 +88,7 @@ def convert(
     executor: str = typer.Option("local", "--executor", help="local (worker processes) or dask."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (with --executor dask)."),
     as_json: bool = typer.Option(False, "--json", help="Print a machine-readable summary instead of tables."),
+    registry: Optional[Path] = typer.Option(None, "--registry", help="Entity registry file [default: OUT/registry/entities.json]."),
 ) -> None:
     """Convert many reports: parallel, resumable; one manifest line per input.
 
@@ -94,7 +103,7 @@ def convert(
         raise typer.Exit(2)
     options = bulk.ConvertOptions(
         workers=workers, force=force, password=password, timeout=timeout, memory_mb=memory_mb,
-        profile=profile, executor=executor, scheduler=scheduler,
+        profile=profile, executor=executor, scheduler=scheduler, registry=registry,
     )
     show = console.is_terminal and not as_json
     progress = _progress() if show else None

@@ -37,6 +37,7 @@ class EntityRegistry:
         self.path = path
         self.entities: dict[str, RegistryEntity] = {}
         self.merged: dict[str, str] = {}
+        self.version = 0  # bumped on every change, so indexes know when to rebuild
 
     @classmethod
     def load(cls, path: str | Path) -> "EntityRegistry":
@@ -80,11 +81,13 @@ class EntityRegistry:
         )
         self.entities[entity.id] = entity
         self.add_alias(entity, name)
+        self.version += 1
         return entity
 
     def add_alias(self, entity: RegistryEntity, raw: str) -> None:
         if raw not in entity.aliases:
             entity.aliases.append(raw)
+            self.version += 1
         acronym = name_key(raw).acronym
         if acronym and acronym not in entity.acronyms:
             entity.acronyms.append(acronym)
@@ -104,6 +107,7 @@ class EntityRegistry:
             keep.kind = "cluster"
         del self.entities[drop.id]
         self.merged[drop.id] = keep.id
+        self.version += 1
         return keep
 
     def _new_id(self, name: str, kind: str) -> str:

@@ -109,36 +109,109 @@ def _typo_of(a: str, b: str) -> bool:
 
 
 class Resolver:
-    """Resolves names against a registry."""
+    """Resolves names against a registry.
 
-    def __init__(self, registry: EntityRegistry):
+    Candidates come from an index (exact acronym, initials and compact-form look-ups,
+    then rapidfuzz `cdist` over the distinctive words, vectorised and cut off); only
+    those few are scored by the full rules, so resolving is not a loop over every
+    entity in Python.
+    """
+
+    def __init__(self, registry: EntityRegistry, candidates: int = 12, cutoff: int = 45):
         self.registry = registry
+        self.limit = candidates
+        self.cutoff = cutoff
+        self._index: _Index | None = None
+        self._version = -1
+
+    def _current_index(self) -> "_Index":
+        if self._index is None or self._version != self.registry.version:
+            self._index = _Index(list(self.registry.entities.values()))
+            self._version = self.registry.version
+        return self._index
 
     def score_against(self, raw: str, entities: Iterable[RegistryEntity]) -> list[Candidate]:
+        """Full-rule scores of `raw` against each of `entities` (no index)."""
         query = name_key(raw)
-        found = []
-        for entity in entities:
-            best = max((compare_keys(query, key) for key in entity.keys()), default=0.0)
-            if query.acronym and query.acronym in entity.acronyms and (query.bare_acronym or best >= ACCEPT):
-                best = 100.0
-            if best >= REVIEW - 10:
-                found.append(Candidate(entity.id, entity.name, round(best, 1)))
-        found.sort(key=lambda c: (-c.score, c.name))
-        return found
+        return _ranked(query, entities)
 
     def resolve(self, raw: str, scope: Iterable[RegistryEntity] | None = None) -> Resolution:
-        """Match `raw` against `scope` (default: the whole registry).
+        """Match `raw` against `scope` (default: the whole registry, through the index).
 
         An accepted match must stand clear of the runner-up; otherwise it is review.
         """
-        entities = list(scope) if scope is not None else list(self.registry.entities.values())
-        candidates = self.score_against(raw, entities)
-        if not candidates:
-            return Resolution(raw, "reject", None, 0.0, ())
-        top = candidates[0]
-        rivals = [c for c in candidates[1:] if c.score >= top.score - 2 and c.score >= ACCEPT]
-        decision = decision_for(top.score)
-        if decision == "accept" and rivals:
-            decision = "review"
-        entity = self.registry.get(top.entity_id) if decision == "accept" else None
-        return Resolution(raw, decision, entity, top.score, tuple(candidates[:5]))
+        if scope is not None:
+            return _decide(raw, self.score_against(raw, scope), self.registry)
+        return self.resolve_many([raw])[0]
+
+    def resolve_many(self, raws: list[str]) -> list[Resolution]:
+        """Resolve many names against the whole registry at once."""
+        index = self._current_index()
+        shortlists = index.shortlists([name_key(r) for r in raws], self.limit, self.cutoff)
+        return [
+            _decide(raw, _ranked(name_key(raw), (index.entities[i] for i in ids)), self.registry)
+            for raw, ids in zip(raws, shortlists)
+        ]
+
+
+def _ranked(query: NameKey, entities: Iterable[RegistryEntity]) -> list[Candidate]:
+    found = []
+    for entity in entities:
+        best = max((compare_keys(query, key) for key in entity.keys()), default=0.0)
+        if query.acronym and query.acronym in entity.acronyms and (query.bare_acronym or best >= ACCEPT):
+            best = 100.0
+        if best >= REVIEW - 10:
+            found.append(Candidate(entity.id, entity.name, round(best, 1)))
+    found.sort(key=lambda c: (-c.score, c.name))
+    return found
+
+
+def _decide(raw: str, candidates: list[Candidate], registry: EntityRegistry) -> Resolution:
+    if not candidates:
+        return Resolution(raw, "reject", None, 0.0, ())
+    top = candidates[0]
+    rivals = [c for c in candidates[1:] if c.score >= top.score - 2 and c.score >= ACCEPT]
+    decision = decision_for(top.score)
+    if decision == "accept" and rivals:
+        decision = "review"
+    entity = registry.get(top.entity_id) if decision == "accept" else None
+    return Resolution(raw, decision, entity, top.score, tuple(candidates[:5]))
+
+
+class _Index:
+    """Look-up tables over every alias of every entity."""
+
+    def __init__(self, entities: list[RegistryEntity]):
+        self.entities = entities
+        self.by_exact: dict[str, set[int]] = {}
+        self.texts: list[str] = []
+        self.owner: list[int] = []
+        for i, entity in enumerate(entities):
+            for key in entity.keys():
+                for exact in filter(None, (key.acronym, key.initials if len(key.initials) >= 3 else None, key.compact, key.compact_all)):
+                    self.by_exact.setdefault(exact, set()).add(i)
+                self.texts.append(" ".join(sorted(key.tokens)))
+                self.owner.append(i)
+            for acronym in entity.acronyms:
+                self.by_exact.setdefault(acronym, set()).add(i)
+
+    def shortlists(self, queries: list[NameKey], limit: int, cutoff: int) -> list[list[int]]:
+        import numpy as np
+        from rapidfuzz import process
+
+        results: list[list[int]] = [[] for _ in queries]
+        for q, query in enumerate(queries):
+            for exact in filter(None, (query.acronym, query.compact, query.compact_all, query.initials if len(query.initials) >= 3 else None)):
+                results[q].extend(self.by_exact.get(exact, ()))
+        if self.texts:
+            owner = np.asarray(self.owner)
+            chunk = 2000
+            for start in range(0, len(queries), chunk):
+                part = [" ".join(sorted(k.tokens)) for k in queries[start : start + chunk]]
+                scores = process.cdist(part, self.texts, scorer=fuzz.ratio, dtype=np.uint8, workers=-1, score_cutoff=cutoff)
+                take = min(limit, scores.shape[1])
+                best = np.argpartition(255 - scores, take - 1, axis=1)[:, :take] if take < scores.shape[1] else np.tile(np.arange(scores.shape[1]), (len(part), 1))
+                for row, columns in enumerate(best):
+                    hits = [owner[c] for c in columns if scores[row, c] > 0]
+                    results[start + row].extend(int(h) for h in hits)
+        return [list(dict.fromkeys(ids)) for ids in results]
