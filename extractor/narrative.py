@@ -137,6 +137,24 @@ def body_lines(
     return lines
 
 
+def small_print(
+    layout: PageLayout, body_size: float, exclude_boxes: list[tuple], running: set[tuple[int, int]]
+) -> list[str]:
+    """Footnotes and other small type outside tables: one text per block of lines."""
+    blocks: list[list[Line]] = []
+    for i, line in enumerate(layout.lines):
+        if (layout.number, i) in running or line.size >= 0.9 * body_size:
+            continue
+        cx, cy = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+        if any(b[0] - 2 <= cx <= b[2] + 2 and b[1] - 2 <= cy <= b[3] + 2 for b in exclude_boxes):
+            continue
+        if blocks and 0 <= line.top - blocks[-1][-1].bottom < 0.8 * line.size:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return [join_lines(line.text for line in block) for block in blocks]
+
+
 # --- paragraphs -------------------------------------------------------------------
 
 def paragraphs(pages: list[tuple[int, list[Line]]], body_size: float) -> list[Paragraph]:
@@ -257,29 +275,6 @@ def sentence_with(paras: list[Paragraph], phrases: tuple[str, ...]) -> list[tupl
             if any(p in text.lower() for p in lowered):
                 found.append((text, para.page_at(sentence.start_char)))
     return found
-
-
-_NAME_BREAK = {"(", ")", ",", ";", "and", "or", "&", "as", "well"}
-
-
-def name_mentions(sentence: str) -> list[str]:
-    """Runs of capitalised words in a sentence: the names it may mention."""
-    doc = _blank_nlp().make_doc(sentence)
-    runs: list[list[str]] = []
-    current: list[str] = []
-    for token in doc:
-        text = token.text
-        capital = text[:1].isupper() or (text[:1].isdigit() and current)
-        joiner = bool(current) and (text in {"-", "d'", "de", "of", "&"} or text.startswith("'"))
-        if (capital or joiner) and text.lower() not in _NAME_BREAK:
-            current.append(token.text_with_ws)
-        else:
-            if current:
-                runs.append(current)
-            current = []
-    if current:
-        runs.append(current)
-    return ["".join(run).strip(" -") for run in runs if "".join(run).strip(" -")]
 
 
 # --- sections ---------------------------------------------------------------------

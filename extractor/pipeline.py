@@ -13,16 +13,17 @@ from .assemble import RecordSet, build_records, table_record
 from .checks import reconcile
 from .document import document_info, iter_pages, load_source, open_pdf, require_text
 from .entities import EntityRegistry, ReportEntities
+from .entities.mentions import find_mentions
 from .event import read_event
 from .layout import PageLayout, body_font_size
 from .narrative import (
     Paragraph,
     body_lines,
     heading_lines,
-    name_mentions,
     paragraphs,
     running_lines,
     sentence_with,
+    small_print,
     stated_figures,
 )
 from .profile import Profile, load_profile
@@ -65,7 +66,10 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
     entities = ReportEntities(registry, report_id=report_id)
     records = build_records(tables, profile, entities)
 
-    paras = _narrative(layouts, found, body_size)
+    paras, footnotes = _narrative(layouts, found, body_size)
+    texts = [p.text for p in paras if not p.heading] + footnotes
+    for mention in find_mentions(texts, entities.members(), entities.resolver):
+        entities.mentioned(mention.entity, mention.text)
     figures = [
         KeyFigure(key=f.key, value=f.value, text=f.sentence, provenance=Provenance(page=f.page))
         for f in stated_figures(paras, profile)
@@ -125,12 +129,16 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
     )
 
 
-def _narrative(layouts: list[PageLayout], found, body_size: float) -> list[Paragraph]:
+def _narrative(layouts: list[PageLayout], found, body_size: float) -> tuple[list[Paragraph], list[str]]:
+    """Body paragraphs, and the small print (footnotes) as separate texts."""
     running = running_lines(layouts)
     pages = []
+    footnotes: list[str] = []
     for layout, raws in found:
-        pages.append((layout.number, body_lines(layout, body_size, [r.bbox for r in raws], running)))
-    return paragraphs(pages, body_size)
+        boxes = [r.bbox for r in raws]
+        pages.append((layout.number, body_lines(layout, body_size, boxes, running)))
+        footnotes.extend(small_print(layout, body_size, boxes, running))
+    return paragraphs(pages, body_size), footnotes
 
 
 def _survey(
@@ -144,11 +152,10 @@ def _survey(
     for sentence, _page in sentence_with(paras, profile.non_response_phrases):
         if not any(word in sentence.lower() for word in profile.survey_words):
             continue
-        for mention in name_mentions(sentence):
-            resolution = entities.mention(mention)
-            if resolution.decision == "accept" and resolution.entity and resolution.entity.id not in seen:
-                seen.add(resolution.entity.id)
-                non_respondents.append(entities.ref_for(resolution.entity, mention, resolution.score))
+        for mention in find_mentions([sentence], entities.members(), entities.resolver):
+            if mention.entity.id not in seen:
+                seen.add(mention.entity.id)
+                non_respondents.append(entities.ref_for(mention.entity, mention.text, mention.score))
     participants = stated.get("participants")
     respondents = stated.get("respondents")
     if non_respondents or (participants is not None and participants == respondents):

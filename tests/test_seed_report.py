@@ -46,3 +46,32 @@ def test_seed_sum_checks_agree_except_formal_agreements(seed_report):
     assert by_key["smes_directly_benefited"].severity == "info"
     assert by_key["formal_agreements_signed"].severity == "warning"
     assert (by_key["formal_agreements_signed"].expected, by_key["formal_agreements_signed"].found) == (0, 1)
+
+
+SPELLING_GROUPS = [
+    ["ArchEnerg", "Archenerg", "ArchEnergy"],
+    ["ARIA Normandy", "ARIA Normandie"],
+    ["ZINNAE", "Zinnae"],
+    ["CWP - Catalan Water Partnership", "Catalan Water Partnership", "CWP"],
+    ["CEEC - Cluster d'Eficiència Energètica de Catalunya", "CEEC - C'Eficiència Energètica de Catalunya",
+     "CEEC (Clúster d'Eficiència Energètica de Catalunya)", "Cluster d'Eficiència Energètica de Catalunya (CEEC)"],
+    ["Oekoenergie-Cluster (OEC)", "OEC - Ökoenergie-Cluster", "Oekoenergie Cluster", "Okoenergie"],
+    ["PRO WOOD", "PRO WOOD Regional Wood Cluster", "ProWood", "Pro Wood"],
+    ["Lombardy Energy Cleantech Cluster", "Energy Cleantech Cluster", "Lombardy Energy Cleantech Cluster (LE2C)"],
+]
+
+
+def test_seed_every_spelling_group_is_one_entity(seed_report):
+    owner = {alias: e.id for e in seed_report.entities for alias in e.aliases}
+    for group in SPELLING_GROUPS:
+        assert {owner.get(spelling) for spelling in group} == {owner[group[0]]}, group
+
+
+def test_seed_partners_that_are_delegation_clusters_share_their_id(seed_report):
+    delegation = {m.cluster.name: m.cluster.id for m in seed_report.delegation}
+    partners = {a.partner.raw: a.partner.id for a in seed_report.cooperation_agreements if a.partner}
+    assert partners["Green Synergy Cluster"] == delegation["Green Synergy Cluster"]
+    assert partners["CEEC (Clúster d'Eficiència Energètica de Catalunya)"] == delegation["CEEC - Cluster d'Eficiència Energètica de Catalunya"]
+    assert partners["Energy Cleantech Cluster"] == delegation["Lombardy Energy Cleantech Cluster"]
+    assert partners["Green Power Construction"] != delegation["Green Synergy Cluster"]
+    assert delegation["Basque Energy Cluster"] != delegation["Lombardy Energy Cleantech Cluster"]

@@ -85,9 +85,12 @@ class ReportEntities:
         entity = self.registry.add(raw, kind, first_seen=self.report_id)
         return self._ref(entity, raw, 100.0)
 
-    def mention(self, raw: str) -> Resolution:
-        """Resolve a name found in the narrative among the delegation, without side effects."""
-        return self.resolver.resolve(raw, [self.registry.get(i) for i in self.delegation])
+    def members(self) -> list[RegistryEntity]:
+        return [self.registry.get(i) for i in self.delegation]
+
+    def mentioned(self, entity: RegistryEntity, raw: str) -> None:
+        """Record a spelling the narrative uses for an entity of this report."""
+        self._ref(entity, raw, 100.0)
 
     def ref_for(self, entity: RegistryEntity, raw: str, score: float) -> EntityRef:
         return self._ref(entity, raw, score)

@@ -70,12 +70,12 @@ def split_acronym(name: str) -> tuple[str | None, str]:
         if match:
             acronym = match.group(acronym_group)
             long_name = match.group(2 if acronym_group == 1 else 1)
-            if _looks_like_acronym(acronym) and len(long_name) > len(acronym):
+            if looks_like_acronym(acronym) and len(long_name) > len(acronym):
                 return acronym.upper(), long_name
     return None, name
 
 
-def _looks_like_acronym(text: str) -> bool:
+def looks_like_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(text) >= 2 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
 

@@ -1,0 +1,132 @@
+"""Clusters named in the narrative: found, resolved to the delegation, spellings kept.
+
+Three passes over the text, in this order:
+1. acronyms the document defines ("Lombardy Energy Cleantech Cluster (LE2C)"): the
+   name is resolved and the acronym learned for it;
+2. a spaCy PhraseMatcher (case-insensitive) over every known spelling, long form and
+   acronym of the delegation clusters;
+3. the remaining runs of capitalised words, resolved by the fuzzy rules (accepted
+   matches only).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.matcher import PhraseMatcher
+
+from ..narrative import nlp
+from .normalise import looks_like_acronym, split_acronym
+from .registry import RegistryEntity
+from .resolve import Resolver
+
+_DEFINED = re.compile(
+    r"((?:[A-Z][\w'’.&-]*|[a-z]'[A-Z][\w'’.&-]*)(?:\s+(?:[A-Z][\w'’.&-]*|[a-z]'[A-Z][\w'’.&-]*|de|d'|of|and|&|-|la|del|della)){0,8})"
+    r"\s*\(([A-Z][A-Za-z0-9&]{1,9})\)"
+)
+_LEADING = STOP_WORDS  # "The", "Since" ... capitalised only because a sentence starts
+_BREAK = {"(", ")", ",", ";", ":", "and", "or", "&", "as", "well", "with", "from", "by", "in", "to", "for", "'s", "’s"}
+_ELIDED = re.compile(r"^[a-z]['’][A-Z]")
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str
+    entity: RegistryEntity
+    score: float
+
+
+def find_mentions(texts: list[str], members: list[RegistryEntity], resolver: Resolver) -> list[Mention]:
+    """Every mention of a delegation cluster in `texts`, in order of appearance."""
+    if not members:
+        return []
+    found: list[Mention] = []
+    spans: list[list[tuple[int, int]]] = [[] for _ in texts]
+    for i, text in enumerate(texts):
+        for match in _DEFINED.finditer(text):
+            name, acronym = _strip_leading(match.group(1)), match.group(2)
+            if not looks_like_acronym(acronym) or not name:
+                continue
+            resolution = resolver.resolve(name, members)
+            if resolution.decision == "accept" and resolution.entity is not None:
+                entity = resolution.entity
+                if acronym not in entity.acronyms:
+                    entity.acronyms.append(acronym)
+                start = match.start(1) + (len(match.group(1)) - len(name))
+                found.append(Mention(text[start : match.end()], entity, resolution.score))
+                spans[i].append((start, match.end()))
+    matcher, owners = _phrase_matcher(members)
+    for i, doc in enumerate(nlp().pipe(texts)):
+        taken = list(spans[i])
+        for key, start, end in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
+            span = doc[start:end]
+            if _overlaps(taken, span.start_char, span.end_char):
+                continue
+            entity = owners[nlp().vocab.strings[key]]
+            found.append(Mention(span.text, entity, 100.0))
+            taken.append((span.start_char, span.end_char))
+        for text, begin, end in _capitalised_runs(doc):
+            if _overlaps(taken, begin, end):
+                continue
+            resolution = resolver.resolve(text, members)
+            if resolution.decision == "accept" and resolution.entity is not None:
+                found.append(Mention(text, resolution.entity, resolution.score))
+                taken.append((begin, end))
+    return found
+
+
+def _phrase_matcher(members: list[RegistryEntity]) -> tuple[PhraseMatcher, dict[str, RegistryEntity]]:
+    matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
+    owners: dict[str, RegistryEntity] = {}
+    for entity in members:
+        phrases = set(entity.acronyms)
+        for alias in entity.aliases:
+            phrases.add(alias)
+            acronym, long_name = split_acronym(alias)
+            if acronym:
+                phrases.update({acronym, long_name})
+        key = f"entity:{entity.id}"
+        owners[key] = entity
+        matcher.add(key, [nlp().make_doc(p) for p in sorted(phrases) if len(p) >= 2])
+    return matcher, owners
+
+
+def _capitalised_runs(doc) -> list[tuple[str, int, int]]:
+    runs = []
+    current: list = []
+    for token in doc:
+        text = token.text
+        capital = text[:1].isupper() or bool(_ELIDED.match(text)) or (text[:1].isdigit() and bool(current))
+        joiner = bool(current) and text in {"-", "de", "of", "del", "della", "la"}
+        if (capital or joiner) and text.lower() not in _BREAK:
+            current.append(token)
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    if current:
+        runs.append(current)
+    out = []
+    for run in runs:
+        while run and (run[-1].text in {"-", "de", "of", "del", "della", "la"}):
+            run = run[:-1]
+        while run and run[0].text.lower() in _LEADING:
+            run = run[1:]
+        if run:
+            begin, end = run[0].idx, run[-1].idx + len(run[-1].text)
+            out.append((doc.text[begin:end], begin, end))
+    return out
+
+
+def _strip_leading(name: str) -> str:
+    words = name.split()
+    while words and words[0].lower() in _LEADING:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _overlaps(spans: list[tuple[int, int]], begin: int, end: int) -> bool:
+    return any(begin < b and a < end for a, b in spans)
+
