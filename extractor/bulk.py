@@ -192,13 +192,27 @@ def _child(task: Task, conn, memory_mb: int) -> None:
 Result = tuple[Task, dict, str | None]
 
 
+def _worker_context():
+    """The fork-server context; its server imports and warms the pipeline once."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["extractor._preload", "extractor.bulk", "extractor.cli"])
+    return context
+
+
+def warm_up_workers() -> None:
+    """Start the fork server now, so it loads the pipeline while the parent reads inputs."""
+    from multiprocessing import forkserver
+
+    _worker_context()
+    forkserver.ensure_running()
+
+
 def run_local(tasks: list[Task], options: ConvertOptions, target: Callable = _child) -> Iterator[Result]:
     """Run tasks in isolated processes, at most `workers` at a time.
 
     `target(task, connection, memory_mb)` is the worker's entry point; tests swap it.
     """
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["extractor._preload"])
+    context = _worker_context()
     pending = list(reversed(tasks))
     running: dict = {}  # connection -> (task, process, started)
     try:
@@ -315,6 +329,8 @@ def convert(
     on_done: Callable[[Outcome], None] | None = None,
 ) -> RunSummary:
     """Convert every input into `out_dir`. Returns one outcome per input."""
+    if options.executor == "local":
+        warm_up_workers()
     paths = expand_inputs(inputs)
     out_dir.mkdir(parents=True, exist_ok=True)
     previous = read_manifest(out_dir)

@@ -18,7 +18,6 @@ from . import bulk, entities_cli
 from .entities.link import link_report, review_queue_path
 from .entities.registry import EntityRegistry
 from .errors import ExtractionError
-from .pipeline import ExtractOptions, extract_report
 from .writer import atomic_write, write_report
 
 app = typer.Typer(
@@ -41,6 +40,8 @@ def extract(
     registry: Optional[Path] = typer.Option(None, "--registry", help="Entity registry file [default: OUT/registry/entities.json]."),
 ) -> None:
     """Extract one report: writes OUT/<stem>.json and OUT/records/<kind>.jsonl."""
+    from .pipeline import ExtractOptions, extract_report
+
     try:
         result = extract_report(report, ExtractOptions(profile=profile, password=password))
     except ExtractionError as error:
