@@ -28,7 +28,7 @@ from .narrative import (
 )
 from .profile import Profile, load_profile
 from .stitch import StitchedTable, stitch
-from .tables import PlumberLinesEngine, RawTable
+from .tables import PlumberLinesEngine, RawTable, TextAlignmentEngine
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,8 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
     profile = load_profile(options.profile)
     source = load_source(path)
     report_id = f"sha256:{source.sha256}"
-    engine = PlumberLinesEngine()
+    ruled_engine = PlumberLinesEngine()
+    text_engine = TextAlignmentEngine(profile.caption_pattern)
     pdf, repaired = open_pdf(source, options.password)
     with pdf:
         info = document_info(pdf)
@@ -57,7 +58,8 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
         found: list[tuple[PageLayout, list[RawTable]]] = []
         for page, layout in iter_pages(pdf, source.path):
             layouts.append(layout)
-            found.append((layout, engine.find(page, layout)))
+            ruled = ruled_engine.find(page, layout)
+            found.append((layout, ruled + text_engine.find(page, layout, ruled)))
     require_text(source.path, layouts)
 
     body_size = body_font_size(layouts)

@@ -70,3 +70,8 @@ def test_entities_unknown_cluster_name_is_reported_not_guessed():
     ref = report.cluster("Aerospace Valley", None)
     assert ref.name == "Aerospace Valley"
     assert [f.code for f in report.findings] == ["unresolved_name"]
+
+
+def test_entities_acronym_with_kind_word_is_the_acronym_holder():
+    assert decision_for(compare("TEMA Cluster", "TEMA - Advanced Materials Cluster")) == "accept"
+    assert decision_for(compare("TEMA Cluster", "TEMO - Advanced Materials Cluster")) != "accept"

@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 
 from ..narrative import nlp
-from .normalise import looks_like_acronym, split_acronym
+from .normalise import lexicon, looks_like_acronym, name_key, split_acronym
 from .registry import RegistryEntity
 from .resolve import Resolver
 
@@ -60,21 +60,52 @@ def find_mentions(texts: list[str], members: list[RegistryEntity], resolver: Res
     matcher, owners = _phrase_matcher(members)
     for i, doc in enumerate(nlp().pipe(texts)):
         taken = list(spans[i])
+        runs = _capitalised_runs(doc)
         for key, start, end in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
-            span = doc[start:end]
-            if _overlaps(taken, span.start_char, span.end_char):
+            begin, finish = doc[start:end].start_char, doc[start:end].end_char
+            if _overlaps(taken, begin, finish):
                 continue
             entity = owners[nlp().vocab.strings[key]]
-            found.append(Mention(span.text, entity, 100.0))
-            taken.append((span.start_char, span.end_char))
-        for text, begin, end in _capitalised_runs(doc):
+            text = doc.text[begin:finish]
+            run = next((r for r in runs if r[1] <= begin and finish <= r[2] and (r[1], r[2]) != (begin, finish)), None)
+            if run is not None and _resolves_to(run[0], entity, members, resolver):
+                text, begin, finish = run  # "TEMA Cluster", not just the acronym inside it
+            found.append(Mention(text, entity, 100.0))
+            taken.append((begin, finish))
+        for text, begin, end in runs:
             if _overlaps(taken, begin, end):
                 continue
-            resolution = resolver.resolve(text, members)
-            if resolution.decision == "accept" and resolution.entity is not None:
-                found.append(Mention(text, resolution.entity, resolution.score))
+            entity, score = _resolve_mention(text, members, resolver)
+            if entity is not None:
+                found.append(Mention(text, entity, score))
                 taken.append((begin, end))
     return found
+
+
+def _resolves_to(text: str, entity: RegistryEntity, members: list[RegistryEntity], resolver: Resolver) -> bool:
+    return _resolve_mention(text, members, resolver)[0] is entity
+
+
+def _resolve_mention(text: str, members: list[RegistryEntity], resolver: Resolver) -> tuple[RegistryEntity | None, float]:
+    """Accepted matches; within the delegation, also a one-word short form ("Lichtwerk")
+    that only one member's name contains, when that word is a proper name rather than
+    a sector, region or generic word."""
+    resolution = resolver.resolve(text, members)
+    if resolution.decision == "accept" and resolution.entity is not None:
+        return resolution.entity, resolution.score
+    key = name_key(text)
+    if len(key.tokens) != 1 or key.acronym or not _proper_word(key.tokens[0]):
+        return None, 0.0
+    owners = [m for m in members if any(key.tokens[0] in k.tokens for k in m.keys())]
+    if len(owners) == 1:
+        return owners[0], 80.0
+    return None, 0.0
+
+
+def _proper_word(token: str) -> bool:
+    lex = lexicon()
+    english = {w for words in lex.words.values() for w in words}
+    return len(token) >= 5 and token not in lex.words and token not in english and token not in STOP_WORDS
 
 
 def _phrase_matcher(members: list[RegistryEntity]) -> tuple[PhraseMatcher, dict[str, RegistryEntity]]:

@@ -62,6 +62,9 @@ def compare_keys(a: NameKey, b: NameKey) -> float:
         return 100.0
     if (a.compact and a.compact == b.compact) or a.compact_all == b.compact_all:
         return 100.0
+    for one, other in ((a, b), (b, a)):
+        if other.acronym and one.tokens == (other.acronym.lower(),) and not one.bare_acronym:
+            return 100.0  # "TEMA Cluster" for "TEMA - Advanced Materials Cluster"
     for short, long in ((a, b), (b, a)):
         if short.bare_acronym and len(short.acronym or "") >= 3 and short.acronym == long.initials:
             return INITIALS_SCORE

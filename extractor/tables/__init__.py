@@ -2,5 +2,6 @@
 
 from .base import Cell, RawTable, TableEngine
 from .plumber import PlumberLinesEngine
+from .text import TextAlignmentEngine
 
-__all__ = ["Cell", "RawTable", "TableEngine", "PlumberLinesEngine"]
+__all__ = ["Cell", "RawTable", "TableEngine", "PlumberLinesEngine", "TextAlignmentEngine"]

@@ -34,6 +34,9 @@ class PlumberLinesEngine:
 
     def find(self, page, layout: PageLayout) -> list[RawTable]:
         found = page.find_tables(LINE_SETTINGS)
+        closing = _open_bottoms(page, found)
+        if closing:
+            found = page.find_tables({**LINE_SETTINGS, "explicit_horizontal_lines": closing})
         tables = []
         for table in found:
             rows = table.rows
@@ -66,6 +69,23 @@ class PlumberLinesEngine:
                 )
             )
         return tables
+
+
+def _open_bottoms(page, found) -> list[float]:
+    """Bottoms of tables left open at a page break: the column rules run on below the
+    last horizontal rule (a row split by the page end, drawn without a bottom border).
+    The missing rule is put back where the column rules stop."""
+    closing = []
+    verticals = [e for e in page.edges if e["orientation"] == "v"]
+    for table in found:
+        x0, _, x1, bottom = table.bbox
+        below = [
+            e["bottom"] for e in verticals
+            if x0 - 1 <= e["x0"] <= x1 + 1 and abs(e["top"] - bottom) <= 2 and e["bottom"] > bottom + 5
+        ]
+        if len(below) >= 2:
+            closing.append(max(below))
+    return closing
 
 
 def _merge_close(values: list[float], tolerance: float = 1.5) -> list[float]:
