@@ -51,7 +51,7 @@ for _p in (str(HERE), str(ROOT)):
 
 from icdar_metric import ground_truth_tables, score, summarise  # noqa: E402
 
-DATA = Path("/work/shared/peer/icdar2013")
+DATA = ROOT.parent / "shared" / "peer" / "icdar2013"
 ENGINES = [
     "camelot-lattice",
     "camelot-stream",

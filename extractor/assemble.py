@@ -101,8 +101,47 @@ def build_records(tables: list[StitchedTable], profile: Profile, entities: Repor
                 if value:
                     inherited[name] = value
                     context.inherited.pop(name, None)
+            before = {kind: len(getattr(out, kind)) for kind in RECORD_KINDS_BUILT}
+            issues_before = len(out.findings)
             builder(context, profile, entities, out)
+            issues = sum(1 for f in out.findings[issues_before:] if f.provenance and f.provenance.row == index)
+            for kind in RECORD_KINDS_BUILT:
+                for record in getattr(out, kind)[before[kind]:]:
+                    _score_record(record, table, row, issues, out)
     return out
+
+
+RECORD_KINDS_BUILT = (
+    "delegation", "cooperation_objectives", "cooperation_agreements", "sme_involvement", "benefited_smes", "formal_agreements",
+)
+LOW_CONFIDENCE = 0.5
+REJOINED_FACTOR = 0.9
+ISSUE_FACTOR = 0.85
+
+
+def record_confidence(table: StitchedTable, row: DataRow, issues: int) -> float:
+    """Grid quality x header match x (re-joined row) x (values that did not parse)."""
+    value = table.confidence * (table.columns.min_score() / 100)
+    if row.rejoined:
+        value *= REJOINED_FACTOR
+    value *= ISSUE_FACTOR**issues
+    return round(max(0.0, min(1.0, value)), 3)
+
+
+def _score_record(record, table: StitchedTable, row: DataRow, issues: int, out: RecordSet) -> None:
+    confidence = record_confidence(table, row, issues)
+    record.provenance.confidence = confidence
+    if confidence < LOW_CONFIDENCE:
+        out.findings.append(
+            Finding(
+                code="low_confidence",
+                severity="warning",
+                message=f"record from {table.label or 'a table'} row {record.provenance.row} has confidence {confidence}",
+                expected=None,
+                found=confidence,
+                provenance=record.provenance,
+            )
+        )
 
 
 def _is_blank_beyond(context: RowContext, keep: tuple[str, ...]) -> bool:

@@ -57,6 +57,11 @@ class Provenance(ContractModel):
     row: Optional[int] = Field(None, ge=0, description="0-based data row index within that table")
     bbox: Optional[BBox] = Field(None, description="[x0, top, x1, bottom] in PDF points")
     engine: Optional[str] = Field(None, description="table engine that produced the row (added field)")
+    confidence: Optional[float] = Field(
+        None, ge=0, le=1,
+        description="added field: how far the record can be trusted, from the table's grid quality, the header "
+        "match, a row re-joined over a page break and values that did not parse",
+    )
 
 
 class EntityRef(ContractModel):

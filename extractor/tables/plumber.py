@@ -39,36 +39,73 @@ class PlumberLinesEngine:
             found = page.find_tables({**LINE_SETTINGS, "explicit_horizontal_lines": closing})
         tables = []
         for table in found:
-            rows = table.rows
-            if not rows:
+            if not table.rows:
                 continue
-            xs = sorted({round(c[0], 1) for c in table.cells} | {round(c[2], 1) for c in table.cells})
-            ys = sorted({round(c[1], 1) for c in table.cells} | {round(c[3], 1) for c in table.cells})
-            column_edges = _merge_close(xs)
-            row_edges = _merge_close(ys)
-            if len(column_edges) < 2 or len(row_edges) < 3:
-                continue
-            grid = []
-            for r in range(len(row_edges) - 1):
-                row: list[Cell | None] = [None] * (len(column_edges) - 1)
-                for bbox in table.cells:
-                    if abs(bbox[1] - row_edges[r]) <= 1.5:
-                        c = _index_of(column_edges, bbox[0])
-                        if c is not None and c < len(row):
-                            row[c] = make_cell(layout.words, bbox)
-                grid.append(tuple(row))
-            tables.append(
-                RawTable(
-                    page=layout.number,
-                    bbox=tuple(round(v, 2) for v in table.bbox),
-                    engine=self.name,
-                    grid=tuple(grid),
-                    column_edges=tuple(column_edges),
-                    row_edges=tuple(row_edges),
-                    confidence=_confidence(layout.words, grid),
-                )
-            )
+            raw = _raw_table(table, layout, self.name)
+            if raw is not None:
+                tables.append(raw)
         return tables
+
+
+MIN_COLUMN = 15.0  # a narrower column without any text is the gap of a double rule
+MIN_ROW = 8.0
+
+
+def _raw_table(table, layout: PageLayout, engine: str) -> RawTable | None:
+    """Our grid from pdfplumber's cells: sliver rows and columns between double rules
+    folded into their neighbours, each cell's text rebuilt from our words."""
+    inside = words_in_box(layout.words, table.bbox)
+    xs = _merge_close(sorted({c[0] for c in table.cells} | {c[2] for c in table.cells}))
+    ys = _merge_close(sorted({c[1] for c in table.cells} | {c[3] for c in table.cells}))
+    column_edges = _drop_slivers(xs, [(w.x0 + w.x1) / 2 for w in inside], MIN_COLUMN)
+    row_edges = _drop_slivers(ys, [w.middle for w in inside], MIN_ROW)
+    if len(column_edges) < 2 or len(row_edges) < 3:
+        return None
+    boxes: dict[tuple[int, int], list[float]] = {}
+    for x0, top, x1, bottom in table.cells:
+        r, c = _slot(row_edges, top), _slot(column_edges, x0)
+        box = boxes.get((r, c))
+        boxes[(r, c)] = [min(box[0], x0), min(box[1], top), max(box[2], x1), max(box[3], bottom)] if box else [x0, top, x1, bottom]
+    grid = []
+    for r in range(len(row_edges) - 1):
+        row: list[Cell | None] = [None] * (len(column_edges) - 1)
+        for c in range(len(row)):
+            if (r, c) in boxes:
+                row[c] = make_cell(layout.words, tuple(boxes[(r, c)]))
+        grid.append(tuple(row))
+    return RawTable(
+        page=layout.number,
+        bbox=tuple(round(v, 2) for v in table.bbox),
+        engine=engine,
+        grid=tuple(grid),
+        column_edges=tuple(column_edges),
+        row_edges=tuple(row_edges),
+        confidence=_confidence(layout.words, grid),
+    )
+
+
+def _drop_slivers(edges: list[float], centres: list[float], minimum: float) -> list[float]:
+    if len(edges) < 3:
+        return edges
+    kept = [edges[0]]
+    for edge in edges[1:-1]:
+        if edge - kept[-1] < minimum and not any(kept[-1] < p < edge for p in centres):
+            continue
+        kept.append(edge)
+    if edges[-1] - kept[-1] < minimum and len(kept) > 1 and not any(kept[-1] < p < edges[-1] for p in centres):
+        kept[-1] = edges[-1]
+    else:
+        kept.append(edges[-1])
+    return kept
+
+
+def _slot(edges: list[float], value: float) -> int:
+    """The grid index whose span holds `value` (a cell's leading edge)."""
+    index = 0
+    for i, edge in enumerate(edges[:-1]):
+        if edge <= value + 1.5:
+            index = i
+    return index
 
 
 def _open_bottoms(page, found) -> list[float]:
@@ -97,15 +134,37 @@ def _merge_close(values: list[float], tolerance: float = 1.5) -> list[float]:
     return merged
 
 
-def _index_of(edges: list[float], value: float, tolerance: float = 1.5) -> int | None:
-    for i, edge in enumerate(edges):
-        if abs(edge - value) <= tolerance:
-            return i
-    return None
+def _crowding(words: list[Word], grid: list[tuple[Cell | None, ...]]) -> float:
+    """Share of the cells' text lines that betray missing rules: a line holding a
+    column gap, or lines stacked in several cells of a row at the same heights
+    although the next word would have fitted (rows that were not ruled apart)."""
+    lines = crowded = 0
+    for row in grid:
+        stacked_tops: list[list[float]] = []
+        for cell in row:
+            if cell is None or not cell.text:
+                continue
+            cell_lines = words_to_lines(words_in_box(words, cell.bbox))
+            lines += len(cell_lines)
+            for line in cell_lines:
+                ordered = sorted(line.words, key=lambda w: w.x0)
+                if any(b.x0 - a.x1 > 1.5 * line.size for a, b in zip(ordered, ordered[1:])):
+                    crowded += 1
+            tops = [
+                nxt.top for prev, nxt in zip(cell_lines, cell_lines[1:])
+                if cell.bbox[2] - 3 - prev.x1 > (min(nxt.words, key=lambda w: w.x0).x1 - nxt.x0) + 0.3 * nxt.size
+            ]
+            if tops:
+                stacked_tops.append(tops)
+        if len(stacked_tops) >= 2:
+            shared = [t for t in stacked_tops[0] if all(any(abs(t - u) < 2 for u in other) for other in stacked_tops[1:])]
+            crowded += len(shared) * len(stacked_tops)
+    return min(1.0, crowded / lines) if lines else 0.0
 
 
 def _confidence(words: list[Word], grid: list[tuple[Cell | None, ...]]) -> float:
-    """Share of the table's words that lie wholly inside one cell (1.0: a clean grid)."""
+    """Share of the table's words that lie wholly inside one cell, lowered by cells
+    whose lines hold column gaps (1.0: a clean, fully ruled grid)."""
     cells = [c for row in grid for c in row if c is not None]
     if not cells:
         return 0.0
@@ -123,4 +182,4 @@ def _confidence(words: list[Word], grid: list[tuple[Cell | None, ...]]) -> float
             for c in cells
         ):
             clean += 1
-    return round(clean / len(inside), 3)
+    return round(clean / len(inside) * (1 - _crowding(words, grid)), 3)

@@ -1,0 +1,70 @@
+"""camelot's lattice, stream and hybrid flavours behind the engine interface.
+
+camelot works on a file and a page number rather than on a pdfplumber page, and is
+slow (lattice renders the page to find its lines), so the chooser calls it only
+where the cheaper engines found nothing or found poorly.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from pathlib import Path
+
+from ..layout import collapse
+from .base import Cell, RawTable
+
+FLAVORS = ("lattice", "stream", "hybrid")
+
+
+class CamelotEngine:
+    """camelot-py as one table engine per flavour."""
+
+    def __init__(self, flavor: str = "lattice"):
+        if flavor not in FLAVORS:
+            raise ValueError(f"unknown camelot flavor {flavor!r}")
+        self.flavor = flavor
+        self.name = f"camelot-{flavor}"
+
+    def find_in_file(self, path: str | Path, page: int, height: float, areas: list[tuple] | None = None) -> list[RawTable]:
+        """Tables of one page (1-based). `areas` restricts the search ([x0, top, x1, bottom], top-left origin)."""
+        import camelot
+
+        kwargs = {}
+        if areas:
+            kwargs["table_areas"] = [f"{a[0]},{height - a[1]},{a[2]},{height - a[3]}" for a in areas]
+        logging.getLogger("camelot").setLevel(logging.ERROR)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                found = camelot.read_pdf(str(path), pages=str(page), flavor=self.flavor, suppress_stdout=True, **kwargs)
+            except Exception:  # camelot raises on pages it cannot parse; that page has no table for it
+                return []
+        return [self._raw(table, page, height) for table in found if table.shape[0] >= 2 and table.shape[1] >= 2]
+
+    def _raw(self, table, page: int, height: float) -> RawTable:
+        rows = table.df.values.tolist()
+        x0, y0, x1, y1 = table._bbox
+        column_edges = [c[0] for c in table.cols] + [table.cols[-1][1]]
+        row_edges = [height - r[0] for r in table.rows] + [height - table.rows[-1][1]]
+        grid = []
+        for r, row in enumerate(rows):
+            cells = []
+            for c, text in enumerate(row):
+                bbox = (column_edges[c], row_edges[r], column_edges[c + 1], row_edges[r + 1])
+                lines = tuple(line for line in str(text).splitlines() if line.strip())
+                cells.append(Cell(text=collapse(" ".join(lines)), lines=lines, bold=False, bbox=bbox))
+            grid.append(tuple(cells))
+        report = getattr(table, "parsing_report", {}) or {}
+        confidence = report.get("confidence")
+        if confidence is None:
+            confidence = max(0.0, min(1.0, report.get("accuracy", 50.0) / 100))
+        return RawTable(
+            page=page,
+            bbox=(round(x0, 2), round(height - y1, 2), round(x1, 2), round(height - y0, 2)),
+            engine=self.name,
+            grid=tuple(grid),
+            column_edges=tuple(column_edges),
+            row_edges=tuple(row_edges),
+            confidence=round(float(confidence), 3),
+        )

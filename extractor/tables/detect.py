@@ -1,0 +1,59 @@
+"""Tables of any PDF, the engine chosen per table.
+
+Ruled tables found by pdfplumber's line finder are kept when their grid is clean
+(every word inside one cell); elsewhere on the page camelot's hybrid flavour (ruling
+lines where there are some, text alignment where not) fills in. A camelot table that
+overlaps a kept ruled table is the same table seen twice and is dropped. So the
+costly camelot pass runs only on pages whose ruled tables do not account for the
+page's text blocks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+
+from ..document import read_layout
+from .base import RawTable
+from .camelot import CamelotEngine
+from .plumber import PlumberLinesEngine
+
+CLEAN_GRID = 0.9
+
+
+def choose(ruled: list[RawTable], others: list[RawTable]) -> list[RawTable]:
+    """Clean ruled tables first; other engines' tables only where none of them is."""
+    kept = [t for t in ruled if t.confidence >= CLEAN_GRID and len(t.grid) >= 2 and t.n_columns >= 2]
+    for table in sorted(others, key=lambda t: -t.confidence):
+        if not any(_overlap(table.bbox, k.bbox) > 0.2 for k in kept):
+            kept.append(table)
+    return sorted(kept, key=lambda t: (t.bbox[1], t.bbox[0]))
+
+
+def _overlap(a: tuple, b: tuple) -> float:
+    """Intersection over the smaller box."""
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    if width <= 0 or height <= 0:
+        return 0.0
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1])) or 1.0
+    return width * height / smaller
+
+
+def detect_tables(path: str | Path, pages: list[int] | None = None, fallback: str = "hybrid") -> dict[int, list[list[list[str | None]]]]:
+    """Every table on the given pages (1-based; default all) as grids of cell text."""
+    lines_engine = PlumberLinesEngine()
+    camelot_engine = CamelotEngine(fallback) if fallback else None
+    result: dict[int, list[list[list[str | None]]]] = {}
+    with pdfplumber.open(path) as pdf:
+        numbers = pages or list(range(1, len(pdf.pages) + 1))
+        for number in numbers:
+            page = pdf.pages[number - 1]
+            layout = read_layout(page, number)
+            ruled = lines_engine.find(page, layout)
+            others = camelot_engine.find_in_file(path, number, float(page.height)) if camelot_engine else []
+            tables = choose(ruled, others)
+            result[number] = [[[cell.text if cell else None for cell in row] for row in t.grid] for t in tables]
+            page.close()
+    return result
