@@ -242,9 +242,9 @@ def join_lines(texts: Iterable[str]) -> str:
     """Undo line breaks and hyphenation, collapse white space.
 
     A soft hyphen at a line end marks a broken word and is dropped. A hard hyphen
-    after a letter is kept and the next line joins without a space: writers break
-    compounds there ("follow-" + "up", "Oekoenergie-" + "Cluster"), and dropping
-    it would corrupt them.
+    after a letter, or a slash, is kept and the next line joins without a space:
+    writers break compounds there ("follow-" + "up", "Imp/" + "Exports"), and
+    dropping the character or adding a space would corrupt them.
     """
     out = ""
     for raw in texts:
@@ -255,7 +255,7 @@ def join_lines(texts: Iterable[str]) -> str:
             out = text
         elif out.endswith(_SOFT_HYPHEN):
             out = out[:-1] + text
-        elif _HYPHEN_END.search(out) and text[:1].isalnum():
+        elif (_HYPHEN_END.search(out) or out.endswith("/")) and text[:1].isalnum():
             out = out + text
         else:
             out = f"{out} {text}"

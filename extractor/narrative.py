@@ -197,7 +197,21 @@ def _breaks(previous: Line, line: Line, body_size: float) -> bool:
         return True
     if abs(line.size - previous.size) > 0.1 * body_size:
         return True
+    if _is_run_in_heading(previous, line):
+        return True
     return _is_heading_line(previous, body_size) != _is_heading_line(line, body_size)
+
+
+def _is_run_in_heading(previous: Line, line: Line) -> bool:
+    """A short bold line without final punctuation, followed by a longer line, is a
+    heading in body type ("Observations"), even when little space follows it."""
+    return (
+        previous.bold
+        and len(previous.text) < 40
+        and not _TERMINAL.search(previous.text)
+        and previous.text[:1].isupper()
+        and previous.x1 - previous.x0 < 0.6 * (line.x1 - line.x0)
+    )
 
 
 def _is_heading_line(line: Line, body_size: float) -> bool:

@@ -11,6 +11,7 @@ def test_layout_join_lines_undoes_breaks_and_keeps_compound_hyphens():
     assert join_lines(["follow-", "up survey"]) == "follow-up survey"
     assert join_lines(["environ\u00ad", "mental"]) == "environmental"
     assert join_lines(["Contacts -", "Market  information"]) == "Contacts - Market information"
+    assert join_lines(["R&D Imp/", "Exports"]) == "R&D Imp/Exports"
 
 
 def test_layout_superscript_ordinal_joins_and_footnote_mark_drops():
