@@ -191,6 +191,9 @@ def _split_names(segment: str) -> list[str]:
         pieces = re.split(r"(?<=\))\s*(?:,\s*)?(?:and\s+|,\s*)", segment)
     else:
         pieces = [segment]
+    # "... Network Auvergne-Rhône-Alpes and the Agence ...": "and the" before a capital
+    # joins two bodies; a bare "and" may sit inside one name ("Entrepreneurship and SMEs").
+    pieces = [part for piece in pieces for part in re.split(r",?\s+and\s+the\s+(?=[A-Z])", piece)]
     names = []
     for piece in pieces:
         piece = re.sub(r"^(the|jointly|also)\s+", "", piece.strip(" ,"), flags=re.IGNORECASE)

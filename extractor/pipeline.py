@@ -103,7 +103,7 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
         table_boxes[layout.number] = [r.bbox for r in raws]
     sections = [
         Section(number=h.number, title=h.title, page=h.page)
-        for h in heading_lines(layouts[1:], body_size, table_boxes)
+        for h in heading_lines(layouts, body_size, table_boxes)
     ]
     return MissionReport(
         report_id=report_id,

@@ -67,3 +67,19 @@ def test_golden_comparison_detects_a_changed_field():
     assert list(differences({"a": [{"x": 2}], "b": "text"}, comparable(expected)))
     assert list(differences({"a": [{"x": 1}], "b": "text", "c": None}, comparable(expected)))
     assert list(differences({"a": [{"x": True}], "b": "text"}, comparable(expected)))
+
+
+OTHER_FAMILIES = EXPECTED / "other_families"
+FAMILY_PROFILES = {"brokerage_lyon_2019": "een_brokerage"}
+
+
+@pytest.mark.parametrize("case", sorted(p.stem for p in OTHER_FAMILIES.glob("*.json")))
+def test_golden_other_family_needs_only_its_profile(case):
+    from extractor import ExtractOptions, extract_report
+
+    report = extract_report(PDFS / f"{case}.pdf", ExtractOptions(profile=FAMILY_PROFILES[case]))
+    found = comparable(report.model_dump(mode="json"))
+    expected = comparable(json.loads((OTHER_FAMILIES / f"{case}.json").read_text(encoding="utf-8")))
+    assert as_set(found.pop("findings")) == as_set(expected.pop("findings"))
+    problems = list(differences(found, expected))
+    assert not problems, f"{len(problems)} differences:\n" + "\n".join(problems[:40])
