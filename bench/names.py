@@ -112,6 +112,7 @@ def speed(n_entities: int, n_queries: int, sample: int | None) -> None:
     accepted = sum(r.decision == "accept" for r in results)
 
     timed = queries[:sample] if sample else queries
+    chosen = []
     start = time.perf_counter()
     for query in timed:
         best, best_score = None, -1.0
@@ -119,6 +120,7 @@ def speed(n_entities: int, n_queries: int, sample: int | None) -> None:
             score = fuzz.WRatio(query, name)
             if score > best_score:
                 best, best_score = name, score
+        chosen.append(best)
     loop = (time.perf_counter() - start) * (len(queries) / len(timed))
     scaled = f" (timed on {len(timed)} queries, scaled)" if sample else ""
     print(f"resolve {n_queries} names against {n_entities} entities")

@@ -138,7 +138,6 @@ def process_file(task: Task) -> tuple[dict, str | None]:
     """Extract one report: (outcome fields, report JSON text or None)."""
     from .errors import ExtractionError
     from .pipeline import ExtractOptions, extract_report
-    from .writer import report_json
 
     start = time.perf_counter()
     try:

@@ -12,25 +12,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import get_args
 
 import spacy
 from spacy.matcher import Matcher
 
+from schemas.records import KeyFigureName
+
 from .layout import Line, PageLayout, join_lines
 from .profile import Profile
 
-KEY_ORDER = (
-    "participants",
-    "respondents",
-    "response_rate",
-    "cooperation_agreements_reported",
-    "cooperation_agreements_detailed",
-    "smes_directly_benefited",
-    "smes_future_direct",
-    "smes_future_indirect",
-    "formal_agreements_signed",
-    "clusters_with_smes",
-)
+KEY_ORDER: tuple[str, ...] = get_args(KeyFigureName)  # the contract's order, for ties in one sentence
 NUMBER_WORDS = {
     w: i
     for i, w in enumerate(

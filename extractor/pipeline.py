@@ -27,7 +27,7 @@ from .narrative import (
     stated_figures,
 )
 from .profile import Profile, load_profile
-from .stitch import StitchedTable, stitch
+from .stitch import stitch
 from .tables import PlumberLinesEngine, RawTable, TextAlignmentEngine
 
 
