@@ -3,9 +3,9 @@
 Ruled tables found by pdfplumber's line finder are kept when their grid is clean
 (every word inside one cell); elsewhere on the page camelot's hybrid flavour (ruling
 lines where there are some, text alignment where not) fills in. A camelot table that
-overlaps a kept ruled table is the same table seen twice and is dropped. So the
-costly camelot pass runs only on pages whose ruled tables do not account for the
-page's text blocks.
+overlaps a kept ruled table is the same table seen twice and is dropped. The
+costly camelot pass is paid only on pages where lines with column gaps lie outside
+the clean ruled tables, i.e. where some table may not be ruled.
 """
 
 from __future__ import annotations
@@ -20,6 +20,22 @@ from .camelot import CamelotEngine
 from .plumber import PlumberLinesEngine
 
 CLEAN_GRID = 0.9
+MIN_TABULAR_LINES = 3  # fewer lines with column gaps outside clean ruled tables: no camelot pass
+
+
+def unexplained_tabular_lines(layout, ruled: list[RawTable]) -> int:
+    """Lines outside the clean ruled tables that hold a column gap: text that may be a
+    table no rule was drawn for. Where there is none, camelot is not worth its cost."""
+    boxes = [t.bbox for t in ruled if t.confidence >= CLEAN_GRID]
+    count = 0
+    for line in layout.lines:
+        cy = (line.top + line.bottom) / 2
+        if any(b[1] - 2 <= cy <= b[3] + 2 and b[0] - 2 <= line.x0 <= b[2] + 2 for b in boxes):
+            continue
+        ordered = sorted(line.words, key=lambda w: w.x0)
+        if any(b.x0 - a.x1 > 1.5 * line.size for a, b in zip(ordered, ordered[1:])):
+            count += 1
+    return count
 
 
 def choose(ruled: list[RawTable], others: list[RawTable]) -> list[RawTable]:
@@ -52,7 +68,8 @@ def detect_tables(path: str | Path, pages: list[int] | None = None, fallback: st
             page = pdf.pages[number - 1]
             layout = read_layout(page, number)
             ruled = lines_engine.find(page, layout)
-            others = camelot_engine.find_in_file(path, number, float(page.height)) if camelot_engine else []
+            needed = camelot_engine is not None and unexplained_tabular_lines(layout, ruled) >= MIN_TABULAR_LINES
+            others = camelot_engine.find_in_file(path, number, float(page.height)) if needed else []
             tables = choose(ruled, others)
             result[number] = [[[cell.text if cell else None for cell in row] for row in t.grid] for t in tables]
             page.close()
