@@ -167,3 +167,12 @@ def test_bulk_dask_local_cluster_gives_the_same_output(tmp_path):
     assert records_bytes(tmp_path / "dask") == records_bytes(tmp_path / "local")
     strip = lambda out: {k: {f: v for f, v in d.items() if f != "seconds"} for k, d in manifest(out).items()}  # noqa: E731
     assert strip(tmp_path / "dask") == strip(tmp_path / "local")
+
+
+def test_bulk_memory_limit_fails_only_that_file(tmp_path):
+    copies(tmp_path / "in", 1)
+    summary = bulk.convert([str(tmp_path / "in")], tmp_path / "out", bulk.ConvertOptions(memory_mb=64))
+    [outcome] = summary.outcomes
+    assert outcome.status == "failed"
+    assert outcome.error_code in {"out_of_memory", "worker_crashed"}
+    assert "\n" not in outcome.message
