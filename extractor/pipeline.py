@@ -28,7 +28,8 @@ from .narrative import (
 )
 from .profile import Profile, load_profile
 from .stitch import stitch
-from .tables import PlumberLinesEngine, RawTable, TextAlignmentEngine
+from .tables import RawTable
+from .tables.choose import PageTableReader
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class ExtractOptions:
     profile: str | Path = "eccp_followup"
     password: str | None = None
     registry: EntityRegistry | None = None
+    no_camelot: bool = False  # never pay for camelot, even under a caption no other engine served
 
 
 def extract_report(path: str | Path, options: ExtractOptions | None = None) -> MissionReport:
@@ -49,8 +51,7 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
     profile = load_profile(options.profile)
     source = load_source(path)
     report_id = f"sha256:{source.sha256}"
-    ruled_engine = PlumberLinesEngine()
-    text_engine = TextAlignmentEngine(profile.caption_pattern)
+    reader = PageTableReader(profile.caption_pattern, source.path if not options.no_camelot else None)
     pdf, repaired = open_pdf(source, options.password)
     with pdf:
         info = document_info(pdf)
@@ -58,8 +59,7 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
         found: list[tuple[PageLayout, list[RawTable]]] = []
         for page, layout in iter_pages(pdf, source.path):
             layouts.append(layout)
-            ruled = ruled_engine.find(page, layout)
-            found.append((layout, ruled + text_engine.find(page, layout, ruled)))
+            found.append((layout, reader.find(page, layout)))
     require_text(source.path, layouts)
 
     body_size = body_font_size(layouts)

@@ -21,6 +21,11 @@ CAPTION_REACH = 3.0  # the table starts within this many line heights below its 
 END_GAP_RATIO = 2.2  # a gap this many times the usual line pitch ends the table
 
 
+def is_caption(line: Line, pattern: re.Pattern[str]) -> bool:
+    """A line that labels a table (not its entry in a list of tables, with dot leaders)."""
+    return bool(pattern.search(line.text)) and not _LEADERS.search(line.text)
+
+
 class TextAlignmentEngine:
     """Borderless tables under captions, columns from word alignment."""
 
@@ -34,7 +39,7 @@ class TextAlignmentEngine:
         tables = []
         lines = sorted(layout.lines, key=lambda l: l.top)
         for index, line in enumerate(lines):
-            if not self.caption_pattern.search(line.text) or _LEADERS.search(line.text):
+            if not is_caption(line, self.caption_pattern):
                 continue
             if any(0 <= t.bbox[1] - line.bottom <= CAPTION_REACH * line.size * 2 for t in ruled):
                 continue
