@@ -173,6 +173,26 @@ def _convert_summary(summary: "bulk.RunSummary") -> None:
 
 
 @app.command()
+def debug(
+    report: Path = typer.Argument(..., help="The PDF."),
+    page: int = typer.Option(..., "--page", "-p", min=1, help="1-based page number."),
+    out: Path = typer.Option(Path("output/debug.png"), "-o", "--out", help="Where to write the PNG."),
+    profile: str = typer.Option("eccp_followup", "--profile", help="Report-family profile (name or YAML path)."),
+) -> None:
+    """Draw the tables and cells the engines found on one page (colour = engine)."""
+    from .debug import draw_page
+
+    try:
+        lines = draw_page(report, page, out, profile)
+    except (ValueError, OSError) as error:
+        typer.echo(f"error: {report.name}: {error}", err=True)
+        raise typer.Exit(1) from None
+    for line in lines or ["no table found on this page"]:
+        typer.echo(line)
+    typer.echo(f"written: {out}")
+
+
+@app.command()
 def schema(
     out: Path = typer.Option(SCHEMA_PATH, "-o", "--out", help="Where to write the JSON Schema."),
 ) -> None:

@@ -66,3 +66,13 @@ def test_cli_schema_writes_json_schema(tmp_path):
     result = runner.invoke(app, ["schema", "-o", str(target)])
     assert result.exit_code == 0
     assert json.loads(target.read_text())["title"] == "MissionReport"
+
+
+def test_cli_debug_draws_the_tables_of_a_page(tmp_path):
+    target = tmp_path / "page.png"
+    result = runner.invoke(app, ["debug", str(PDFS / "eu_mexico_2016.pdf"), "--page", "5", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "pdfplumber-lines: 15 rows x 4 columns" in result.output
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    wrong = runner.invoke(app, ["debug", str(PDFS / "eu_mexico_2016.pdf"), "--page", "99", "-o", str(target)])
+    assert wrong.exit_code == 1 and "has 28 pages" in wrong.output

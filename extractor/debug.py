@@ -1,0 +1,38 @@
+"""A picture of what the table engines saw on one page, for a person to check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+
+from .document import read_layout
+from .profile import load_profile
+from .tables.choose import PageTableReader
+
+COLOURS = {"pdfplumber-lines": (31, 78, 121), "text-alignment": (0, 133, 124)}
+DEFAULT_COLOUR = (224, 112, 31)  # camelot flavours
+
+
+def draw_page(pdf_path: Path, page_number: int, out: Path, profile: str = "eccp_followup", resolution: int = 100) -> list[str]:
+    """Draw every table the report reader finds on the page, and its cells, into a PNG.
+
+    Returns one line per table: engine, rows x columns, confidence.
+    """
+    reader = PageTableReader(load_profile(profile).caption_pattern, pdf_path)
+    with pdfplumber.open(pdf_path) as pdf:
+        if not 1 <= page_number <= len(pdf.pages):
+            raise ValueError(f"{pdf_path.name} has {len(pdf.pages)} pages, not {page_number}")
+        page = pdf.pages[page_number - 1]
+        tables = reader.find(page, read_layout(page, page_number))
+        image = page.to_image(resolution=resolution)
+        lines = []
+        for table in tables:
+            colour = COLOURS.get(table.engine, DEFAULT_COLOUR)
+            cells = [cell.bbox for row in table.grid for cell in row if cell is not None]
+            image.draw_rects(cells, stroke=colour + (255,), fill=colour + (30,), stroke_width=1)
+            image.draw_rect(table.bbox, stroke=colour + (255,), fill=(0, 0, 0, 0), stroke_width=3)
+            lines.append(f"{table.engine}: {len(table.grid)} rows x {table.n_columns} columns, confidence {table.confidence}")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        image.save(str(out), format="PNG")
+    return lines
