@@ -34,7 +34,6 @@ class SourceFile:
     path: Path
     data: bytes
     sha256: str
-    repaired: bool = False
 
 
 @dataclass(frozen=True)

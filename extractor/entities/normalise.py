@@ -127,10 +127,6 @@ def split_tokens(folded: str) -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(out), frozenset(kinds)
 
 
-def distinctive_tokens(folded: str) -> tuple[str, ...]:
-    return split_tokens(folded)[0]
-
-
 @dataclass(frozen=True)
 class NameKey:
     """Comparable forms of one printed name."""
