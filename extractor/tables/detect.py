@@ -1,8 +1,11 @@
 """Tables of any PDF, the engine chosen per table.
 
 Ruled tables found by pdfplumber's line finder are kept when their grid is clean
-(every word inside one cell); elsewhere on the page camelot's hybrid flavour (ruling
-lines where there are some, text alignment where not) fills in. A camelot table that
+(every word inside one cell); elsewhere on the page camelot's stream flavour (text
+alignment) fills in. Stream rather than hybrid: the line finder already serves the
+ruled tables, and on ICDAR 2013 the pair scores micro F1 0.908 with stream against
+0.877 with hybrid (per-document mean 0.873 against 0.881); `fallback` takes
+"hybrid", or "hybrid+stream" to let camelot's own confidence choose. A camelot table that
 overlaps a kept ruled table is the same table seen twice and is dropped. The
 costly camelot pass is paid only on pages where lines with column gaps lie outside
 the clean ruled tables, i.e. where some table may not be ruled.
@@ -57,10 +60,14 @@ def _overlap(a: tuple, b: tuple) -> float:
     return width * height / smaller
 
 
-def detect_tables(path: str | Path, pages: list[int] | None = None, fallback: str = "hybrid") -> dict[int, list[list[list[str | None]]]]:
-    """Every table on the given pages (1-based; default all) as grids of cell text."""
+def detect_tables(path: str | Path, pages: list[int] | None = None, fallback: str = "stream") -> dict[int, list[list[list[str | None]]]]:
+    """Every table on the given pages (1-based; default all) as grids of cell text.
+
+    `fallback`: the camelot flavour(s) for what the line finder leaves, joined by "+";
+    "" for none.
+    """
     lines_engine = PlumberLinesEngine()
-    camelot_engine = CamelotEngine(fallback) if fallback else None
+    camelot_engines = [CamelotEngine(flavor) for flavor in fallback.split("+") if flavor]
     result: dict[int, list[list[list[str | None]]]] = {}
     with pdfplumber.open(path) as pdf:
         numbers = pages or list(range(1, len(pdf.pages) + 1))
@@ -68,8 +75,8 @@ def detect_tables(path: str | Path, pages: list[int] | None = None, fallback: st
             page = pdf.pages[number - 1]
             layout = read_layout(page, number)
             ruled = lines_engine.find(page, layout)
-            needed = camelot_engine is not None and unexplained_tabular_lines(layout, ruled) >= MIN_TABULAR_LINES
-            others = camelot_engine.find_in_file(path, number, float(page.height)) if needed else []
+            needed = bool(camelot_engines) and unexplained_tabular_lines(layout, ruled) >= MIN_TABULAR_LINES
+            others = [t for engine in camelot_engines for t in engine.find_in_file(path, number, float(page.height))] if needed else []
             tables = choose(ruled, others)
             result[number] = [[[cell.text if cell else None for cell in row] for row in t.grid] for t in tables]
             page.close()
