@@ -26,7 +26,7 @@ from typing import Callable, Iterable, Iterator
 from schemas.records import RECORD_KINDS, MissionReport
 
 from .entities.link import link_report, review_queue_path
-from .entities.registry import EntityRegistry
+from .entities.registry import EntityRegistry, registry_lock
 from .writer import atomic_write, rebuild_records, report_json
 
 MANIFEST = "manifest.jsonl"
@@ -360,19 +360,20 @@ def convert(
     if on_start:
         on_start(len(tasks))
     registry_path = options.registry or out_dir / REGISTRY
-    registry = EntityRegistry.load(registry_path)
-    runner = run_dask if options.executor == "dask" else run_local
-    position = {task.path: i for i, task in enumerate(tasks)}
-    finished: dict[int, tuple[Task, dict, str | None]] = {}
-    next_to_commit = 0
-    # Reports are linked to the registry in input order, whatever order they finish
-    # in, so that entity ids do not depend on scheduling.
-    for task, fields, text in runner(tasks, options):
-        finished[position[task.path]] = (task, fields, text)
-        while next_to_commit in finished:
-            task, fields, text = finished.pop(next_to_commit)
-            outcomes.append(_commit(out_dir, task, fields, text, registry, registry_path, on_done))
-            next_to_commit += 1
+    with registry_lock(registry_path):
+        registry = EntityRegistry.load(registry_path)
+        runner = run_dask if options.executor == "dask" else run_local
+        position = {task.path: i for i, task in enumerate(tasks)}
+        finished: dict[int, tuple[Task, dict, str | None]] = {}
+        next_to_commit = 0
+        # Reports are linked to the registry in input order, whatever order they finish
+        # in, so that entity ids do not depend on scheduling.
+        for task, fields, text in runner(tasks, options):
+            finished[position[task.path]] = (task, fields, text)
+            while next_to_commit in finished:
+                task, fields, text = finished.pop(next_to_commit)
+                outcomes.append(_commit(out_dir, task, fields, text, registry, registry_path, on_done))
+                next_to_commit += 1
     rebuild_records(out_dir)
     order = {str(p): i for i, p in enumerate(paths)}
     outcomes.sort(key=lambda o: order.get(o.path, len(order)))

@@ -16,7 +16,7 @@ from schemas.records import RECORD_KINDS, MissionReport, json_schema
 
 from . import bulk, entities_cli
 from .entities.link import link_report, review_queue_path
-from .entities.registry import EntityRegistry
+from .entities.registry import EntityRegistry, RegistryBusyError, registry_lock
 from .errors import ExtractionError
 from .writer import atomic_write, write_report
 
@@ -48,10 +48,15 @@ def extract(
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(1) from None
     registry_path = registry or out / bulk.REGISTRY
-    entity_registry = EntityRegistry.load(registry_path)
-    result = link_report(result, entity_registry, review_queue_path(registry_path))
-    entity_registry.save(registry_path)
-    target = write_report(result, out, report.stem)
+    try:
+        with registry_lock(registry_path):
+            entity_registry = EntityRegistry.load(registry_path)
+            result = link_report(result, entity_registry, review_queue_path(registry_path))
+            entity_registry.save(registry_path)
+            target = write_report(result, out, report.stem)
+    except RegistryBusyError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
     if not quiet:
         _summary(result, target)
 
@@ -121,11 +126,15 @@ def convert(
         elapsed = progress.tasks[0].elapsed or 0.0
         progress.update(state["task"], advance=1, pages=state["pages"] / elapsed if elapsed else 0.0)
 
-    if progress is not None:
-        with progress:
-            summary = bulk.convert(inputs, out, options, on_start=started, on_done=done)
-    else:
-        summary = bulk.convert(inputs, out, options)
+    try:
+        if progress is not None:
+            with progress:
+                summary = bulk.convert(inputs, out, options, on_start=started, on_done=done)
+        else:
+            summary = bulk.convert(inputs, out, options)
+    except RegistryBusyError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
     if as_json:
         typer.echo(json.dumps(summary.as_json(), ensure_ascii=False))
     elif console.is_terminal:

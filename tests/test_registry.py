@@ -71,3 +71,21 @@ def test_registry_compare_cli_single_pair_and_pairs_file(tmp_path):
     pairs.write_text("name_a\tname_b\nPRO WOOD\tProWood\nCluster A\tCluster B\n", encoding="utf-8")
     lines = runner.invoke(app, ["entities", "compare", "--pairs", str(pairs)]).output.splitlines()
     assert [json.loads(line)["decision"] for line in lines] == ["same", "different"]
+
+
+def test_registry_held_by_one_run_at_a_time(tmp_path):
+    from extractor.entities.registry import RegistryBusyError, registry_lock
+
+    from .conftest import PDFS
+
+    path = tmp_path / "out" / "registry" / "entities.json"
+    with registry_lock(path):
+        try:
+            with registry_lock(path):
+                raise AssertionError("a second holder got the lock")
+        except RegistryBusyError as error:
+            assert "in use by another" in str(error)
+        result = runner.invoke(app, ["extract", str(PDFS / "eu_mexico_2016.pdf"), "-o", str(tmp_path / "out")])
+        assert result.exit_code == 1 and "in use by another" in result.output
+        assert not (tmp_path / "out" / "eu_mexico_2016.json").exists()
+    assert runner.invoke(app, ["extract", str(PDFS / "eu_mexico_2016.pdf"), "-o", str(tmp_path / "out"), "-q"]).exit_code == 0

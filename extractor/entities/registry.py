@@ -6,12 +6,15 @@ a JSON file so that ids stay the same across runs and reports.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from .normalise import NameKey, fold, name_key
 
@@ -28,6 +31,27 @@ class RegistryEntity:
 
     def keys(self) -> list[NameKey]:
         return [name_key(alias) for alias in self.aliases]
+
+
+class RegistryBusyError(RuntimeError):
+    """Another run holds the registry."""
+
+
+@contextmanager
+def registry_lock(path: Path) -> Iterator[None]:
+    """Hold the registry for one run; a second run on the same registry fails at once
+    instead of losing the first one's entities when both save."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = path.with_name(path.name + ".lock")
+    with open(lock_path, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise RegistryBusyError(f"{path}: the entity registry is in use by another mission-extract run") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 class EntityRegistry:
