@@ -54,22 +54,39 @@ class StitchedTable:
     n_columns: int = 0
 
 
-def find_caption(table: RawTable, layout: PageLayout, pattern: re.Pattern[str], others: list[RawTable]) -> str | None:
-    """The caption line just above the table, if one matches the profile's pattern."""
-    x0, top, x1, _ = table.bbox
+def find_caption(
+    table: RawTable, layout: PageLayout, pattern: re.Pattern[str], others: list[RawTable], below: bool = False
+) -> str | None:
+    """The caption line next to the table (above it, or below it where the document
+    puts its captions there), if one matches the profile's pattern."""
+    x0, top, x1, bottom = table.bbox
     best = None
     for line in layout.lines:
-        if line.bottom > top + 1 or top - line.bottom > CAPTION_DISTANCE:
+        distance = line.top - bottom if below else top - line.bottom
+        if distance < -1 or distance > CAPTION_DISTANCE:
             continue
         if line.x1 < x0 - 5 or line.x0 > x1 + 5:
             continue
         if any(o is not table and o.bbox[1] < line.top < o.bbox[3] for o in others):
             continue
-        if pattern.search(line.text) and (best is None or line.bottom > best.bottom):
+        if pattern.search(line.text) and (best is None or (line.top < best.top if below else line.bottom > best.bottom)):
             best = line
     if best is None:
         return None
     return join_lines(_caption_lines(best, layout))
+
+
+def captions_below(pages: list[tuple[PageLayout, list[RawTable]]], pattern: re.Pattern[str]) -> bool:
+    """Whether this document captions its tables underneath: more tables have a
+    caption only below them than only above them."""
+    above = below = 0
+    for layout, tables in pages:
+        for table in tables:
+            has_above = find_caption(table, layout, pattern, tables) is not None
+            has_below = find_caption(table, layout, pattern, tables, below=True) is not None
+            above += has_above and not has_below
+            below += has_below and not has_above
+    return below > above
 
 
 def _caption_lines(first, layout: PageLayout) -> list[str]:
@@ -88,10 +105,11 @@ def stitch(pages: list[tuple[PageLayout, list[RawTable]]], profile: Profile) -> 
     result: list[StitchedTable] = []
     open_table: StitchedTable | None = None
     open_last_page = 0
+    below = captions_below(pages, profile.caption_pattern)
     for layout, tables in pages:
         ordered = sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
         for position, raw in enumerate(ordered):
-            caption = find_caption(raw, layout, profile.caption_pattern, ordered)
+            caption = find_caption(raw, layout, profile.caption_pattern, ordered, below=below)
             n_header = header_row_count(raw, profile)
             is_first_on_page = position == 0
             if (

@@ -37,3 +37,27 @@ def test_stitch_different_column_count_starts_a_new_table():
     first = raw_table([HEADER, ["A Cluster", "Org 1", "x", "y"]], page=3)
     second = raw_table([["#", "Cluster", "Country"], ["1", "B", "Spain"]], page=4)
     assert len(stitch([(empty_layout(3), [first]), (empty_layout(4), [second])], PROFILE)) == 2
+
+
+def layout_with_lines(number, texts_at):
+    from extractor.layout import PageLayout, Word, words_to_lines
+
+    words = []
+    for text, top in texts_at:
+        x = 50.0
+        for token in text.split():
+            words.append(Word(token, x, top, x + 5 * len(token), top + 10, 10.0, True))
+            x += 5 * len(token) + 3
+    return PageLayout(number=number, width=595, height=842, words=words, lines=words_to_lines(words))
+
+
+def test_stitch_captions_below_tables_when_the_document_puts_them_there():
+    first = raw_table([["#", "Cluster", "Country"], ["1", "Alpha", "Spain"]], page=2, top=100)   # 100..160
+    second = raw_table([HEADER, ["A Cluster", "Org 1", "x", "y"]], page=2, top=200)             # 200..260
+    layout = layout_with_lines(2, [("Table 1 - EU cluster delegation", 165), ("Table 2 - Cooperation objectives and next steps", 265)])
+    tables = stitch([(layout, [first, second])], PROFILE)
+    assert [t.label for t in tables] == ["Table 1 - EU cluster delegation", "Table 2 - Cooperation objectives and next steps"]
+    above = layout_with_lines(2, [("Table 1 - EU cluster delegation", 85), ("Table 2 - Cooperation objectives and next steps", 185)])
+    assert [t.label for t in stitch([(above, [first, second])], PROFILE)] == [
+        "Table 1 - EU cluster delegation", "Table 2 - Cooperation objectives and next steps"
+    ]
