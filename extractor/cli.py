@@ -35,7 +35,7 @@ def extract(
     report: Path = typer.Argument(..., help="The PDF to extract."),
     out: Path = typer.Option(Path("output"), "-o", "--out", help="Folder for the JSON and records/."),
     password: Optional[str] = typer.Option(None, "--password", help="Password of an encrypted PDF."),
-    profile: str = typer.Option("eccp_followup", "--profile", help="Report-family profile (name or YAML path)."),
+    profile: str = typer.Option("eccp_followup", "--profile", help="Report-family profile: a name, a YAML path, or auto (the shipped profile that fits best)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
     registry: Optional[Path] = typer.Option(None, "--registry", help="Entity registry file [default: OUT/registry/entities.json]."),
 ) -> None:
@@ -90,7 +90,7 @@ def convert(
     password: Optional[str] = typer.Option(None, "--password", help="Password for encrypted PDFs."),
     timeout: float = typer.Option(300.0, "--timeout", min=1, help="Seconds one report may take."),
     memory_mb: int = typer.Option(bulk.DEFAULT_MEMORY_MB, "--memory-mb", min=200, help="Memory one worker may use."),
-    profile: str = typer.Option("eccp_followup", "--profile", help="Report-family profile (name or YAML path)."),
+    profile: str = typer.Option("eccp_followup", "--profile", help="Report-family profile: a name, a YAML path, or auto (the shipped profile that fits best)."),
     executor: str = typer.Option("local", "--executor", help="local (worker processes) or dask."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (with --executor dask)."),
     as_json: bool = typer.Option(False, "--json", help="Print a machine-readable summary instead of tables."),
@@ -186,7 +186,7 @@ def debug(
     report: Path = typer.Argument(..., help="The PDF."),
     page: int = typer.Option(..., "--page", "-p", min=1, help="1-based page number."),
     out: Path = typer.Option(Path("output/debug.png"), "-o", "--out", help="Where to write the PNG."),
-    profile: str = typer.Option("eccp_followup", "--profile", help="Report-family profile (name or YAML path)."),
+    profile: str = typer.Option("eccp_followup", "--profile", help="Report-family profile: a name, a YAML path, or auto (the shipped profile that fits best)."),
 ) -> None:
     """Draw the tables and cells the engines found on one page (colour = engine)."""
     from .debug import draw_page

@@ -3,6 +3,7 @@ narrative, resolve names, check, validate."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,8 +27,8 @@ from .narrative import (
     small_print,
     stated_figures,
 )
-from .profile import Profile, load_profile
-from .stitch import stitch
+from .profile import AUTO, Profile, available_profiles, load_profile
+from .stitch import StitchedTable, stitch
 from .tables import RawTable
 from .tables.choose import PageTableReader
 
@@ -48,10 +49,11 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
             repair, or has no text layer (`error.code` says which).
     """
     options = options or ExtractOptions()
-    profile = load_profile(options.profile)
+    candidates = available_profiles() if str(options.profile) == AUTO else [load_profile(options.profile)]
     source = load_source(path)
     report_id = f"sha256:{source.sha256}"
-    reader = PageTableReader(profile.caption_pattern, source.path if not options.no_camelot else None)
+    caption_pattern = re.compile("|".join(f"(?:{p.caption_pattern.pattern})" for p in candidates), re.IGNORECASE)
+    reader = PageTableReader(caption_pattern, source.path if not options.no_camelot else None)
     pdf, repaired = open_pdf(source, options.password)
     with pdf:
         info = document_info(pdf)
@@ -63,12 +65,12 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
     require_text(source.path, layouts)
 
     body_size = body_font_size(layouts)
-    tables = stitch(found, profile)
+    paras, footnotes = _narrative(layouts, found, body_size)
+    profile, tables = _best_profile(candidates, found, paras)
     registry = options.registry or EntityRegistry()
     entities = ReportEntities(registry, report_id=report_id)
     records = build_records(tables, profile, entities)
 
-    paras, footnotes = _narrative(layouts, found, body_size)
     texts = [p.text for p in paras if not p.heading] + footnotes
     for mention in find_mentions(texts, entities.members(), entities.resolver):
         entities.mentioned(mention.entity, mention.text)
@@ -129,6 +131,18 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
         tables=[table_record(t) for t in tables],
         status=status,
     )
+
+
+def _best_profile(candidates: list[Profile], found, paras: list[Paragraph]) -> tuple[Profile, list[StitchedTable]]:
+    """The profile under which the report makes most sense: most tables recognised,
+    then most stated figures; the first candidate wins a tie."""
+    best: tuple[tuple[int, int], Profile, list[StitchedTable]] | None = None
+    for profile in candidates:
+        tables = stitch(found, profile)
+        score = (sum(1 for t in tables if t.columns.kind), len(stated_figures(paras, profile)) if len(candidates) > 1 else 0)
+        if best is None or score > best[0]:
+            best = (score, profile, tables)
+    return best[1], best[2]
 
 
 def _narrative(layouts: list[PageLayout], found, body_size: float) -> tuple[list[Paragraph], list[str]]:

@@ -77,6 +77,14 @@ class Profile:
         return next((t for t in self.tables if t.kind == kind), None)
 
 
+AUTO = "auto"
+
+
+def available_profiles() -> list[Profile]:
+    """Every profile shipped in `extractor/profiles/`, by name."""
+    return [load_profile(path.stem) for path in sorted(PROFILE_DIR.glob("*.yaml"))]
+
+
 def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> Profile:
     """Load a profile by name (from `extractor/profiles/`) or from a YAML path.
 

@@ -83,3 +83,12 @@ def test_golden_other_family_needs_only_its_profile(case):
     assert as_set(found.pop("findings")) == as_set(expected.pop("findings"))
     problems = list(differences(found, expected))
     assert not problems, f"{len(problems)} differences:\n" + "\n".join(problems[:40])
+
+
+@pytest.mark.parametrize("pdf_name, profile", [("brokerage_lyon_2019.pdf", "een_brokerage"), ("eu_chile_2017.pdf", "eccp_followup")])
+def test_golden_auto_profile_chooses_the_family(pdf_name, profile):
+    from extractor import ExtractOptions, extract_report
+
+    chosen = extract_report(PDFS / pdf_name, ExtractOptions(profile="auto")).model_dump(mode="json")
+    explicit = extract_report(PDFS / pdf_name, ExtractOptions(profile=profile)).model_dump(mode="json")
+    assert comparable(chosen) == comparable(explicit)
