@@ -28,6 +28,7 @@ from .narrative import (
     stated_figures,
 )
 from .profile import AUTO, Profile, available_profiles, load_profile
+from .settings import DEFAULT_SETTINGS, Settings
 from .stitch import StitchedTable, stitch
 from .tables import RawTable
 from .tables.choose import PageTableReader
@@ -39,6 +40,7 @@ class ExtractOptions:
     password: str | None = None
     registry: EntityRegistry | None = None
     no_camelot: bool = False  # never pay for camelot, even under a caption no other engine served
+    settings: Settings = DEFAULT_SETTINGS
 
 
 def extract_report(path: str | Path, options: ExtractOptions | None = None) -> MissionReport:

@@ -1,0 +1,39 @@
+"""Settings that change how a report is read, in one validated object.
+
+Every behaviour switch and threshold that a user (or a test that switches a mechanism
+off to prove it is tested) may want to change lives here, with its default, instead of
+as constants scattered through the stage modules. `Settings.resolve()` takes None, a
+dict or an instance, in the spirit of pdfplumber's `TableSettings.resolve()`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # Column-to-field mapping (headers.py): a column's score for a field combines how
+    # its header reads (similarity to the profile's spellings) and how its cells parse
+    # as the field's value type.
+    header_similarity: bool = Field(True, description="score columns by their header text")
+    content_typing: bool = Field(True, description="score columns by how their cells parse as the field's type")
+    min_column_score: float = Field(0.5, ge=0.0, le=1.0, description="a column scoring less for every field stays unassigned")
+
+    # Names (entities/): names printed inside one report are matched first against
+    # that report's own delegation list, where rules unsafe across an archive are safe.
+    closed_world_names: bool = Field(True, description="resolve a report's names against its own delegation first")
+
+    @classmethod
+    def resolve(cls, value: "Settings | dict[str, Any] | None") -> "Settings":
+        if value is None:
+            return cls()
+        if isinstance(value, cls):
+            return value
+        return cls.model_validate(value)
+
+
+DEFAULT_SETTINGS = Settings()
