@@ -26,6 +26,7 @@ class FieldSpec:
     name: str
     headers: tuple[str, ...]
     multi: bool = False
+    value_type: str = "text"
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,12 @@ def _build(data: dict) -> Profile:
     tables = []
     for kind, spec in (data.get("tables") or {}).items():
         fields = tuple(
-            FieldSpec(name=name, headers=_strings(f.get("headers")), multi=bool(f.get("multi", False)))
+            FieldSpec(
+                name=name,
+                headers=_strings(f.get("headers")),
+                multi=bool(f.get("multi", False)),
+                value_type=str(f.get("type", "text")),
+            )
             for name, f in spec["fields"].items()
         )
         tables.append(
