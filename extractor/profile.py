@@ -21,11 +21,18 @@ PROFILE_DIR = Path(__file__).parent / "profiles"
 DEFAULT_PROFILE = "eccp_followup"
 
 
+#: The value types a field spec's `type:` may name: how its cells are read.
+VALUE_TYPES = (
+    "index", "name", "partner", "partner_type", "answer", "count", "cooperation_types", "country", "list", "text",
+)
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     name: str
     headers: tuple[str, ...]
     multi: bool = False
+    value_type: str = "text"
     value_type: str = "text"
 
 
@@ -118,6 +125,12 @@ def _strings(values: Any) -> tuple[str, ...]:
 
 def _vocabulary(data: dict | None) -> dict[str, tuple[str, ...]]:
     return {str(key): _strings(spellings) for key, spellings in (data or {}).items()}
+
+
+def _value_type(value: Any) -> str:
+    if value not in VALUE_TYPES:
+        raise ValueError(f"type {value!r} is not one of {', '.join(VALUE_TYPES)}")
+    return str(value)
 
 
 def _build(data: dict) -> Profile:
