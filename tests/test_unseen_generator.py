@@ -1,0 +1,156 @@
+"""The held-out report generator (fixtures/unseen): determinism, the scorer, and the
+disjointness of pools A and B. Never extracts a pool-B report."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pdfplumber
+import pytest
+
+from fixtures.unseen.generate import build_report, generate_report
+from fixtures.unseen.pools import load_pool, slot_entries
+from fixtures.unseen.score import alias_accuracy, f1_of, table_stats
+
+# slots whose entries are data (ISO codes), not wordings
+DATA_SLOTS = {"names.fixed_clusters[].country"}
+
+
+@pytest.fixture(scope="module")
+def report_a(tmp_path_factory):
+    out = tmp_path_factory.mktemp("unseen")
+    pdf, exp = generate_report("A", 7, 0, out)
+    return pdf, json.loads(exp.read_text(encoding="utf-8"))
+
+
+def test_same_seed_same_expected(report_a, tmp_path):
+    _, first = report_a
+    _, again = generate_report("A", 7, 0, tmp_path)
+    assert json.loads(again.read_text(encoding="utf-8")) == first
+    assert build_report("A", 7, 1)[1] != first
+
+
+def test_pdf_opens_and_has_text(report_a):
+    pdf, expected = report_a
+    with pdfplumber.open(pdf) as doc:
+        text = "".join(page.extract_text() or "" for page in doc.pages)
+    assert len(doc.pages) >= 3
+    assert expected["event"]["title"] in text
+    assert expected["delegation"][0]["cluster"]["name"].split()[0] in text
+
+
+def test_expected_shape_and_reconciliation(report_a):
+    _, e = report_a
+    for key in ("event", "survey", "key_figures", "delegation", "cooperation_objectives", "cooperation_agreements",
+                "sme_involvement", "benefited_smes", "formal_agreements", "tables", "alias_groups", "extra_columns"):
+        assert key in e
+    stated = {k["key"]: k["value"] for k in e["key_figures"]}
+    truth = {
+        "participants": len(e["delegation"]),
+        "cooperation_agreements_detailed": len(e["cooperation_agreements"]),
+        "smes_directly_benefited": sum(r["smes_benefited"] or 0 for r in e["cooperation_agreements"]),
+        "smes_future_direct": sum(r["future_smes_direct"] or 0 for r in e["cooperation_agreements"]),
+        "clusters_with_smes": len(e["benefited_smes"]),
+    }
+    for key, value in truth.items():
+        if key in stated:
+            assert stated[key] == value, key
+    assert [t["kind"] for t in e["tables"]] == ["delegation", "cooperation_objectives", "sme_involvement",
+                                                "benefited_smes", "cooperation_agreements", "formal_agreements"]
+
+
+def _found_from(expected: dict) -> dict:
+    """A found report built from the expected records, with ids: every alias group one id."""
+    found = copy.deepcopy(expected)
+    ids = {}
+    for n, group in enumerate(expected["alias_groups"]):
+        for s in group:
+            ids[s] = f"e{n}"
+
+    def put_ids(node):
+        if isinstance(node, dict):
+            if "raw" in node and "name" in node:
+                node["id"] = ids.get(node["raw"], "x")
+                node["score"] = 100
+            for v in node.values():
+                put_ids(v)
+        elif isinstance(node, list):
+            for v in node:
+                put_ids(v)
+
+    put_ids(found)
+    return found
+
+
+def test_scorer_perfect_and_degraded(report_a):
+    _, e = report_a
+    assert f1_of(e, e) == 1.0
+    assert f1_of(e, _found_from(e)) == 1.0
+
+    changed = copy.deepcopy(e)
+    changed["delegation"][0]["fields_of_activity"] = "something else"
+    assert f1_of(e, changed) < 1.0
+
+    dropped = copy.deepcopy(e)
+    dropped["cooperation_agreements"].pop()
+    assert f1_of(e, dropped) < 1.0
+
+    raw = copy.deepcopy(e)
+    raw["delegation"][0]["cluster"]["raw"] += " X"
+    assert f1_of(e, raw) < 1.0
+
+    assert f1_of(e, None) == 0.0
+
+
+def test_alias_accuracy_drops_when_groups_share_an_id(report_a):
+    _, e = report_a
+    found = _found_from(e)
+    # entities as an extractor would list them
+    found["entities"] = [{"id": f"e{n}", "name": g[0], "kind": "cluster", "aliases": list(g), "country": None}
+                         for n, g in enumerate(e["alias_groups"])]
+    groups = e["alias_groups"]
+    good, total = alias_accuracy(groups, found)
+    assert good == total > 2
+    merged = copy.deepcopy(found)
+    for ent in merged["entities"]:
+        if ent["id"] == "e1":
+            ent["id"] = "e0"
+
+    def remap(node):
+        if isinstance(node, dict):
+            if node.get("id") == "e1":
+                node["id"] = "e0"
+            for v in node.values():
+                remap(v)
+        elif isinstance(node, list):
+            for v in node:
+                remap(v)
+
+    remap(merged)
+    worse, _ = alias_accuracy(groups, merged)
+    assert worse <= good - 2
+
+
+def test_table_stats():
+    exp = [{"label": "Table 1 – A", "kind": "delegation"}, {"label": "Annex 1", "kind": "formal_agreements"}]
+    found = [{"label": "Table 1 – A", "kind": "sme_involvement"}, {"label": None, "kind": None}]
+    st = table_stats(exp, found)
+    assert (st.wrong_kind, st.unrecognised) == (1, 1)
+
+
+def test_pools_share_no_entry():
+    """The only test that reads pool B: its entries never appear in pool A's same slot."""
+    a, b = load_pool("A"), load_pool("B")
+    ea, eb = slot_entries(a), slot_entries(b)
+    assert set(ea) - {k for k in ea if k.startswith("abbreviations.")} == \
+        set(eb) - {k for k in eb if k.startswith("abbreviations.")}
+    for slot in ea.keys() & eb.keys():
+        if slot in DATA_SLOTS:
+            continue
+        assert not ea[slot] & eb[slot], f"pools A and B share {sorted(ea[slot] & eb[slot])} in {slot}"
+    # abbreviations: neither the words abbreviated nor their short forms are shared
+    assert not set(a["abbreviations"]) & set(b["abbreviations"])
+    assert not set(a["abbreviations"].values()) & set(b["abbreviations"].values())
+    # host countries differ between the pools
+    assert not set(a["hosts"]) & set(b["hosts"])
