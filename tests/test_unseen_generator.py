@@ -154,3 +154,23 @@ def test_pools_share_no_entry():
     assert not set(a["abbreviations"].values()) & set(b["abbreviations"].values())
     # host countries differ between the pools
     assert not set(a["hosts"]) & set(b["hosts"])
+
+
+def test_same_report_in_other_processes(tmp_path):
+    """Generation must not depend on string hashing (PYTHONHASHSEED) or process state."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    outs = []
+    for hash_seed in ("1", "2"):
+        out = tmp_path / hash_seed
+        subprocess.run([sys.executable, "-m", "fixtures.unseen.generate", "--pool", "A", "--count", "2",
+                        "--seed", "5", "-o", str(out)], check=True, cwd=root,
+                       env={**os.environ, "PYTHONHASHSEED": hash_seed}, capture_output=True)
+        outs.append(out)
+    for name in ("unseen_a_5_000", "unseen_a_5_001"):
+        for ext in (".expected.json", ".pdf"):
+            assert (outs[0] / (name + ext)).read_bytes() == (outs[1] / (name + ext)).read_bytes(), name + ext
