@@ -6,11 +6,21 @@ from dataclasses import dataclass, field
 
 from schemas.records import Entity, EntityRef, Finding, Provenance
 
+from .closed_world import ClosedWorld, Decision
 from .normalise import fold, name_key
 from .registry import EntityRegistry, RegistryEntity
 from .resolve import Resolution, Resolver, compare, decision_for
 
-__all__ = ["EntityRegistry", "ReportEntities", "Resolver", "compare", "decision_for", "name_key"]
+__all__ = ["ClosedWorld", "EntityRegistry", "ReportEntities", "Resolver", "compare", "decision_for", "name_key"]
+
+
+class ReportResolver(Resolver):
+    """The archive-wide resolver of one report, carrying that report's closed world
+    (or None) so that `find_mentions(texts, members, resolver)` applies it too."""
+
+    def __init__(self, registry: EntityRegistry, closed_world: ClosedWorld | None = None):
+        super().__init__(registry)
+        self.closed_world = closed_world
 
 
 @dataclass
@@ -20,6 +30,13 @@ class ReportEntities:
     The delegation table seeds the report's clusters; names in cluster columns are
     resolved among them first; partner names against the whole registry. Whatever
     cannot be decided is added as a new entity and reported as a finding.
+
+    With `closed_world` (the default), a cluster name the archive-wide rules do not
+    accept among the members is tried under the report's closed-world rules
+    (closed_world.py: defined acronyms, initials, abbreviations, dropped words...)
+    before the registry is consulted; `closed_world_log()` says which rule decided.
+    Call `learn_definitions` with the narrative texts (and table cells) before the
+    tables' records are built, so that a table may use an acronym defined later.
     """
 
     registry: EntityRegistry
@@ -27,9 +44,23 @@ class ReportEntities:
     delegation: list[str] = field(default_factory=list)
     spellings: dict[str, list[str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    closed_world: bool = True
 
     def __post_init__(self) -> None:
-        self.resolver = Resolver(self.registry)
+        self.resolver = ReportResolver(self.registry)
+        self.closed: ClosedWorld | None = ClosedWorld(self.members, self.resolver) if self.closed_world else None
+        self.resolver.closed_world = self.closed
+
+    def learn_definitions(self, texts: list[str | None]) -> None:
+        """The acronyms the document defines anywhere ("Long Name (ACR)", "ACR (Long
+        Name)", "ACR – Long Name", a table cell "ACR - Long Name"), kept to resolve
+        bare acronyms among the delegation. Does nothing without the closed world."""
+        if self.closed is not None:
+            self.closed.learn(texts)
+
+    def closed_world_log(self) -> list[Decision]:
+        """Every closed-world decision so far: the printed name, the rule, the member."""
+        return list(self.closed.log) if self.closed is not None else []
 
     def delegation_member(self, raw: str, country: str | None) -> EntityRef:
         claimed = set(self.delegation)
@@ -50,13 +81,17 @@ class ReportEntities:
         """A name printed where a delegation cluster is expected."""
         members = [self.registry.get(i) for i in self.delegation]
         resolution = self.resolver.resolve(raw, members)
-        if resolution.decision == "accept" and resolution.entity is not None:
+        if self._accepted(resolution):
             return self._ref(resolution.entity, raw, resolution.score)
+        if self.closed is not None:
+            match = self.closed.match(raw)
+            if match is not None:
+                return self._ref(match.entity, raw, match.score)
         if resolution.decision == "review":
             self._ambiguous(resolution, provenance)
         else:
             elsewhere = self.resolver.resolve(raw)
-            if elsewhere.decision == "accept" and elsewhere.entity is not None:
+            if self._accepted(elsewhere):
                 return self._ref(elsewhere.entity, raw, elsewhere.score)
             self.findings.append(
                 Finding(
@@ -84,6 +119,13 @@ class ReportEntities:
         kind = "cluster" if is_cluster or "cluster" in fold(raw).split() else "organisation"
         entity = self.registry.add(raw, kind, first_seen=self.report_id)
         return self._ref(entity, raw, 100.0)
+
+    def _accepted(self, resolution: Resolution) -> bool:
+        """An accepted resolution, unless the closed world knows the document defines
+        the acronym as something else."""
+        if resolution.decision != "accept" or resolution.entity is None:
+            return False
+        return self.closed is None or not self.closed.contradicts(resolution.raw, resolution.entity)
 
     def members(self) -> list[RegistryEntity]:
         return [self.registry.get(i) for i in self.delegation]

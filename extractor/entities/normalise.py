@@ -59,6 +59,28 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+# Letters written out in two letters where the keyboard or the typesetter lacked them,
+# collapsed to the plain vowel that `fold` leaves of the original letter.
+_WRITTEN_OUT = (("ae", "a"), ("oe", "o"), ("ue", "u"), ("aa", "a"), ("ou", "o"), ("oo", "o"), ("uu", "u"))
+
+
+def fold_transliterated(text: str) -> str:
+    """`fold`, then every romanisation of a letter brought to one form, so that both
+    sides of a comparison meet: ü/ue → u, ö/ø/oe → o, ä/æ/ae → a, å/aa → a, ß/ss,
+    macrons (ō, ou, oo → o; ū, uu → u; ā → a) and other accents dropped.
+
+    For comparing names inside one report only: it also collapses some letter pairs
+    that are not transliterations ("Tours" and "Tors" meet), which is harmless among a
+    report's few names but not across an archive."""
+    folded = fold(text)
+    previous = None
+    while previous != folded:
+        previous = folded
+        for written, plain in _WRITTEN_OUT:
+            folded = folded.replace(written, plain)
+    return folded
+
+
 def is_acronym(text: str) -> bool:
     return bool(_BARE_ACRONYM.match(text.strip()))
 
