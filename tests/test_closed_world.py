@@ -7,6 +7,7 @@ import pytest
 
 from extractor.entities import EntityRegistry, ReportEntities
 from extractor.entities.closed_world import ClosedWorld, definitions_in, initials_fit
+from extractor.entities.mentions import find_mentions
 from extractor.entities.normalise import fold_transliterated
 
 
@@ -67,6 +68,8 @@ def test_closed_world_acronym_defined_as_a_non_member_is_not_initials():
     assert resolved(world, "ECCP") is None
     report, ids = report_with("Estonian Cleantech Cluster Partnership", "Lusitania Cork Association")
     report.learn_definitions(texts)
+    found = find_mentions(["The ECCP team thanks every cluster."], report.members(), report.resolver)
+    assert found == []
     assert report.cluster("ECCP", None).id not in ids.values()
 
 
@@ -221,7 +224,7 @@ def test_closed_world_one_letter_designators_are_not_articles():
     assert resolved(world, "cluster e") is None  # printed in lower case, "e" reads as "and"
 
 
-# -- ReportEntities --------------------------------------------
+# -- ReportEntities and narrative mentions --------------------------------------------
 
 
 DELEGATION = (
@@ -261,6 +264,32 @@ def test_closed_world_needed_for_report_variants():
     missed = [raw for raw, name in VARIANTS.items() if plain.cluster(raw, None).id != plain_ids[name]]
     assert {"FJORDSEA", "ALTEC", "Lusitania Cork Assoc.", "Touhoku Kougyou Kyoukai"} <= set(missed)
     assert plain.closed_world_log() == []
+
+
+def test_closed_world_narrative_mentions():
+    report, ids = report_with(*DELEGATION)
+    texts = NARRATIVE + ["Later FJORDSEA and the Lusitania Cork Assoc. signed; Touhoku Kougyou Kyoukai did not answer."]
+    found = {(m.text, m.entity.id) for m in find_mentions(texts, report.members(), report.resolver)}
+    assert ("FJORDSEA", ids["Fjordland Seafood Innovation Network"]) in found
+    assert ("Lusitania Cork Assoc", ids["Lusitania Cork Association"]) in found or (
+        "Lusitania Cork Assoc.",
+        ids["Lusitania Cork Association"],
+    ) in found
+    assert ("Touhoku Kougyou Kyoukai", ids["Tōhoku Kōgyō Kyōkai"]) in found
+    assert not any(text.startswith("European") or text == "ECCP" for text, _ in found)
+
+    plain, _ = report_with(*DELEGATION, closed_world=False)
+    plain_found = {m.text for m in find_mentions(texts, plain.members(), plain.resolver)}
+    assert "Touhoku Kougyou Kyoukai" not in plain_found
+
+
+def test_closed_world_narrative_leaves_known_non_members_alone():
+    report, ids = report_with(*DELEGATION)
+    partner = report.organisation("Alpine Timber Tech", False, None)
+    assert partner.id not in ids.values()
+    found = find_mentions(["We met Alpine Timber Tech in Graz."], report.members(), report.resolver)
+    assert found == []
+    assert report.closed_world_log()[-1].rule == "vetoed"
 
 
 def test_closed_world_partner_names_stay_open_world():

@@ -7,6 +7,10 @@ Three passes over the text, in this order:
    acronym of the delegation clusters;
 3. the remaining runs of capitalised words, resolved by the fuzzy rules (accepted
    matches only).
+
+With the report's closed world (closed_world.py; carried by the report's resolver or
+passed in), a name the archive-wide rules do not accept is tried under its rules in
+passes 1 and 3; the definitions in `texts` are learned first.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 
 from ..narrative import nlp
+from .closed_world import ClosedWorld, initials_fit
 from .normalise import lexicon, looks_like_acronym, name_key, split_acronym
 from .registry import RegistryEntity
 from .resolve import Resolver
@@ -38,10 +43,15 @@ class Mention:
     score: float
 
 
-def find_mentions(texts: list[str], members: list[RegistryEntity], resolver: Resolver) -> list[Mention]:
+def find_mentions(
+    texts: list[str], members: list[RegistryEntity], resolver: Resolver, closed_world: ClosedWorld | None = None
+) -> list[Mention]:
     """Every mention of a delegation cluster in `texts`, in order of appearance."""
     if not members:
         return []
+    closed = closed_world if closed_world is not None else getattr(resolver, "closed_world", None)
+    if closed is not None:
+        closed.learn(texts)
     found: list[Mention] = []
     spans: list[list[tuple[int, int]]] = [[] for _ in texts]
     for i, text in enumerate(texts):
@@ -51,12 +61,18 @@ def find_mentions(texts: list[str], members: list[RegistryEntity], resolver: Res
                 continue
             resolution = resolver.resolve(name, members)
             if resolution.decision == "accept" and resolution.entity is not None:
-                entity = resolution.entity
-                if acronym not in entity.acronyms:
-                    entity.acronyms.append(acronym)
-                start = match.start(1) + (len(match.group(1)) - len(name))
-                found.append(Mention(text[start : match.end()], entity, resolution.score))
-                spans[i].append((start, match.end()))
+                entity, score = resolution.entity, resolution.score
+            elif closed is not None:
+                entity, score, name = _closed_definition(name, acronym, closed)
+                if entity is None:
+                    continue
+            else:
+                continue
+            if acronym not in entity.acronyms:
+                entity.acronyms.append(acronym)
+            start = match.start(1) + (len(match.group(1)) - len(name))
+            found.append(Mention(text[start : match.end()], entity, score))
+            spans[i].append((start, match.end()))
     matcher, owners = _phrase_matcher(members)
     for i, doc in enumerate(nlp().pipe(texts)):
         taken = list(spans[i])
@@ -68,37 +84,60 @@ def find_mentions(texts: list[str], members: list[RegistryEntity], resolver: Res
             entity = owners[nlp().vocab.strings[key]]
             text = doc.text[begin:finish]
             run = next((r for r in runs if r[1] <= begin and finish <= r[2] and (r[1], r[2]) != (begin, finish)), None)
-            if run is not None and _resolves_to(run[0], entity, members, resolver):
+            if run is not None and _resolves_to(run[0], entity, members, resolver, closed):
                 text, begin, finish = run  # "TEMA Cluster", not just the acronym inside it
             found.append(Mention(text, entity, 100.0))
             taken.append((begin, finish))
         for text, begin, end in runs:
             if _overlaps(taken, begin, end):
                 continue
-            entity, score = _resolve_mention(text, members, resolver)
+            entity, score = _resolve_mention(text, members, resolver, closed)
             if entity is not None:
                 found.append(Mention(text, entity, score))
                 taken.append((begin, end))
     return found
 
 
-def _resolves_to(text: str, entity: RegistryEntity, members: list[RegistryEntity], resolver: Resolver) -> bool:
-    return _resolve_mention(text, members, resolver)[0] is entity
+def _closed_definition(name: str, acronym: str, closed: ClosedWorld) -> tuple[RegistryEntity | None, float, str]:
+    """The member a definition "Name (ACR)" names under the closed-world rules, its
+    score, and the name without words before it ("In March Nordic Food ..."); only
+    when the acronym's letters fit the name, so that "(EU)" is not learned for it."""
+    words = name.split()
+    for k in range(len(words)):
+        span = " ".join(words[k:])
+        if not words[k][:1].isupper() or not initials_fit(acronym, span):
+            continue
+        match = closed.match(f"{span} ({acronym})", narrative=True)
+        if match is not None:
+            return match.entity, match.score, span
+    return None, 0.0, name
 
 
-def _resolve_mention(text: str, members: list[RegistryEntity], resolver: Resolver) -> tuple[RegistryEntity | None, float]:
+def _resolves_to(
+    text: str, entity: RegistryEntity, members: list[RegistryEntity], resolver: Resolver, closed: ClosedWorld | None = None
+) -> bool:
+    return _resolve_mention(text, members, resolver, closed)[0] is entity
+
+
+def _resolve_mention(
+    text: str, members: list[RegistryEntity], resolver: Resolver, closed: ClosedWorld | None = None
+) -> tuple[RegistryEntity | None, float]:
     """Accepted matches; within the delegation, also a one-word short form ("Lichtwerk")
     that only one member's name contains, when that word is a proper name rather than
-    a sector, region or generic word."""
+    a sector, region or generic word; then the closed-world rules, if given."""
     resolution = resolver.resolve(text, members)
     if resolution.decision == "accept" and resolution.entity is not None:
-        return resolution.entity, resolution.score
+        if closed is None or not closed.contradicts(text, resolution.entity):
+            return resolution.entity, resolution.score
     key = name_key(text)
-    if len(key.tokens) != 1 or key.acronym or not _proper_word(key.tokens[0]):
-        return None, 0.0
-    owners = [m for m in members if any(key.tokens[0] in k.tokens for k in m.keys())]
-    if len(owners) == 1:
-        return owners[0], 80.0
+    if len(key.tokens) == 1 and not key.acronym and _proper_word(key.tokens[0]):
+        owners = [m for m in members if any(key.tokens[0] in k.tokens for k in m.keys())]
+        if len(owners) == 1:
+            return owners[0], 80.0
+    if closed is not None:
+        match = closed.match(text, narrative=True)
+        if match is not None:
+            return match.entity, match.score
     return None, 0.0
 
 
