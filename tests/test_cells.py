@@ -72,3 +72,73 @@ def test_cells_split_bullets_joins_wrapped_items():
     heading, items = cells.split_bullets(("Basque Energy", "Cluster", "•Zigor", "•Erreka Fastening", "Solutions"), PROFILE)
     assert heading == ["Basque Energy", "Cluster"]
     assert items == ["Zigor", "Erreka Fastening Solutions"]
+
+
+# --- tolerant answers ---------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("YES", "yes"), ("Yes.", "yes"), ("y", "yes"), ("Y.", "yes"), ("no!", "no"), ("N", "no"), ("NO", "no"),
+        ("✓", "yes"), ("✔", "yes"), ("☑", "yes"), ("\uf0fc", "yes"),
+        ("✗", "no"), ("✘", "no"), ("☒", "no"),
+        ("Not applicable", "n/a"), ("not applicable.", "n/a"), ("N.A.", "n/a"), ("n. a.", "n/a"),
+        ("N / A", "n/a"), ("NA", "n/a"), ("N/A.", "n/a"),
+        ("—", None), ("–", None), ("-", None),
+        ("Yes, via the cluster newsletter", "yes"), ("Yes – by e-mail", "yes"), ("No (not yet)", "no"),
+        ("No SMEs were involved", "no"),
+        ("sí", "yes"), ("si", "yes"), ("oui", "yes"), ("Ja", "yes"), ("nein", "no"), ("non", "no"),
+    ],
+)
+def test_cells_parse_answer_tolerates_case_punctuation_ticks_and_na_forms(text, expected):
+    assert cells.parse_answer(text, PROFILE) == (expected, True)
+
+
+@pytest.mark.parametrize("text", ["maybe later", "non EU firm", "Nobody answered", "x"])
+def test_cells_parse_answer_does_not_read_answers_into_other_text(text):
+    assert cells.parse_answer(text, PROFILE) == (None, False)
+
+
+# --- tolerant counts ------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("12.", 12), ("1,200", 1200), ("0", 0),
+        ("five", 5), ("Twelve", 12), ("twenty-three", 23), ("Twenty three", 23), ("ninety-nine", 99),
+        ("one hundred and two", 102), ("5 SMEs", 5),
+    ],
+)
+def test_cells_parse_count_reads_digits_and_number_words(text, expected):
+    assert cells.parse_count(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["about 30", "approx. 30", "~30", "5+", "more than 10", "10-15", "10–15", "10 to 15", "several", "3 or more",
+     "n/a", "N.A.", "—", "twenty twenty", "1.5"],
+)
+def test_cells_parse_count_gives_none_for_what_is_no_single_count(text):
+    assert cells.parse_count(text) is None
+
+
+def test_cells_count_or_text_keeps_the_text_of_a_non_count():
+    assert cells.count_or_text("7") == (7, None)
+    assert cells.count_or_text("about 30") == (None, "about 30")
+    assert cells.count_or_text("N/A") == (None, None)
+    assert cells.count_or_text("—") == (None, None)
+    assert cells.count_or_text(None) == (None, None)
+
+
+@pytest.mark.parametrize("text, expected", [("5+", True), ("about 30", True), ("several", True), ("12", True),
+                                            ("Information exchange", False), ("n/a", False)])
+def test_cells_is_count_like(text, expected):
+    assert cells.is_count_like(text) is expected
+
+
+def test_cells_text_value_reads_a_dash_alone_as_blank_and_na_forms_as_na():
+    assert cells.text_value("—", PROFILE) is None
+    assert cells.text_value(" – ", PROFILE) is None
+    assert cells.text_value("N.A.", PROFILE) == "n/a"
+    assert cells.text_value("Not applicable", PROFILE) == "n/a"
+    assert cells.text_value("Joint pilot - phase 2", PROFILE) == "Joint pilot - phase 2"
