@@ -142,3 +142,48 @@ def test_cells_text_value_reads_a_dash_alone_as_blank_and_na_forms_as_na():
     assert cells.text_value("N.A.", PROFILE) == "n/a"
     assert cells.text_value("Not applicable", PROFILE) == "n/a"
     assert cells.text_value("Joint pilot - phase 2", PROFILE) == "Joint pilot - phase 2"
+
+
+# --- bullets and lists -----------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "lines, items",
+    [
+        (("Cluster A", "\uf0b7 Alpha GmbH", "\uf0b7 Beta S.r.l."), ["Alpha GmbH", "Beta S.r.l."]),
+        (("Cluster A", "1) Alpha", "2) Beta", "Systems"), ["Alpha", "Beta Systems"]),
+        (("Cluster A", "1. Alpha", "2. Beta"), ["Alpha", "Beta"]),
+        (("Cluster A", "(1) Alpha", "(2) Beta"), ["Alpha", "Beta"]),
+        (("Cluster A", "a) Alpha", "b) Beta"), ["Alpha", "Beta"]),
+        (("Cluster A", "a. Alpha", "b. Beta"), ["Alpha", "Beta"]),
+        (("Cluster A", "i. Alpha", "ii. Beta"), ["Alpha", "Beta"]),
+        (("Cluster A", "➢ Alpha", "➤ Beta", "► Gamma", "✓ Delta"), ["Alpha", "Beta", "Gamma", "Delta"]),
+        (("Cluster A", "● Alpha", "▪ Beta", "◦ Gamma", "‣ Delta", "⁃ Eps", "∙ Zeta", "· Eta"),
+         ["Alpha", "Beta", "Gamma", "Delta", "Eps", "Zeta", "Eta"]),
+        (("Cluster A", "— Alpha", "* Beta", "> Gamma"), ["Alpha", "Beta", "Gamma"]),
+        (("Cluster A •Alpha •Beta",), ["Alpha", "Beta"]),
+    ],
+)
+def test_cells_split_bullets_accepts_any_bullet_glyph_and_numbering(lines, items):
+    heading, found = cells.split_bullets(lines, PROFILE)
+    assert heading == ["Cluster A"]
+    assert found == items
+
+
+@pytest.mark.parametrize(
+    "cell, items",
+    [
+        ("• Alpha\n• Beta", ["Alpha", "Beta"]),
+        (["SMEs:", "1. Alpha", "2. Beta"], ["Alpha", "Beta"]),
+        ("Alpha, Beta, Gamma", ["Alpha", "Beta", "Gamma"]),
+        ("Alpha; Beta Systems; Gamma", ["Alpha", "Beta Systems", "Gamma"]),
+        ("Acme, Inc., Beta Ltd", ["Acme, Inc.", "Beta Ltd"]),
+        ("One company", ["One company"]),
+        ("A sentence that goes on, with a comma, and is clearly not a list of short names at all", 
+         ["A sentence that goes on, with a comma, and is clearly not a list of short names at all"]),
+        ("N/A", []),
+        ("—", []),
+        (None, []),
+    ],
+)
+def test_cells_parse_list(cell, items):
+    assert cells.parse_list(cell, PROFILE) == items
