@@ -144,6 +144,75 @@ def test_cells_text_value_reads_a_dash_alone_as_blank_and_na_forms_as_na():
     assert cells.text_value("Joint pilot - phase 2", PROFILE) == "Joint pilot - phase 2"
 
 
+# --- partner types ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("Foo [non-EU firm]", "Foo", "non_eu_firm"),
+        ("Foo {EU cluster}", "Foo", "eu_cluster"),
+        ("Carbon Trust – non-EU firm", "Carbon Trust", "non_eu_firm"),
+        ("Carbon Trust - Non-EU Firm", "Carbon Trust", "non_eu_firm"),
+        ("Acme S.A., Chilean company", "Acme S.A.", "non_eu_firm"),
+        ("Foo (Mexican cluster)", "Foo", "non_eu_cluster"),
+        ("Foo (German company)", "Foo", "eu_firm"),
+        ("Foo (Spanish SME)", "Foo", "eu_firm"),
+        ("Foo (European SME)", "Foo", "eu_firm"),
+        ("Foo (3rd country cluster)", "Foo", "non_eu_cluster"),
+        ("Foo (non-European association)", "Foo", "non_eu_cluster"),
+        ("Foo (Japanese research institute)", "Foo", "non_eu_firm"),
+        ("Foo (Brazilian start-up)", "Foo", "non_eu_firm"),
+        ("Foo (US company)", "Foo", "non_eu_firm"),
+        ("Foo (Canadian industry association)", "Foo", "non_eu_cluster"),
+        ("Foo (Indian universities)", "Foo", "non_eu_firm"),
+        ("Tecnologías del Valle S.A. de C.V. (Mexican company)", "Tecnologías del Valle S.A. de C.V.", "non_eu_firm"),
+        ("Chamber of Food (Indian company)", "Chamber of Food", "non_eu_firm"),
+        # brackets and appendices that are no partner type stay in the name
+        ("AMEXA (Mexican Association of Automotive Clusters)", "AMEXA (Mexican Association of Automotive Clusters)", None),
+        ("Grupo Industrial Bajío (Mexico)", "Grupo Industrial Bajío (Mexico)", None),
+        ("Foo (cluster)", "Foo (cluster)", None),
+        ("Maple Clean Energy, Canada", "Maple Clean Energy, Canada", None),
+        ("CWP - Catalan Water Partnership", "CWP - Catalan Water Partnership", None),
+        ("OEC - Ökoenergie-Cluster", "OEC - Ökoenergie-Cluster", None),
+        ("Foo - Basque Energy Cluster", "Foo - Basque Energy Cluster", None),
+        ("Foo, Inc.", "Foo, Inc.", None),
+    ],
+)
+def test_cells_split_partner_reads_any_suffix_shape(text, name, kind):
+    parsed = cells.split_partner(text, PROFILE)
+    assert (parsed.name, parsed.partner_type) == (name, kind)
+
+
+@pytest.mark.parametrize(
+    "text, country, expected",
+    [
+        ("non-EU cluster", None, "non_eu_cluster"),
+        ("Third country company", None, "non_eu_firm"),
+        ("Mexican cluster", None, "non_eu_cluster"),
+        ("French SME", None, "eu_firm"),
+        ("Cluster", "MX", "non_eu_cluster"),
+        ("Company", "DE", "eu_firm"),
+        ("SME association", "FR", "eu_cluster"),
+        ("Association of companies", "CL", "non_eu_cluster"),
+        ("University", None, None),
+        ("EU-Mexico chamber", None, None),
+        ("", None, None),
+    ],
+)
+def test_cells_parse_partner_type_cell(text, country, expected):
+    assert cells.parse_partner_type(text, PROFILE, country) == expected
+
+
+def test_cells_nationalities_cover_every_eu_member():
+    assert set(cells.nationalities().values()) >= cells.EU_MEMBERS
+
+
+@pytest.mark.parametrize("text, code", [("Spain", "ES"), ("DE", "DE"), ("Mexican", "MX"), ("Czech Republic", "CZ"),
+                                        ("South Korea", "KR"), ("No", None), ("Cluster", None)])
+def test_cells_country_of_reads_names_codes_and_nationalities(text, code):
+    assert cells.country_of(text, PROFILE) == code
+
+
 # --- bullets and lists -----------------------------------------------------------------
 
 @pytest.mark.parametrize(
