@@ -1,9 +1,10 @@
 """The narrative: body paragraphs, sentences, stated figures, event facts, sections.
 
 Body text is every line outside tables, running headers and footers, footnotes
-(smaller type) and captions. A rule-based spaCy pipeline (`spacy.blank("en")`, a
-sentencizer and a Matcher built from the profile's token patterns) finds the
-figures; no model is downloaded.
+(smaller type) and captions. A rule-based spaCy pipeline (`spacy.blank("en")` and a
+sentencizer) splits sentences; the profile's key-figure rules (by meaning, see
+`figures.py`) and any spaCy Matcher token patterns find the figures; no model is
+downloaded.
 """
 
 from __future__ import annotations
@@ -19,18 +20,13 @@ from spacy.matcher import Matcher
 
 from schemas.records import KeyFigureName
 
+from .errors import ProfileError
+from .figures import ONES, TENS, CompiledFigures, Sentence, compile_figures, read_sentence, word_number
 from .layout import Line, PageLayout, join_lines
-from .profile import Profile
+from .profile import PROFILE_DIR, Profile
 
 KEY_ORDER: tuple[str, ...] = get_args(KeyFigureName)  # the contract's order, for ties in one sentence
-NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-NUMBER_WORDS.update({"no": 0, "none": 0})
+NUMBER_WORDS = {**ONES, **TENS, "no": 0, "none": 0}
 _TERMINAL = re.compile(r"[.!?:;]['\")\]]?$")
 _SECTION = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _ANNEX = re.compile(r"^((?:Annex|Annexe|Appendix)\s+(?:\d+|[IVX]+))\s*[-–—:.]?\s*(.*)$", re.IGNORECASE)
@@ -76,10 +72,19 @@ def _blank_nlp():
     return nlp
 
 
+@lru_cache(maxsize=16)
+def _figures(profile: Profile, lemmas: bool = True) -> CompiledFigures:
+    """The profile's key-figure rules, checked and compiled once."""
+    try:
+        return compile_figures(profile.key_figures, _blank_nlp().tokenizer, KEY_ORDER, lemmas)
+    except ValueError as exc:
+        raise ProfileError(PROFILE_DIR / f"{profile.name}.yaml", f"key_figures: {exc}") from exc
+
+
 @lru_cache(maxsize=8)
 def _matcher(profile: Profile) -> Matcher:
     matcher = Matcher(_blank_nlp().vocab)
-    for key, patterns in profile.key_figures.items():
+    for key, patterns in _figures(profile).patterns.items():
         matcher.add(key, patterns)
     return matcher
 
@@ -220,8 +225,13 @@ def _paragraph(lines: list[Line], page: int, body_size: float) -> Paragraph:
 
 # --- stated figures ---------------------------------------------------------------
 
-def stated_figures(paras: list[Paragraph], profile: Profile) -> list[StatedFigure]:
-    """The first statement of each key figure, in document order."""
+def stated_figures(paras: list[Paragraph], profile: Profile, *, lemmas: bool = True) -> list[StatedFigure]:
+    """The first statement of each key figure, in document order.
+
+    `lemmas=False` compares words as written instead of by their stems (to show what
+    the stems are for); the profile's token patterns are not affected.
+    """
+    compiled = _figures(profile, lemmas)
     matcher = _matcher(profile)
     vocab = _blank_nlp().vocab
     found: dict[str, StatedFigure] = {}
@@ -229,13 +239,18 @@ def stated_figures(paras: list[Paragraph], profile: Profile) -> list[StatedFigur
     for index, (para, doc) in enumerate(zip(paras, _blank_nlp().pipe(texts))):
         if para.heading:
             continue
-        matches = sorted(matcher(doc), key=lambda m: (m[1], m[2] - m[1]))
-        for match_id, start, end in matches:
-            key = vocab.strings[match_id]
-            if key in found:
-                continue
+        candidates: list[tuple[int, int, str, float | int]] = []  # (sentence start, source, key, value)
+        for match_id, start, end in sorted(matcher(doc) if len(matcher) else [], key=lambda m: (m[1], m[2] - m[1])):
             value = _value(doc[start:end])
-            if value is None:
+            if value is not None:
+                candidates.append((doc[start].sent.start, 0, vocab.strings[match_id], value))
+        if compiled.rules:
+            for sentence in doc.sents:
+                for key, mention in read_sentence(Sentence.of(sentence, lemmas), compiled.rules, compiled.nouns):
+                    value = round(mention.value / 100, 4) if mention.percent else mention.value
+                    candidates.append((sentence.start, 1, key, value))
+        for start, _, key, value in sorted(candidates, key=lambda c: (c[0], c[1])):
+            if key in found:
                 continue
             sentence = doc[start].sent
             text = " ".join(sentence.text.split())
@@ -245,16 +260,21 @@ def stated_figures(paras: list[Paragraph], profile: Profile) -> list[StatedFigur
 
 
 def _value(span) -> float | int | None:
+    """The first number of a Matcher match: digits, number words ("twenty-two"),
+    "no"/"none" as 0; followed by "%" (or "per cent") a rate divided by 100."""
+    lowers = [t.lower_ for t in span]
+    spaces = [bool(t.whitespace_) for t in span]
     for i, token in enumerate(span):
-        lower = token.lower_
-        if token.like_num or lower in NUMBER_WORDS:
-            number = _number(lower)
-            if number is None:
-                continue
-            following = span[i + 1] if i + 1 < len(span) else None
-            if following is not None and following.text == "%":
-                return round(number / 100, 4)
-            return number
+        lower = lowers[i]
+        if not (token.like_num or lower in NUMBER_WORDS):
+            continue
+        parsed = word_number(lowers, spaces, i) if lower in ONES or lower in TENS else None
+        number, end = parsed if parsed else (_number(lower), i + 1)
+        if number is None:
+            continue
+        if end < len(span) and (lowers[end] in ("%", "percent") or lowers[end : end + 2] == ["per", "cent"]):
+            return round(number / 100, 4)
+        return number
     return None
 
 

@@ -1,0 +1,227 @@
+"""Stated figures by meaning: paraphrases no fixture contains, and numbers that are not figures.
+
+Every sentence here is written for this test (none occurs in the fixtures or the seed):
+number words and digits, active and passive voice, the figure as subject or object,
+percentages with and without "rate", "N out of M" and "N of the M".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.errors import ProfileError
+from extractor.figures import stem
+from extractor.narrative import Paragraph, stated_figures
+from extractor.profile import PROFILE_DIR, load_profile
+
+PROFILE = load_profile("eccp_followup")
+
+
+def figures(*texts: str, lemmas: bool = True) -> dict[str, float | int]:
+    paras = [Paragraph(text=t, page=1, pages=[(0, 1)]) for t in texts]
+    return {f.key: f.value for f in stated_figures(paras, PROFILE, lemmas=lemmas)}
+
+
+PARAPHRASES = [
+    # participants
+    ("Fourteen European clusters took part in the matchmaking mission.", {"participants": 14}),
+    ("The mission was attended by 9 cluster organisations from Spain and Italy.", {"participants": 9}),
+    ("The EU delegation comprised twenty-one clusters.", {"participants": 21}),
+    ("In all, 17 participants joined the delegation to Santiago.", {"participants": 17}),
+    ("Members of the delegation: 11 clusters.", {"participants": 11}),
+    # respondents
+    ("Twelve clusters returned the questionnaire.", {"respondents": 12}),
+    ("The follow-up questionnaire was answered by 8 participants.", {"respondents": 8}),
+    ("Responses were received from 10 of the clusters.", {"respondents": 10}),
+    ("In total, 15 respondents filled in the survey.", {"respondents": 15}),
+    # response rate, with and without "rate"
+    ("This corresponds to a response rate of 75 per cent.", {"response_rate": 0.75}),
+    ("The survey reached a response rate of 92 percent.", {"response_rate": 0.92}),
+    ("Overall, 64 % of the delegation answered the questionnaire.", {"response_rate": 0.64}),
+    ("The rate of response to the follow-up survey was 80%.", {"response_rate": 0.8}),
+    # several survey figures in one sentence
+    (
+        "Of the fourteen clusters in the delegation, twelve replied to the follow-up questionnaire (86 %).",
+        {"participants": 14, "respondents": 12, "response_rate": 0.86},
+    ),
+    (
+        "Eleven out of thirteen participating clusters completed the survey, i.e. 85%.",
+        {"participants": 13, "respondents": 11, "response_rate": 0.85},
+    ),
+    (
+        "There were 14 participants, 12 of which answered the survey (86%).",
+        {"participants": 14, "respondents": 12, "response_rate": 0.86},
+    ),
+    (
+        "The questionnaire was returned by 9 of the 10 participants, a response rate of 90 per cent.",
+        {"participants": 10, "respondents": 9, "response_rate": 0.9},
+    ),
+    (
+        "Twenty-three clusters travelled to Tokyo and 19 of them answered the survey.",
+        {"participants": 23, "respondents": 19},
+    ),
+    ("A total of 16 clusters participated; 13 completed the questionnaire.", {"participants": 16, "respondents": 13}),
+    ("The response rate reached 75% (9 out of 12 clusters answered).", {"response_rate": 0.75, "respondents": 9, "participants": 12}),
+    # cooperation agreements reported and detailed
+    ("Altogether, the participating clusters initiated 31 cooperation activities.", {"cooperation_agreements_reported": 31}),
+    ("In total 18 collaborations were established with organisations met at the event.", {"cooperation_agreements_reported": 18}),
+    ("Twenty-two cooperation agreements were reported by the clusters.", {"cooperation_agreements_reported": 22}),
+    ("Details were provided for 17 of these cooperation agreements.", {"cooperation_agreements_detailed": 17}),
+    (
+        "For 19 of the 21 agreements, the clusters described the cooperation in detail.",
+        {"cooperation_agreements_detailed": 19, "cooperation_agreements_reported": 21},
+    ),
+    ("The analysis below covers 12 cooperation activities for which details were given.", {"cooperation_agreements_detailed": 12}),
+    # SMEs that benefited directly
+    ("Direct benefits were reported for 28 SMEs.", {"smes_directly_benefited": 28}),
+    ("The number of SMEs that benefited directly was thirty-one.", {"smes_directly_benefited": 31}),
+    ("So far, 19 companies have benefited directly from the cooperation.", {"smes_directly_benefited": 19}),
+    ("Forty SMEs gained direct benefits from their cluster's cooperation.", {"smes_directly_benefited": 40}),
+    # SMEs that could benefit in the future, directly and indirectly
+    ("In the future, a further 45 SMEs are expected to benefit directly.", {"smes_future_direct": 45}),
+    ("Potentially, sixty SMEs could become direct beneficiaries.", {"smes_future_direct": 60}),
+    ("Direct benefits are expected for 33 SMEs in the coming years.", {"smes_future_direct": 33}),
+    ("Another 120 SMEs might benefit indirectly.", {"smes_future_indirect": 120}),
+    ("Indirect benefits are expected to reach 210 companies.", {"smes_future_indirect": 210}),
+    (
+        "In the future, 50 SMEs could benefit directly and one hundred and forty indirectly.",
+        {"smes_future_direct": 50, "smes_future_indirect": 140},
+    ),
+    (
+        "Indirectly, 1,200 SMEs may benefit in the long run, and directly 75 SMEs.",
+        {"smes_future_indirect": 1200, "smes_future_direct": 75},
+    ),
+    # formal agreements, "no" and "zero" as 0
+    ("Three formal agreements have been signed so far.", {"formal_agreements_signed": 3}),
+    ("The clusters concluded 4 formal agreements with Mexican partners.", {"formal_agreements_signed": 4}),
+    ("No formal agreement was signed in the months after the mission.", {"formal_agreements_signed": 0}),
+    ("Zero formal agreements were concluded.", {"formal_agreements_signed": 0}),
+    ("Formal agreements signed: 2.", {"formal_agreements_signed": 2}),
+    # clusters accompanied by SMEs
+    ("Eight clusters brought SMEs with them to the event.", {"clusters_with_smes": 8}),
+    ("SMEs accompanied 7 of the clusters.", {"clusters_with_smes": 7}),
+    ("Five clusters travelled with a group of their SMEs.", {"clusters_with_smes": 5}),
+    ("Twenty Two clusters were accompanied by member companies.", {"clusters_with_smes": 22}),
+]
+
+
+@pytest.mark.parametrize("text, expected", PARAPHRASES, ids=[p[0][:50] for p in PARAPHRASES])
+def test_paraphrase_states_its_figures(text, expected):
+    assert figures(text) == expected
+
+
+NOT_FIGURES = [
+    "The event took place in 2016 in Mexico City.",
+    "As Table 3 shows, the survey was well received.",
+    "Figure 4 shows the SMEs that benefited directly.",
+    "Some clusters did not answer the survey.",
+    "6 clusters answered N/A to this question.",
+    "Cooperation with 3rd-country clusters was discussed on 25 October.",
+    "The clusters declared 2 cooperation agreements each.",
+    "Two clusters declared 3 cooperation agreements each, while the others reported one.",
+    "All but two clusters responded to the survey.",
+    "More than 20 SMEs could benefit in the future.",
+    "The mission lasted 3 days and included 45 B2B meetings.",
+    "The cluster answered no to the question on formal agreements.",
+    "The signed agreements went down by 50% (44 vs 20).",
+    "See page 12 and Annex 2 for the cooperation agreements reported by the clusters.",
+    "The programme ran from 25 to 27 October 2016, with B2B meetings on 26 October.",
+    "These 28 SMEs were named by 4 clusters (29% of the total delegation).",
+]
+
+
+# Sentences of the real report (the seed) that mention a figure's words with no
+# figure, or a number that is something else.
+SEED_DISTRACTORS = [
+    "The response rate was very good.",
+    "The EU clusters were not successful in signing formal agreements.",
+    "10% of the clusters believe that SMEs did not obtain any benefits.",
+    "Therefore, all but two of the participating clusters responded to the survey.",
+    "Finally, 6 clusters (10%) responded N/A to this question as explained with regard to Figure 1.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES + SEED_DISTRACTORS)
+def test_numbers_that_are_not_figures(text):
+    assert figures(text) == {}
+
+
+def test_footnote_mark_is_not_a_figure():
+    assert figures("A total of 28 SMEs directly benefited.3 The figure is discussed below.") == {
+        "smes_directly_benefited": 28
+    }
+
+
+def test_first_statement_wins_and_absent_figures_stay_absent():
+    found = figures(
+        "Nineteen clusters took part in the mission.",
+        "Later, 5 SMEs benefited from the event, and 19 clusters took part in a second round.",
+    )
+    assert found == {"participants": 19, "smes_directly_benefited": 5}
+    assert "formal_agreements_signed" not in found
+
+
+def test_heading_paragraphs_are_skipped():
+    para = Paragraph(text="12 clusters completed the survey", page=1, pages=[(0, 1)], heading=True)
+    assert stated_figures([para], PROFILE) == []
+
+
+def test_figure_keeps_its_sentence_and_page():
+    para = Paragraph(text="The event was a success. Twelve clusters returned the questionnaire.", page=3, pages=[(0, 3)])
+    (figure,) = stated_figures([para], PROFILE)
+    assert (figure.key, figure.value, figure.sentence, figure.page) == (
+        "respondents", 12, "Twelve clusters returned the questionnaire.", 3
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Direct benefits were reported for 28 SMEs.",
+        "Twelve clusters returned the questionnaire.",
+        "The EU delegation comprised twenty-one clusters.",
+    ],
+)
+def test_paraphrases_need_the_stems(text):
+    """With words compared as written, inflected forms no longer meet the profile's words."""
+    assert figures(text)
+    assert figures(text, lemmas=False) == {}
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("benefit", "benefits", "benefited", "benefitted", "benefiting"),
+        ("SME", "SMEs"),
+        ("complete", "completed", "completing"),
+        ("company", "companies"),
+        ("accompany", "accompanied", "accompanies"),
+        ("participate", "participated", "participating"),
+        ("take", "took", "taken"),
+        ("direct", "directly"),
+    ],
+)
+def test_stem_joins_inflected_forms(forms):
+    assert len({stem(f) for f in forms}) == 1
+
+
+def test_stem_keeps_content_words_apart_from_negation():
+    assert stem("noted") != stem("not")
+
+
+def test_malformed_rule_is_a_profile_error(tmp_path):
+    text = (PROFILE_DIR / "eccp_followup.yaml").read_text(encoding="utf-8")
+    start = text.index("key_figures:")
+    end = text.index("\n# Stated figures reconciled")
+    bad = text[:start] + "key_figures:\n  participants:\n    - {counts: [cluster], cues: benefit, roles: [middle]}\n" + text[end:]
+    path = tmp_path / "bad_figures.yaml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(ProfileError, match="cues must be a list of groups"):
+        stated_figures([Paragraph(text="14 clusters took part.", page=1)], load_profile(path))
+
+
+def test_token_patterns_still_work_beside_rules():
+    """A profile may still list spaCy Matcher token patterns (the brokerage profile does)."""
+    brokerage = load_profile("een_brokerage")
+    paras = [Paragraph(text="In total, 8 companies took part in the brokerage event.", page=1)]
+    assert {f.key: f.value for f in stated_figures(paras, brokerage)} == {"participants": 8}
