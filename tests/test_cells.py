@@ -213,6 +213,53 @@ def test_cells_country_of_reads_names_codes_and_nationalities(text, code):
     assert cells.country_of(text, PROFILE) == code
 
 
+# --- cooperation types ---------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, types",
+    [
+        ("transfer of technology", ("technology_transfer",)),
+        ("Technological transfer", ("technology_transfer",)),
+        ("Technology transfers", ("technology_transfer",)),
+        ("R & D", ("research_development",)),
+        ("R+D", ("research_development",)),
+        ("Research and Development, Technology Transfer", ("research_development", "technology_transfer")),
+        ("Tech. transfer; R&D\nFDI", ("technology_transfer", "research_development", "foreign_direct_investment")),
+        ("• R&D\n• Joint ventures", ("research_development", "joint_venture")),
+        ("Mergers & Acquisitions and staff exchanges", ("merger_acquisition", "staff_exchange")),
+        ("Exchange of staff / joint venture", ("staff_exchange", "joint_venture")),
+        ("Organization of joint business events", ("joint_business_events",)),
+        ("Sales offices", ("sales_office",)),
+        ("Foreign direct investments", ("foreign_direct_investment",)),
+        ("Exports and imports", ("imports_exports",)),
+        ("Info. exchange", ("knowledge_sharing",)),
+        ("F.D.I.", ("foreign_direct_investment",)),
+        ("R&D/Tech transfer, R&D", ("research_development", "technology_transfer")),
+    ],
+)
+def test_cells_cooperation_types_tolerate_inflection_order_and_abbreviation(text, types):
+    parsed = cells.parse_cooperation_types(text, PROFILE)
+    assert parsed.types == types
+    assert parsed.leftover == ()
+
+
+def test_cells_cooperation_types_keep_each_unknown_item():
+    parsed = cells.parse_cooperation_types("Knowledge sharing, market study; R&D", PROFILE)
+    assert parsed.types == ("knowledge_sharing", "research_development")
+    assert parsed.leftover == ("market study",)
+
+
+def test_cells_cooperation_types_do_not_read_important_as_imports():
+    parsed = cells.parse_cooperation_types("Important contacts", PROFILE)
+    assert "imports_exports" not in parsed.types
+
+
+@pytest.mark.parametrize("word, same", [("technology", "technological"), ("organisation", "organization"),
+                                         ("sharing", "share"), ("offices", "office"), ("businesses", "business")])
+def test_cells_stem_makes_word_forms_meet(word, same):
+    assert cells.stem(word) == cells.stem(same)
+
+
 # --- bullets and lists -----------------------------------------------------------------
 
 @pytest.mark.parametrize(
