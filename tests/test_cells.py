@@ -303,3 +303,64 @@ def test_cells_split_bullets_accepts_any_bullet_glyph_and_numbering(lines, items
 )
 def test_cells_parse_list(cell, items):
     assert cells.parse_list(cell, PROFILE) == items
+
+
+# --- type_fit: how well a column's cells read as a value type ----------------------------
+
+COLUMNS = {
+    "answer": ["Yes", "No", "N/A", "yes", "✓"],
+    "count": ["3", "15", "2", "7", "5+", "twelve"],
+    "index": ["1", "2", "3", "4", "5"],
+    "partner": ["Carbon Trust (non EU firm)", "ELAN (EU cluster)", "Foo [Mexican cluster]", "Bar – German company"],
+    "name": ["Agrofood Regional Cluster", "ArchEnerg", "Basque Energy Cluster", "CWP - Catalan Water Partnership"],
+    "country": ["Spain", "DE", "Mexican", "Czech Republic"],
+    "cooperation_types": ["R&D Tech. transfer", "Imp/Exports", "Knowledge sharing", "transfer of technology"],
+    "partner_type": ["non EU firm", "Mexican cluster", "EU SME", "third-country company"],
+    "list": ["• Alpha\n• Beta", "Alpha GmbH, Beta S.r.l., Gamma AB", "1) Alpha\n2) Beta"],
+    "text": [
+        "Share knowledge and organise cooperation events about smart grids in Mexico",
+        "Develop new joint innovation projects.",
+        "Company will export equipment (machines) to Mexico.",
+    ],
+}
+
+
+@pytest.mark.parametrize("value_type", list(COLUMNS))
+def test_cells_type_fit_scores_its_own_column_best(value_type):
+    own = cells.type_fit(value_type, COLUMNS[value_type], PROFILE)
+    assert own >= 0.75
+    for other, texts in COLUMNS.items():
+        if other == value_type or {value_type, other} in ({"partner", "name"}, {"count", "index"}):
+            continue
+        assert cells.type_fit(value_type, texts, PROFILE) < own, other
+
+
+def test_cells_type_fit_tells_partners_with_suffix_from_plain_names():
+    partners = cells.type_fit("partner", COLUMNS["partner"], PROFILE)
+    assert partners > cells.type_fit("partner", COLUMNS["name"], PROFILE)
+    assert cells.type_fit("name", COLUMNS["name"], PROFILE) >= cells.type_fit("partner", COLUMNS["name"], PROFILE)
+
+
+def test_cells_type_fit_index_wants_consecutive_numbers():
+    assert cells.type_fit("index", ["1", "2", "3"], PROFILE) == 1.0
+    assert cells.type_fit("index", ["3", "15", "2", "7"], PROFILE) < 0.5
+    assert cells.type_fit("count", ["3", "15", "2", "7"], PROFILE) == 1.0
+
+
+def test_cells_type_fit_ignores_blank_and_na_cells():
+    assert cells.type_fit("answer", ["Yes", None, "", "—", "N/A", "no"], PROFILE) == 1.0
+    assert cells.type_fit("count", ["4", "n/a", "maybe"], PROFILE) == 0.5
+    assert cells.type_fit("answer", [], PROFILE) == 0.0
+    assert cells.type_fit("text", [None, "N/A", "—"], PROFILE) == 0.0
+
+
+def test_cells_type_fit_text_prefers_long_free_text():
+    long = cells.type_fit("text", COLUMNS["text"], PROFILE)
+    assert long == 1.0
+    assert cells.type_fit("text", ["Yes", "12"], PROFILE) == 0.0
+    assert cells.type_fit("text", ["Smart grids"], PROFILE) < long
+
+
+def test_cells_type_fit_rejects_an_unknown_value_type():
+    with pytest.raises(ValueError):
+        cells.type_fit("colour", ["red"], PROFILE)
