@@ -364,3 +364,18 @@ def test_cells_type_fit_text_prefers_long_free_text():
 def test_cells_type_fit_rejects_an_unknown_value_type():
     with pytest.raises(ValueError):
         cells.type_fit("colour", ["red"], PROFILE)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [("Exports", "imports_exports"), ("Imports", "imports_exports"), ("Knowledge exchange", "knowledge_sharing"),
+     ("Joint events", "joint_business_events"), ("Exchange of personnel", "staff_exchange"),
+     ("Academic collaboration", "academic")],
+)
+def test_cells_profile_names_each_type_by_its_plain_synonyms(text, kind):
+    assert cells.parse_cooperation_types(text, PROFILE).types == (kind,)
+
+
+def test_cells_profile_does_not_read_a_dash_as_na():
+    assert not cells.is_na("-", PROFILE)
+    assert cells.parse_answer("-", PROFILE) == (None, True)
