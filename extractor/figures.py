@@ -122,12 +122,13 @@ ONES = {
     )
 }
 TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i >= 2}
-ZERO_WORDS = {"no", "none", "nil"}
+ZERO_WORDS = {"no", "none", "nil", "any"}  # "any" only after a negation
+NEGATORS = {"not", "n't", "never", "without"}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 _DOT_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 _FRACTION = re.compile(r"^(\d+)/(\d+)$")
-_FOOTNOTE_MARK = re.compile(r"(?<=[a-z])[.,;:]?\d{1,2}$")
+_FOOTNOTE_MARK = re.compile(r"(?<=[a-z])[.,;:]?\d{1,2}$|(?<=^[a-z])\.$")  # "benefited.3"; "A." of "N/A."
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -212,6 +213,7 @@ class Mention:
     territory: tuple[int, int] = (0, 0)
     borrowed: tuple[int, int] | None = None  # an elliptic number's antecedent clause
     antecedent: "Mention | None" = None  # the number whose noun it took
+    negator: int | None = None  # the "not" of "not ... any", part of the number
     group: int = -1
 
     @property
@@ -250,10 +252,20 @@ def find_numbers(lowers: list[str], texts: list[str], spaces: list[bool]) -> lis
                 value, end = parsed
         elif w in ZERO_WORDS:
             value = 0
+        elif w == "not" and lowers[i + 1 : i + 3] == ["a", "single"]:
+            value, end = 0, i + 3  # "not a single formal agreement"
+        elif w == "not" and lowers[i + 1 : i + 2] == ["one"]:
+            value, end = 0, i + 2
+        negator = None
+        if w == "any":
+            # "did not sign any formal agreement": 0, and the "not" is the number's own
+            negator = next((k for k in range(i - 1, max(-1, i - 5), -1) if lowers[k] in NEGATORS), None)
+            if negator is not None:
+                value = 0
         if value is None or _excluded(lowers, texts, spaces, i, end):
             i += 1
             continue
-        mention = Mention(i, end, value)
+        mention = Mention(i, end, value, negator=negator)
         if end < n and lowers[end] in ("%", "percent", "pct", "pct."):
             mention.percent, mention.end = True, end + 1
         elif end + 1 < n and lowers[end] == "per" and lowers[end + 1] == "cent":
@@ -308,7 +320,7 @@ def _excluded(lowers: list[str], texts: list[str], spaces: list[bool], i: int, e
 # --- rules ----------------------------------------------------------------------------
 
 ROLES = ("plain", "part", "whole")
-RULE_FIELDS = {"counts", "cues", "prefer", "none", "roles", "percent", "whole_of"}
+RULE_FIELDS = {"counts", "cues", "prefer", "none", "roles", "percent", "whole_of", "only_zero"}
 
 Phrase = tuple[str, ...]
 
@@ -323,6 +335,7 @@ class Rule:
     roles: frozenset[str] = frozenset({"plain", "part"})
     percent: bool = False
     whole_of: tuple[str, ...] = ()
+    only_zero: bool = False
 
 
 def check_rule(key: str, spec: Any, keys: Iterable[str]) -> list[str]:
@@ -349,8 +362,9 @@ def check_rule(key: str, spec: Any, keys: Iterable[str]) -> list[str]:
     for other in spec.get("whole_of", []) or []:
         if isinstance(other, str) and other not in keys:
             problems.append(f"{key}: whole_of names {other!r}, not a key figure")
-    if not isinstance(spec.get("percent", False), bool):
-        problems.append(f"{key}: percent is true or false")
+    for name in ("percent", "only_zero"):
+        if not isinstance(spec.get(name, False), bool):
+            problems.append(f"{key}: {name} is true or false")
     if not spec.get("percent") and not spec.get("counts"):
         problems.append(f"{key}: a count rule names what it counts (counts)")
     return problems
@@ -375,6 +389,7 @@ def compile_rule(key: str, spec: dict, tokenize, lemmas: bool = True) -> Rule:
         roles=frozenset(spec.get("roles") or (["plain"] if spec.get("percent") else ["plain", "part"])),
         percent=bool(spec.get("percent", False)),
         whole_of=tuple(spec.get("whole_of", []) or []),
+        only_zero=bool(spec.get("only_zero", False)),
     )
 
 
@@ -395,12 +410,13 @@ class Sentence:
     stems: list[str]
     spaces: list[bool]
     asides: frozenset[int] = frozenset()  # tokens of parentheses that hold a number
+    last_noun: str | None = None  # the noun its last count counts
 
     @classmethod
     def of(cls, span: Span, lemmas: bool = True) -> "Sentence":
         texts = [t.text for t in span]
         lowers = [t.lower_ for t in span]
-        words = [_FOOTNOTE_MARK.sub("", t) for t in lowers]  # "benefited.3" is "benefited"
+        words = [_FOOTNOTE_MARK.sub("", t) for t in lowers]
         stems = [stem(t) if lemmas else t for t in words]
         return cls(texts, lowers, stems, [bool(t.whitespace_) for t in span])
 
@@ -415,13 +431,25 @@ class Reading:
     score: float
 
 
-def read_sentence(sent: Sentence, rules: dict[str, list[Rule]], nouns: frozenset[str]) -> list[tuple[str, Mention]]:
-    """(key, mention) of every key figure the sentence states."""
+def read_sentence(
+    sent: Sentence, rules: dict[str, list[Rule]], nouns: frozenset[str], context: str | None = None
+) -> list[tuple[str, Mention]]:
+    """(key, mention) of every key figure the sentence states. `context` is the noun
+    the sentence before counted ("12 of them", "12 answered" then count it too); the
+    sentence's own last counted noun is left in `sent.last_noun`."""
     mentions = find_numbers(sent.lowers, sent.texts, sent.spaces)
     if not mentions:
         return []
     _structure(sent, mentions)
-    _nouns(sent, mentions, nouns)
+    _nouns(sent, mentions, nouns, context)
+    # "no result", "not any further benefits": a zero of something no rule counts
+    mentions = [m for m in mentions if not (m.value == 0 and not m.percent and (
+        m.noun_kind == "other" or (m.noun_kind != "explicit" and sent.lowers[m.start] in ("no", "any"))))]
+    if not mentions:
+        return []
+    sent.last_noun = next(
+        (m.noun for m in reversed(mentions) if not m.percent and m.noun_kind in ("explicit", "inherited")), context
+    )
     _territories(sent, mentions)
     sent.asides = _asides(sent, mentions)
     readings: list[Reading] = []
@@ -543,7 +571,7 @@ def _pair(part: Mention, whole: Mention, group: int) -> None:
     part.group = whole.group = group
 
 
-def _nouns(sent: Sentence, mentions: list[Mention], nouns: frozenset[str]) -> None:
+def _nouns(sent: Sentence, mentions: list[Mention], nouns: frozenset[str], context: str | None = None) -> None:
     """The noun each count counts: the known noun after it (modifiers skipped), the
     noun of its whole, or of the number before it when it stands alone (ellipsis:
     "14 clusters took part and 12 answered")."""
@@ -563,6 +591,10 @@ def _nouns(sent: Sentence, mentions: list[Mention], nouns: frozenset[str]) -> No
         else:
             noun, kind = _noun_after(sent, j, nouns)
         m.noun, m.noun_kind = noun, kind
+    for m in mentions:
+        # "3 of the 7 meetings": the part counts what its whole counts
+        if not m.percent and m.noun_kind == "unknown" and m.whole is not None and m.whole.noun_kind == "other":
+            m.noun, m.noun_kind = m.whole.noun, "other"
     previous: Mention | None = None
     for m in mentions:
         if m.percent:
@@ -571,6 +603,8 @@ def _nouns(sent: Sentence, mentions: list[Mention], nouns: frozenset[str]) -> No
             source = m.whole if m.whole is not None and m.whole.noun_kind == "explicit" else previous
             if source is not None and source.noun_kind in ("explicit", "inherited"):
                 m.noun, m.noun_kind, m.antecedent = source.noun, "inherited", source
+            elif source is None and context is not None and context in nouns:
+                m.noun, m.noun_kind = context, "inherited"
         if m.whole is not None and m.whole.noun_kind == "unknown" and m.noun_kind == "explicit":
             m.whole.noun, m.whole.noun_kind = m.noun, "inherited"
         previous = m
@@ -585,6 +619,8 @@ def _noun_after(sent: Sentence, j: int, nouns: frozenset[str]) -> tuple[str | No
         if stems[k] in nouns:
             return stems[k], "explicit"
         if w in ("-", "and", "/", "&") and first_content is not None:
+            continue
+        if w in ("further", "other", "more", "additional", "new", "single", "own", "such"):
             continue
         if not w[:1].isalpha() or w in STOPWORDS or _verbish(w):
             break
@@ -713,12 +749,16 @@ def _score(sent: Sentence, m: Mention, rule: Rule) -> float | None:
         return None
     if m.percent and not 0 <= m.value <= 100:
         return None
+    if rule.only_zero and m.value != 0:
+        return None
     if not m.percent and (not isinstance(m.value, int) or m.value < 0):
         return None
     stems = sent.stems
     lo, hi = m.territory
     skip = (m.start, m.end)
     hidden = frozenset() if m.paren else sent.asides
+    if m.negator is not None:
+        hidden = hidden | {m.negator}
 
     def present(phrase: Phrase) -> bool:
         if _has(stems, lo, hi, phrase, skip, hidden):

@@ -245,8 +245,12 @@ def stated_figures(paras: list[Paragraph], profile: Profile, *, lemmas: bool = T
             if value is not None:
                 candidates.append((doc[start].sent.start, 0, vocab.strings[match_id], value))
         if compiled.rules:
+            context = None  # the noun the sentence before counted, for "12 of them"
             for sentence in doc.sents:
-                for key, mention in read_sentence(Sentence.of(sentence, lemmas), compiled.rules, compiled.nouns):
+                sent = Sentence.of(sentence, lemmas)
+                readings = read_sentence(sent, compiled.rules, compiled.nouns, context)
+                context = sent.last_noun
+                for key, mention in readings:
                     value = round(mention.value / 100, 4) if mention.percent else mention.value
                     candidates.append((sentence.start, 1, key, value))
         for start, _, key, value in sorted(candidates, key=lambda c: (c[0], c[1])):
