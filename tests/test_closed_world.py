@@ -301,3 +301,12 @@ def test_closed_world_long_name_with_acronym_must_fit_the_name():
     world, _ = closed_world("Brabant Mobility and Automotive Cluster", "Lagoon Shellfish Cluster")
     assert resolved(world, "BMAC - Brabant Mobility and Automotive Cluster")[0] == "Brabant Mobility and Automotive Cluster"
     assert resolved(world, "BMAC - Berlin Medical Association") is None
+
+
+def test_closed_world_definition_of_a_non_member_entity_is_no_contradiction():
+    # no delegation table was read: the cluster cells made their own entities
+    report = ReportEntities(EntityRegistry())
+    report.learn_definitions(["The Brabant Dairy Network (BDN) hosted the visit."])
+    first = report.cluster("Brabant Dairy Network", None)
+    assert report.cluster("BDN", None).id == first.id
+    assert all(d.rule != "contradicted" for d in report.closed_world_log())

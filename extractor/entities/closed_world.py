@@ -180,10 +180,13 @@ class ClosedWorld:
                 self.definitions.append(definition)
         return learned
 
-    def defined(self, acronym: str) -> tuple[RegistryEntity | None, bool]:
-        """(member, blocked): the member the document defines `acronym` as, or whether it
-        defines it as something else (then it is not read as anyone's initials)."""
+    def defined(self, acronym: str, also: RegistryEntity | None = None) -> tuple[RegistryEntity | None, bool]:
+        """(member, blocked): the member (or `also`) the document defines `acronym` as,
+        or whether it defines it as something else (then it is not read as anyone's
+        initials)."""
         members = self._members()
+        if also is not None and all(m.id != also.id for m in members):
+            members = members + [also]
         wanted = _acronym_letters(acronym)
         found: dict[str, RegistryEntity] = {}
         unresolved = False
@@ -208,7 +211,7 @@ class ClosedWorld:
         letters = _acronym_letters(raw)
         if letters in {_acronym_letters(a) for a in _own_acronyms(entity)}:
             return False
-        defined, blocked = self.defined(letters)
+        defined, blocked = self.defined(letters, also=entity)
         contradicted = (defined is not None and defined.id != entity.id) or (defined is None and blocked)
         if contradicted:
             self.log.append(Decision(raw, "contradicted", entity.id))
