@@ -142,13 +142,13 @@ LABEL_WORDS = {
     "deliverable", "d.", "version", "level", "row", "column", "footnote", "note", "chart",
     "graph", "box", "wave", "round", "edition", "horizon", "year", "day", "week", "month", "#",
 }
-# A number after these words is not the figure itself: a complement ("all but two"), a
-# bound or an estimate ("more than 20"), a change ("decreased by 50%").
+# A number after these words is not the figure itself: a complement ("all but two"), an
+# open bound ("more than 150 participants"), a change ("decreased by 50%"). An estimate
+# ("up to 135 SMEs could benefit", "about 60") is how a report states that figure.
 HEDGES = (
     ("all", "but"), ("except",), ("except", "for"), ("apart", "from"), ("other", "than"),
-    ("more", "than"), ("less", "than"), ("fewer", "than"), ("over",), ("under",), ("up", "to"),
-    ("about",), ("around",), ("approximately",), ("approx.",), ("roughly",), ("nearly",),
-    ("almost",), ("some",), ("at", "least"), ("at", "most"), ("by",), ("+",), ("~",), ("circa",), ("ca.",),
+    ("more", "than"), ("less", "than"), ("fewer", "than"), ("over",), ("under",), ("at", "least"),
+    ("at", "most"), ("by",), ("+",),
 )
 COMPARISONS = {"vs", "vs.", "versus", "against"}
 STOPWORDS = set(
@@ -303,6 +303,8 @@ def _excluded(lowers: list[str], texts: list[str], spaces: list[bool], i: int, e
     if end < n and texts[end] in ("-", "–") and not spaces[end - 1] and end + 1 < n and lowers[end + 1][:1].isalpha():
         if not (w in TENS):
             return True  # a compound modifier: 3-day, 5-year
+    if w == "one" and end == i + 1 and any(t in ("a", "an", "the", "this", "that", "each", "every", "any", "no") for t in lowers[max(0, i - 2) : i]):
+        return True  # a pronoun: "an indirect one", "the one"
     if nxt in ("st", "nd", "rd", "th", "°", "+"):
         return True
     for hedge in HEDGES:
@@ -611,23 +613,35 @@ def _nouns(sent: Sentence, mentions: list[Mention], nouns: frozenset[str], conte
 
 
 def _noun_after(sent: Sentence, j: int, nouns: frozenset[str]) -> tuple[str | None, str]:
+    """The noun a number at j counts: the last known noun of the words after it
+    ("2 formal cooperation agreements" counts agreements), or the first other word
+    ("3 countries"), or nothing when a verb or a function word follows ("12 answered")."""
     lowers, stems = sent.lowers, sent.stems
     n = len(lowers)
     first_content = None
-    for k in range(j, min(j + 5, n)):
+    found = None
+    for k in range(j, min(j + 6, n)):
         w = lowers[k]
-        if stems[k] in nouns:
-            return stems[k], "explicit"
-        if w in ("-", "and", "/", "&") and first_content is not None:
-            continue
+        if found is None and w in ("-", "and", "/", "&") and first_content is not None:
+            continue  # "small and medium-sized enterprises"
         if w in ("further", "other", "more", "additional", "new", "single", "own", "such"):
             continue
         if not w[:1].isalpha() or w in STOPWORDS or _verbish(w):
             break
+        if stems[k] in nouns:
+            found = stems[k]
+        elif found is not None:
+            break
         if first_content is None:
             first_content = w
+    if found is not None:
+        return found, "explicit"
     if first_content is not None:
         return first_content, "other"
+    if j < n and lowers[j] in ("is", "are", "was", "were") and j + 1 < n and lowers[j + 1] not in STOPWORDS:
+        noun, kind = _noun_after(sent, j + 1, nouns)  # "of which 60 were Mexican companies"
+        if kind != "unknown":
+            return noun, kind
     return None, "unknown"
 
 
@@ -697,7 +711,7 @@ def _territories(sent: Sentence, mentions: list[Mention]) -> None:
             continue
         lo, hi = m.territory
         verbless = not any(_verb(lowers[k]) for k in range(lo, hi) if not m.start <= k < m.end)
-        if verbless or m.noun_kind == "inherited":
+        if verbless or m.noun_kind in ("inherited", "unknown"):
             m.borrowed = before.territory
 
 
@@ -773,8 +787,8 @@ def _score(sent: Sentence, m: Mention, rule: Rule) -> float | None:
             score += 1
         elif m.noun_kind == "other":
             return None
-        elif not any(_has(stems, lo, hi, (c,), skip, hidden) for c in rule.counts):
-            return None
+        elif not any(present((c,)) for c in rule.counts):
+            return None  # it counts nothing itself: what it counts must be in its clause
     for group in rule.cues:
         if not any(present(p) for p in group):
             return None
