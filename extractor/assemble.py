@@ -90,7 +90,10 @@ def build_records(tables: list[StitchedTable], profile: Profile, entities: Repor
     for table in ordered:
         builder = BUILDERS.get(table.columns.kind or "")
         if builder is None:
+            if table.label:
+                out.findings.append(_unclassified(table))
             continue
+        out.findings.extend(_unmapped_columns(table))
         spec = profile.table(table.columns.kind)
         inherited: dict[str, str | None] = {}
         for index, row in enumerate(table.rows):
@@ -144,6 +147,38 @@ def _score_record(record, table: StitchedTable, row: DataRow, issues: int, out: 
         )
 
 
+def _unclassified(table: StitchedTable) -> Finding:
+    return Finding(
+        code="unclassified_table",
+        severity="info",
+        message=f"{table.label}: no record kind of the profile explains this table; it is kept as a generic table",
+        expected=None,
+        found=table.label,
+        provenance=Provenance(page=table.pages[0], table=table.label),
+    )
+
+
+def _unmapped_columns(table: StitchedTable) -> list[Finding]:
+    """A column of a recognised table that no field of its kind took: its text stays
+    in the generic table, and the user is told which header was not understood."""
+    findings = []
+    for column in table.columns.unassigned:
+        header = table.flat_header[column] if column < len(table.flat_header) else ""
+        name = header or f"column {column + 1}"
+        findings.append(
+            Finding(
+                code="unmapped_column",
+                severity="info",
+                message=f"{table.label or 'a table'}: column {name!r} maps to no field of {table.columns.kind}; "
+                "its cells are kept in the generic table",
+                expected=None,
+                found=header or None,
+                provenance=Provenance(page=table.pages[0], table=table.label),
+            )
+        )
+    return findings
+
+
 def _is_blank_beyond(context: RowContext, keep: tuple[str, ...]) -> bool:
     skip = {c for name in keep for c in context.table.columns.columns.get(name, ())}
     return not any(cell and cell.text for i, cell in enumerate(context.row.cells) if i not in skip)
@@ -193,6 +228,7 @@ def _agreement(ctx: RowContext, profile: Profile, entities: ReportEntities, out:
         return
     provenance = ctx.provenance()
     partner = cells.split_partner(ctx.text("partner"), profile)
+    partner_type = partner.partner_type or cells.parse_partner_type(ctx.text("partner_type"), profile)
     types = cells.parse_cooperation_types(ctx.text("cooperation_types"), profile)
     for leftover in types.leftover:
         out.findings.append(
@@ -208,8 +244,8 @@ def _agreement(ctx: RowContext, profile: Profile, entities: ReportEntities, out:
     out.cooperation_agreements.append(
         CooperationAgreement(
             cluster=entities.cluster(cluster, provenance),
-            partner=_partner_ref(partner, entities, provenance),
-            partner_type=partner.partner_type,
+            partner=_partner_ref(partner, entities, provenance, partner_type),
+            partner_type=partner_type,
             cooperation_types=list(types.types),
             smes_involved_before=_answer(ctx, "smes_involved_before", profile, out),
             smes_surveyed=_answer(ctx, "smes_surveyed", profile, out),
@@ -276,10 +312,12 @@ def _formal(ctx: RowContext, profile: Profile, entities: ReportEntities, out: Re
     )
 
 
-def _partner_ref(partner: cells.PartnerName, entities: ReportEntities, provenance: Provenance):
+def _partner_ref(
+    partner: cells.PartnerName, entities: ReportEntities, provenance: Provenance, partner_type: str | None = None
+):
     if partner.name is None:
         return None
-    is_cluster = partner.partner_type in ("eu_cluster", "non_eu_cluster")
+    is_cluster = (partner_type or partner.partner_type) in ("eu_cluster", "non_eu_cluster")
     return entities.organisation(partner.name, is_cluster, provenance)
 
 

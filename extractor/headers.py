@@ -1,8 +1,12 @@
-"""Header rows: find them, flatten multi-level headers, map them to contract fields.
+"""Header rows: find them, flatten multi-level headers, map columns to contract fields.
 
-Mapping is by fuzzy match of each column's header against the profile's header
-spellings per field, never by column position, so reworded headers, a missing
-column or columns in another order still map.
+A column is mapped by what its header says and by what its cells hold, together:
+its score for a field combines the header's closeness in meaning to the profile's
+spellings of that field (`wording.similarity`) with how well its cells parse as the
+field's value type (`cells.type_fit`). Columns are assigned to fields as one
+matching over the whole table (each column to at most one field), never by column
+position, so reworded headers, missing, extra or reordered columns still map; a
+column no field wants stays unassigned and is reported.
 """
 
 from __future__ import annotations
@@ -11,15 +15,26 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz import fuzz
+from scipy.optimize import linear_sum_assignment
 
+from . import cells
 from .profile import Profile, TableSpec
-from .tables.base import RawTable
+from .settings import DEFAULT_SETTINGS, Settings
+from .tables.base import Cell, RawTable
+from .wording import similarity
 
-HEADER_MATCH = 80.0
-TITLE_MATCH = 80.0
-SUBSET_MATCH = 88.0  # every word of a (multi-word) spelling appears in the header
-_LABEL_PREFIX = re.compile(r"^\s*(table|annex|annexe|figure)\s+[0-9ivx]+\s*[-–—:.]?\s*", re.IGNORECASE)
+HEADER_MATCH = 80.0  # a first-row cell this close (0-100) to a header spelling reads as a header
+TITLE_MATCH = 0.8  # a caption this close to a kind's title names that kind
+TITLE_VETO_MARGIN = 0.15  # ... and vetoes another kind whose titles it fits this much less
+LIST_LAYOUT_FIT = 0.6  # share of a one-column table's cells that must read as "name, then items"
+MIN_EXPLAINED = 0.3  # share of a table's columns a kind must explain
+CONTENT_ONLY_WEIGHT = 0.6  # what cells alone can earn a field no header names
+_DISTINCT_TYPES = frozenset({"answer", "count", "partner_type", "cooperation_types", "country", "index", "list"})
+_LABEL_PREFIX = re.compile(
+    r"^\s*(table|annex|annexe|appendix|exhibit|figure)\s+([0-9]+|[ivxlc]+|[a-z])\b\s*[-–—:.]?\s*", re.IGNORECASE
+)
 
 
 def normalise_header(text: str) -> str:
@@ -30,41 +45,82 @@ def normalise_header(text: str) -> str:
 
 @dataclass(frozen=True)
 class ColumnMap:
-    """Which columns hold which field; `scores` keeps each chosen match's score."""
+    """Which columns hold which field; `scores` keeps each chosen column's score (0-100)
+    and `evidence` the stronger of its header's and its combined score, for the
+    records' confidence (a cell that does not parse is counted against its own record,
+    not against the column); `unassigned` the columns with a header or content that no
+    field took."""
 
     kind: str | None
     columns: dict[str, tuple[int, ...]] = field(default_factory=dict)
     scores: dict[int, float] = field(default_factory=dict)
     title_score: float = 0.0
+    unassigned: tuple[int, ...] = ()
+    evidence: dict[int, float] = field(default_factory=dict)
 
     def column(self, name: str) -> int | None:
         found = self.columns.get(name)
         return found[0] if found else None
 
     def min_score(self) -> float:
-        return min(self.scores.values(), default=100.0)
+        return min((self.evidence or self.scores).values(), default=100.0)
 
+
+# --- header rows ------------------------------------------------------------------
 
 def header_row_count(table: RawTable, profile: Profile) -> int:
     """How many leading rows of `table` are header rows.
 
     The first row is a header when most of its cells read like header spellings of
-    the profile; rows below it are header rows too while a header cell spans down
-    into them (the lower level of a two-level header).
+    the profile, or when it is set apart by typography (bold over a body that is
+    not) or by content (text above columns of numbers or answers). Rows below it are
+    header rows too while a header cell spans down into them (the lower level of a
+    two-level header).
     """
     if not table.grid:
         return 0
-    first = [c.text for c in table.grid[0] if c is not None and c.text]
+    first = [c for c in table.grid[0] if c is not None and c.text]
     if not first:
         return 0
-    spellings = _all_header_spellings(profile)
-    matched = sum(1 for text in first if _best_strict(text, spellings) >= HEADER_MATCH)
-    if matched * 2 < len(first):
+    if not (_reads_like_headers(first, profile) or _set_apart_by_type(table) or _set_apart_by_content(table, profile)):
         return 0
     count = 1
     while count < len(table.grid) - 1 and table.spans_down(count - 1):
         count += 1
     return count
+
+
+def _reads_like_headers(first: list[Cell], profile: Profile) -> bool:
+    spellings = _all_header_spellings(profile)
+    matched = sum(1 for cell in first if _best_strict(cell.text or "", spellings) >= HEADER_MATCH)
+    return matched * 2 >= len(first)
+
+
+def _set_apart_by_type(table: RawTable) -> bool:
+    """Every first-row cell bold, and most cells of the rows below not."""
+    first = [c for c in table.grid[0] if c is not None and c.text]
+    body = [c for row in table.grid[1:] for c in row if c is not None and c.text]
+    if not body or not all(c.bold for c in first):
+        return False
+    return sum(c.bold for c in body) * 2 < len(body)
+
+
+def _set_apart_by_content(table: RawTable, profile: Profile) -> bool:
+    """Some column holds counts or answers below a first-row cell that is neither,
+    and no first-row cell is itself a count or an answer."""
+    if len(table.grid) < 3:
+        return False
+    contrast = False
+    for column, cell in enumerate(table.grid[0]):
+        if cell is None or not cell.text:
+            continue
+        head = cell.text
+        if len(head.split()) <= 2 and (cells.type_fit("count", [head], profile) or cells.type_fit("answer", [head], profile)):
+            return False
+        below = [row[column].text for row in table.grid[1:] if column < len(row) and row[column] and row[column].text]
+        if len(below) >= 2 and max(cells.type_fit("count", below, profile), cells.type_fit("answer", below, profile)) >= 0.8:
+            contrast = True
+    return contrast
 
 
 def header_matrix(table: RawTable, rows: int) -> list[list[str]]:
@@ -102,79 +158,161 @@ def title_of(label: str | None) -> str:
     return _LABEL_PREFIX.sub("", label or "").strip()
 
 
-def classify(
-    label: str | None, flat: list[str], leaves: list[str], profile: Profile
-) -> ColumnMap:
-    """Choose the table kind whose title and headers fit best, and map its columns.
+# --- table kind and column map ------------------------------------------------------
 
-    Headers are weighed by the share of the table's headed columns they explain, so
-    a small kind does not win on a wide table by matching two of its columns. A kind is eligible when all its required fields map (or, for header-less
-    layouts, when the caption matches one of its titles).
+def classify(
+    label: str | None,
+    flat: list[str],
+    leaves: list[str],
+    profile: Profile,
+    body: list[list[str | None]] | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> ColumnMap:
+    """Choose the table kind that explains the table best, and map its columns.
+
+    A kind is eligible when its required fields are all assigned a column (for the
+    one-column "name, then a list" layout: when the cells read that way or the
+    caption names the kind), and when the caption does not name another kind. Among
+    eligible kinds the one whose fields explain the largest share of the table's
+    columns wins, a caption naming it adding to its score.
+
+    `body` holds the texts of the data rows (row by row) for content typing.
     """
+    body = body or []
+    column_texts = [[row[c] for row in body if c < len(row) and row[c]] for c in range(len(flat))]
+    title = title_of(label)
+    titles = {spec.kind: _title_score(title, spec) for spec in profile.tables} if title else {}
     best = ColumnMap(kind=None)
     best_score = 0.0
-    title = normalise_header(title_of(label))
     for spec in profile.tables:
-        title_score = max((fuzz.ratio(title, normalise_header(t)) for t in spec.titles), default=0.0) if title else 0.0
-        mapping = map_columns(spec, flat, leaves)
+        title_score = titles.get(spec.kind, 0.0)
+        if _vetoed(spec.kind, titles):
+            continue
         if spec.layout != "grid":
-            if title_score < TITLE_MATCH:
+            fit = cells.type_fit("list", [t for texts in column_texts for t in texts], profile) if len(flat) <= 2 else 0.0
+            if title_score < TITLE_MATCH and fit < LIST_LAYOUT_FIT:
                 continue
-            mapping = ColumnMap(kind=spec.kind, columns={}, scores={}, title_score=title_score)
-            score = title_score / 100 + 0.5
+            mapping = map_columns(spec, flat, leaves, column_texts, profile, settings) if any(flat) else ColumnMap(spec.kind)
+            score = 0.5 + max(title_score, fit)
         else:
+            mapping = map_columns(spec, flat, leaves, column_texts, profile, settings)
             if not all(name in mapping.columns for name in spec.required):
                 continue
-            headed = sum(1 for h in flat if h) or 1
-            explained = sum(mapping.scores.values()) / (100 * headed)
-            score = explained + (title_score / 100 if title_score >= TITLE_MATCH else 0.0)
+            considered = sum(1 for c in range(len(flat)) if flat[c] or column_texts[c]) or 1
+            explained = sum(mapping.scores.values()) / (100 * considered)
+            if explained < MIN_EXPLAINED:
+                continue
+            score = explained + (title_score if title_score >= TITLE_MATCH else 0.0)
         if score > best_score:
             best_score = score
-            best = ColumnMap(kind=spec.kind, columns=mapping.columns, scores=mapping.scores, title_score=title_score)
+            best = ColumnMap(
+                kind=spec.kind,
+                columns=mapping.columns,
+                scores=mapping.scores,
+                title_score=round(title_score * 100, 1),
+                unassigned=mapping.unassigned,
+                evidence=mapping.evidence,
+            )
     return best
 
 
-def map_columns(spec: TableSpec, flat: list[str], leaves: list[str]) -> ColumnMap:
-    """Assign columns to fields, best matches first; each column serves one field."""
-    candidates: list[tuple[float, int, str]] = []
-    for column, (whole, leaf) in enumerate(zip(flat, leaves)):
-        if not whole:
-            continue
-        for field_spec in spec.fields:
-            score = max(
-                max(_score(whole, h), _score(leaf, h) if leaf else 0.0) for h in field_spec.headers
-            ) if field_spec.headers else 0.0
-            if score >= HEADER_MATCH:
-                candidates.append((score, column, field_spec.name))
-    candidates.sort(key=lambda c: (-c[0], c[1]))
+def _title_score(title: str, spec: TableSpec) -> float:
+    return max((similarity(title, t) for t in spec.titles), default=0.0)
+
+
+def _vetoed(kind: str, titles: dict[str, float]) -> bool:
+    """The caption names another kind: it fits that kind's titles, and this kind's
+    clearly less."""
+    if not titles:
+        return False
+    other, score = max(((k, s) for k, s in titles.items() if k != kind), key=lambda item: item[1], default=(None, 0.0))
+    return other is not None and score >= TITLE_MATCH and score - titles.get(kind, 0.0) >= TITLE_VETO_MARGIN
+
+
+def map_columns(
+    spec: TableSpec,
+    flat: list[str],
+    leaves: list[str],
+    column_texts: list[list[str]],
+    profile: Profile,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> ColumnMap:
+    """Assign columns to the fields of `spec` as one matching that maximises the
+    summed scores (each column to one field, a `multi` field to several); pairs
+    scoring under `settings.min_column_score` are left out."""
+    considered = [c for c in range(len(flat)) if flat[c] or (c < len(column_texts) and column_texts[c])]
+    if not considered or not spec.fields:
+        return ColumnMap(kind=spec.kind)
+    slots: list[str] = []
+    for field_spec in spec.fields:
+        slots.extend([field_spec.name] * (len(considered) if field_spec.multi else 1))
+    types = [f.value_type for f in spec.fields]
+    matrix = np.zeros((len(slots), len(considered)))
+    headers = np.zeros((len(slots), len(considered)))
+    cache: dict[tuple[str, int], tuple[float, float]] = {}
+    for i, name in enumerate(slots):
+        field_spec = spec.field(name)
+        for j, column in enumerate(considered):
+            key = (name, column)
+            if key not in cache:
+                texts = column_texts[column] if column < len(column_texts) else []
+                distinct = field_spec.value_type in _DISTINCT_TYPES
+                shared = types.count(field_spec.value_type) > 1
+                header = _header_score(field_spec.headers, flat[column], leaves[column] if column < len(leaves) else "", settings)
+                combined = column_score(
+                    header,
+                    _content_score(field_spec.value_type, texts, profile, settings),
+                    (0.5 if shared else 1.0) if distinct else 0.0,
+                )
+                cache[key] = (combined, header)
+            matrix[i, j], headers[i, j] = cache[key]
+    rows, cols = linear_sum_assignment(matrix, maximize=True)
     columns: dict[str, list[int]] = {}
     scores: dict[int, float] = {}
-    for score, column, name in candidates:
-        if column in scores:
+    evidence: dict[int, float] = {}
+    for i, j in zip(rows, cols):
+        if matrix[i, j] < settings.min_column_score:
             continue
-        spec_field = spec.field(name)
-        if name in columns and not (spec_field and spec_field.multi):
-            continue
-        columns.setdefault(name, []).append(column)
-        scores[column] = score
+        columns.setdefault(slots[i], []).append(considered[j])
+        scores[considered[j]] = round(100 * float(matrix[i, j]), 1)
+        evidence[considered[j]] = round(100 * float(max(matrix[i, j], headers[i, j])), 1)
+    unassigned = tuple(c for c in considered if c not in scores)
     return ColumnMap(
         kind=spec.kind,
         columns={name: tuple(sorted(cols)) for name, cols in columns.items()},
         scores=scores,
+        unassigned=unassigned,
+        evidence=evidence,
     )
 
 
-def _score(header: str, spelling: str) -> float:
-    a, b = normalise_header(header), normalise_header(spelling)
-    if not a or not b:
+def column_score(header: float, content: float | None, distinct: float) -> float:
+    """One column's score for one field, 0..1.
+
+    `header`: closeness of its header to the field's spellings; `content`: share of
+    its cells that parse as the field's type (None: no cell to judge); `distinct`:
+    how much the type alone tells this field apart (0 for free text, 0.5 when
+    another field of the table has the same type). Cells that do not fit halve what
+    the header earns; cells that fit a distinctive type earn what the header leaves.
+    """
+    if content is None:
+        return header
+    return header * (0.5 + 0.5 * content) + (1 - header) * content * distinct * CONTENT_ONLY_WEIGHT
+
+
+def _header_score(spellings: tuple[str, ...], whole: str, leaf: str, settings: Settings) -> float:
+    if not settings.header_similarity or not spellings or not (whole or leaf):
         return 0.0
-    if a == b:
-        return 100.0
-    score = max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
-    spelling_tokens = set(b.split())
-    if len(spelling_tokens) >= 2 and spelling_tokens <= set(a.split()):
-        score = max(score, SUBSET_MATCH)
-    return float(score)
+    return max(max(similarity(whole, s) if whole else 0.0, similarity(leaf, s) if leaf and leaf != whole else 0.0) for s in spellings)
+
+
+def _content_score(value_type: str, texts: list[str], profile: Profile, settings: Settings) -> float | None:
+    if not settings.content_typing:
+        return None
+    judged = [t for t in texts if t and t.strip() and not cells.is_na(t, profile)]
+    if not judged:
+        return None
+    return cells.type_fit(value_type, judged, profile)
 
 
 def _all_header_spellings(profile: Profile) -> list[str]:

@@ -68,7 +68,7 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
 
     body_size = body_font_size(layouts)
     paras, footnotes = _narrative(layouts, found, body_size)
-    profile, tables = _best_profile(candidates, found, paras)
+    profile, tables = _best_profile(candidates, found, paras, options.settings)
     registry = options.registry or EntityRegistry()
     entities = ReportEntities(registry, report_id=report_id)
     records = build_records(tables, profile, entities)
@@ -135,12 +135,14 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
     )
 
 
-def _best_profile(candidates: list[Profile], found, paras: list[Paragraph]) -> tuple[Profile, list[StitchedTable]]:
+def _best_profile(
+    candidates: list[Profile], found, paras: list[Paragraph], settings: Settings
+) -> tuple[Profile, list[StitchedTable]]:
     """The profile under which the report makes most sense: most tables recognised,
     then most stated figures; the first candidate wins a tie."""
     best: tuple[tuple[int, int], Profile, list[StitchedTable]] | None = None
     for profile in candidates:
-        tables = stitch(found, profile)
+        tables = stitch(found, profile, settings)
         score = (sum(1 for t in tables if t.columns.kind), len(stated_figures(paras, profile)) if len(candidates) > 1 else 0)
         if best is None or score > best[0]:
             best = (score, profile, tables)

@@ -21,6 +21,7 @@ from .headers import (
 )
 from .layout import BBox, PageLayout, join_lines
 from .profile import Profile
+from .settings import DEFAULT_SETTINGS, Settings
 from .tables.base import Cell, RawTable
 
 CAPTION_DISTANCE = 60.0
@@ -52,6 +53,7 @@ class StitchedTable:
     rows: list[DataRow] = field(default_factory=list)
     confidence: float = 1.0
     n_columns: int = 0
+    column_edges: tuple[float, ...] = ()
 
 
 def find_caption(
@@ -100,8 +102,14 @@ def _caption_lines(first, layout: PageLayout) -> list[str]:
     return lines
 
 
-def stitch(pages: list[tuple[PageLayout, list[RawTable]]], profile: Profile) -> list[StitchedTable]:
-    """Join each page's tables into whole tables, in document order."""
+def stitch(
+    pages: list[tuple[PageLayout, list[RawTable]]], profile: Profile, settings: Settings = DEFAULT_SETTINGS
+) -> list[StitchedTable]:
+    """Join each page's tables into whole tables, in document order.
+
+    The first table on a page continues the last table of the page before when it
+    has no caption of its own and either repeats that table's header or, without a
+    header, has its columns where that table has them."""
     result: list[StitchedTable] = []
     open_table: StitchedTable | None = None
     open_last_page = 0
@@ -112,17 +120,16 @@ def stitch(pages: list[tuple[PageLayout, list[RawTable]]], profile: Profile) -> 
             caption = find_caption(raw, layout, profile.caption_pattern, ordered, below=below)
             n_header = header_row_count(raw, profile)
             is_first_on_page = position == 0
-            if (
-                open_table is not None
-                and caption is None
-                and is_first_on_page
-                and raw.page == open_last_page + 1
-                and _continues(open_table, raw, n_header)
-            ):
-                _append(open_table, raw, n_header, profile)
+            continued = (
+                _continuation_header(open_table, raw, n_header)
+                if open_table is not None and caption is None and is_first_on_page and raw.page == open_last_page + 1
+                else None
+            )
+            if continued is not None:
+                _append(open_table, raw, continued, profile)
                 open_last_page = raw.page
             else:
-                open_table = _start(raw, caption, n_header, profile)
+                open_table = _start(raw, caption, n_header, profile, settings)
                 result.append(open_table)
                 open_last_page = raw.page
             if position != len(ordered) - 1:
@@ -130,9 +137,10 @@ def stitch(pages: list[tuple[PageLayout, list[RawTable]]], profile: Profile) -> 
     return result
 
 
-def _start(raw: RawTable, caption: str | None, n_header: int, profile: Profile) -> StitchedTable:
+def _start(raw: RawTable, caption: str | None, n_header: int, profile: Profile, settings: Settings) -> StitchedTable:
     flat = flatten_headers(raw, n_header)
-    columns = classify(caption, flat, leaf_headers(raw, n_header), profile)
+    body = [[cell.text if cell else None for cell in row] for row in raw.grid[n_header:]]
+    columns = classify(caption, flat, leaf_headers(raw, n_header), profile, body, settings)
     table = StitchedTable(
         label=caption,
         engine=raw.engine,
@@ -143,19 +151,35 @@ def _start(raw: RawTable, caption: str | None, n_header: int, profile: Profile) 
         columns=columns,
         confidence=raw.confidence,
         n_columns=raw.n_columns,
+        column_edges=raw.column_edges,
     )
     table.rows.extend(_data_rows(raw, n_header))
     return table
 
 
-def _continues(table: StitchedTable, raw: RawTable, n_header: int) -> bool:
+def _continuation_header(table: StitchedTable, raw: RawTable, n_header: int) -> int | None:
+    """How many header rows to drop from `raw` when it continues `table`, or None
+    when it does not: a repeated header is dropped; a first row that only looked like
+    a header (bold data, say) is kept when the columns line up."""
     if raw.n_columns != table.n_columns:
+        return None
+    if n_header and [normalise_header(h) for h in flatten_headers(raw, n_header)] == [
+        normalise_header(h) for h in table.flat_header
+    ]:
+        return n_header
+    if _same_columns(table, raw):
+        return 0
+    if not n_header and _same_widths(table, raw):
+        return 0
+    return None
+
+
+def _same_columns(table: StitchedTable, raw: RawTable) -> bool:
+    """Column edges at the same places (within a share of the table's width)."""
+    if len(table.column_edges) != len(raw.column_edges) or len(raw.column_edges) < 2:
         return False
-    if n_header:
-        return [normalise_header(h) for h in flatten_headers(raw, n_header)] == [
-            normalise_header(h) for h in table.flat_header
-        ]
-    return _same_widths(table, raw)
+    width = max(table.column_edges[-1] - table.column_edges[0], 1.0)
+    return all(abs(a - b) <= WIDTH_TOLERANCE * width for a, b in zip(table.column_edges, raw.column_edges))
 
 
 def _same_widths(table: StitchedTable, raw: RawTable) -> bool:

@@ -61,3 +61,17 @@ def test_stitch_captions_below_tables_when_the_document_puts_them_there():
     assert [t.label for t in stitch([(above, [first, second])], PROFILE)] == [
         "Table 1 - EU cluster delegation", "Table 2 - Cooperation objectives and next steps"
     ]
+
+
+def test_stitch_continues_without_repeated_header_when_columns_line_up():
+    """The last rows of a table fall on the next page with no header and no caption;
+    the first of them has an empty position (no cell at all, as word-processor
+    exports leave it): the columns still line up, so the table continues."""
+    first = raw_table([HEADER, ["A Cluster", "Org 1", "x", "y"], ["B Cluster", "Org 2", "x", "y"]], page=3)
+    second = raw_table([["C Cluster", "Org 3", "x", "y"], ["D Cluster", "Org 4", "x", "y"]], page=4, top=60.0)
+    grid = list(second.grid)
+    grid[0] = grid[0][:3] + (None,)
+    second = type(second)(**{**second.__dict__, "grid": tuple(grid)})
+    [table] = stitch([(empty_layout(3), [first]), (empty_layout(4), [second])], PROFILE)
+    assert [row.text(0) for row in table.rows] == ["A Cluster", "B Cluster", "C Cluster", "D Cluster"]
+    assert [row.page for row in table.rows] == [3, 3, 4, 4]

@@ -1,0 +1,99 @@
+"""How close two short labels are in meaning: headers against a profile's header
+spellings, captions against table titles.
+
+Labels are compared by their content words: case, accents and punctuation folded,
+British and American spellings made one ("organisation" / "organization"), generic
+words dropped (spaCy's English stop words: "how many", "your", "the" ...), every word
+reduced to its Snowball stem ("benefited" / "benefit", "Directly" / "direct"). Two
+words match when their stems are equal, when one is an abbreviation of the other
+("Tech." / "technology") or when they share a long prefix ("beneficiaries" /
+"benefit"). The score is the Dice overlap of the two word sets, raised when every
+word of the shorter label appears in the longer one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
+
+# Words that say nothing about which field a column holds, beyond spaCy's stop words.
+_GENERIC = frozenset({"please", "n", "s"})
+# Label words that name the same thing: a column of types may be headed "kind", a
+# numbered column "No." or "#".
+_SAME = {"kind": "type", "sort": "type", "category": "type", "nature": "type",
+         "no": "#", "nr": "#", "n°": "#", "num": "#", "number": "#"}
+_KEEP = frozenset(_SAME)
+_BRITISH = (
+    (re.compile(r"(?<=[a-z])is(ation|ations|e|ed|es|ing)\b"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{2})our\b"), "or"),
+    (re.compile(r"(?<=[a-z]{2})ours\b"), "ors"),
+    (re.compile(r"\bprogramme"), "program"),
+    (re.compile(r"(?<=[a-z]{2})tre\b"), "ter"),
+    (re.compile(r"\bco-?operat"), "cooperat"),
+)
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,})s\b")
+_TOKEN = re.compile(r"[a-z0-9#&%°]+")
+PREFIX_MATCH = 0.8  # share of the shorter stem that a common prefix must cover
+MIN_PREFIX = 4
+SUBSET_FLOOR = 0.7
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    return snowballstemmer.stemmer("english")
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, British spellings made American."""
+    text = _ACRONYM_PLURAL.sub(r"\1", unicodedata.normalize("NFKC", text))
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+    for pattern, replacement in _BRITISH:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+@lru_cache(maxsize=8192)
+def content_words(text: str) -> tuple[str, ...]:
+    """The stems of the label's content words, in order, without repeats."""
+    tokens = _TOKEN.findall(fold(text))
+    kept = [_SAME.get(t, t) for t in tokens if t in _KEEP or (t not in STOP_WORDS and t not in _GENERIC)]
+    stems = _stemmer().stemWords(kept)
+    return tuple(dict.fromkeys(stems))
+
+
+def words_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < MIN_PREFIX or short.isdigit() or long.isdigit():
+        return False
+    common = 0
+    for x, y in zip(short, long):
+        if x != y:
+            break
+        common += 1
+    return common == len(short) or common >= max(MIN_PREFIX, PREFIX_MATCH * len(short))
+
+
+@lru_cache(maxsize=65536)
+def similarity(a: str, b: str) -> float:
+    """0..1: how close two labels are in meaning (see the module's docstring)."""
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        fa, fb = " ".join(_TOKEN.findall(fold(a))), " ".join(_TOKEN.findall(fold(b)))
+        if not fa or not fb:
+            return 1.0 if a.strip() and a.strip() == b.strip() else 0.0
+        return fuzz.ratio(fa, fb) / 100
+    matched_a = sum(1 for x in wa if any(words_match(x, y) for y in wb))
+    matched_b = sum(1 for y in wb if any(words_match(x, y) for x in wa))
+    dice = (matched_a + matched_b) / (len(wa) + len(wb))
+    shorter, covered = (wa, matched_a) if len(wa) <= len(wb) else (wb, matched_b)
+    if covered == len(shorter):
+        longer = max(len(wa), len(wb))
+        dice = max(dice, SUBSET_FLOOR + (1 - SUBSET_FLOOR) * len(shorter) / longer)
+    return round(dice, 4)

@@ -1,0 +1,135 @@
+"""Columns mapped by header and content together, one matching per table; kinds
+with a caption veto; unassigned columns reported. Wordings here are invented for
+these tests (none is a profile spelling), so they test how headers are read, not
+what the profile remembers."""
+
+from extractor.assemble import build_records
+from extractor.entities import EntityRegistry, ReportEntities
+from extractor.headers import classify, column_score, flatten_headers, header_row_count, leaf_headers
+from extractor.profile import load_profile
+from extractor.settings import Settings
+from extractor.stitch import stitch
+from extractor.wording import similarity
+
+from .synthetic import empty_layout, raw_table
+
+PROFILE = load_profile()
+HEADER_OFF = Settings(header_similarity=False)
+CONTENT_OFF = Settings(content_typing=False)
+
+
+def mapped(rows, label=None, settings=Settings()):
+    table = raw_table(rows)
+    n = header_row_count(table, PROFILE)
+    body = [[c.text if c else None for c in row] for row in table.grid[n:]]
+    return classify(label, flatten_headers(table, n), leaf_headers(table, n), PROFILE, body, settings)
+
+
+# Annex-1-like table, every header reworded: none of these strings is in the profile.
+REWORDED_ANNEX = [
+    ["Reporting cluster", "Counterpart organisations", "Forms of co-operation", "No. of SMEs benefiting",
+     "Future beneficiary SMEs - direct", "Future beneficiary SMEs - indirect", "Technologies / services concerned"],
+    ["Alpha Cluster", "Omega Ltd (non EU firm)", "R&D", "3", "10", "25", "Sensors"],
+    ["Beta Cluster", "Sigma SA (EU firm)", "Technology transfer", "1", "4", "12", "Robotics"],
+    ["Gamma Cluster", "Delta Inc (non EU firm)", "Joint venture", "0", "2", "8", "Drones"],
+]
+
+
+def test_similarity_reads_words_not_strings():
+    assert similarity("Number of SMEs benefiting", "SME benefited") >= 0.8
+    assert similarity("Type of organization", "Type of organisation") == 1.0
+    assert similarity("Kind of co-operation", "Type of cooperation") == 1.0
+    assert similarity("Directly", "Indirectly") == 0.0
+    assert similarity("Tech. service involved", "Type of technology service involved") >= 0.8
+
+
+def test_columns_reworded_headers_map_by_meaning():
+    columns = mapped(REWORDED_ANNEX)
+    assert columns.kind == "cooperation_agreements"
+    assert columns.columns["cluster"] == (0,)
+    assert columns.columns["partner"] == (1,)
+    assert columns.columns["cooperation_types"] == (2,)
+    assert columns.columns["smes_benefited"] == (3,)
+    assert columns.columns["future_smes_direct"] == (4,)
+    assert columns.columns["future_smes_indirect"] == (5,)
+    assert columns.columns["technology"] == (6,)
+    assert columns.unassigned == ()
+
+
+def test_columns_need_header_similarity():
+    """Switched off, the three count columns cannot be told apart and the table is
+    not even recognised: the mechanism is what maps them."""
+    columns = mapped(REWORDED_ANNEX, settings=HEADER_OFF)
+    assert columns.columns.get("future_smes_direct") != (4,) or columns.columns.get("smes_benefited") != (3,)
+
+
+# Headers that say little ("Agenda", "SMEs in it"): the cells say which is the answer
+# and which the count.
+TERSE_SME_TABLE = [
+    ["Cluster", "SMEs in it", "Agenda"],
+    ["Alpha Cluster", "12", "Yes"],
+    ["Beta Cluster", "0", "No"],
+    ["Gamma Cluster", "7", "Yes"],
+]
+
+
+def test_columns_content_decides_where_headers_are_terse():
+    columns = mapped(TERSE_SME_TABLE, label="Table 3 - Involvement of the SMEs prior to the event")
+    assert columns.kind == "sme_involvement"
+    assert columns.column("has_sme_agenda") == 2
+    assert columns.column("smes_in_agenda") == 1
+
+
+def test_columns_need_content_typing():
+    columns = mapped(TERSE_SME_TABLE, label="Table 3 - Involvement of the SMEs prior to the event", settings=CONTENT_OFF)
+    assert (columns.column("has_sme_agenda"), columns.column("smes_in_agenda")) != (2, 1)
+
+
+def test_columns_content_that_does_not_fit_lowers_the_header_score():
+    assert column_score(1.0, 1.0, 1.0) == 1.0
+    assert column_score(1.0, 0.0, 1.0) == 0.5
+    assert column_score(0.0, 1.0, 1.0) > column_score(0.0, 1.0, 0.5) > column_score(0.0, 1.0, 0.0) == 0.0
+    assert column_score(0.7, None, 1.0) == 0.7
+
+
+def test_columns_extra_column_is_unassigned_and_reported():
+    rows = [
+        ["#", "Cluster", "Remarks by the organiser", "Country"],
+        ["1", "Alpha Cluster", "arrived late", "Spain"],
+        ["2", "Beta Cluster", "none", "Italy"],
+    ]
+    raw = raw_table(rows, page=4)
+    [table] = stitch([(empty_layout(4), [raw])], PROFILE)
+    assert table.columns.kind == "delegation"
+    assert table.columns.unassigned == (2,)
+    records = build_records([table], PROFILE, ReportEntities(EntityRegistry()))
+    [finding] = [f for f in records.findings if f.code == "unmapped_column"]
+    assert finding.found == "Remarks by the organiser" and finding.provenance.page == 4
+    assert [m.country for m in records.delegation] == ["ES", "IT"]
+
+
+def test_classify_caption_naming_another_kind_vetoes():
+    rows = [["Cluster", "Partner organisation", "Objective"], ["Alpha Cluster", "Omega Ltd", "Share labs"]]
+    assert mapped(rows).kind == "cooperation_objectives"
+    assert mapped(rows, label="Table 4 - Clusters and their SMEs which benefited from the event").kind != "cooperation_objectives"
+
+
+def test_classify_lettered_roman_and_appendix_captions_name_their_kind():
+    rows = [["Cluster", "Partner organisation", "Objective"], ["Alpha Cluster", "Omega Ltd", "Share labs"]]
+    for label in ("Table B: Cooperation objectives", "Annex IV – Cooperation objectives", "Appendix 2. Cooperation objectives"):
+        assert PROFILE.caption_pattern.search(label)
+        assert mapped(rows, label=label).title_score >= 80
+
+
+def test_header_row_set_apart_by_bold_type():
+    table = raw_table([["Alpha", "Beta"], ["one thing", "another"], ["more", "text"]])
+    assert header_row_count(table, PROFILE) == 0
+    grid = list(table.grid)
+    grid[0] = tuple(type(c)(text=c.text, lines=c.lines, bold=True, bbox=c.bbox) for c in grid[0])
+    bold = type(table)(**{**table.__dict__, "grid": tuple(grid)})
+    assert header_row_count(bold, PROFILE) == 1
+
+
+def test_header_row_set_apart_by_content():
+    assert header_row_count(raw_table([["Zeta", "Eta"], ["Alpha", "3"], ["Beta", "4"], ["Gamma", "0"]]), PROFILE) == 1
+    assert header_row_count(raw_table([["Alpha", "3"], ["Beta", "4"], ["Gamma", "0"]]), PROFILE) == 0
