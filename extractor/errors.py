@@ -41,4 +41,12 @@ class NoTextLayerError(ExtractionError):
 
 
 class ProfileError(ExtractionError):
+    """A report-family profile that cannot be used: "profile F.yaml line N: cause"."""
+
     code = "bad_profile"
+
+    def __init__(self, path: str | Path, cause: str, line: int | None = None):
+        super().__init__(path, cause)
+        self.line = line
+        where = f" line {line}" if line else ""
+        self.args = (f"profile {self.path.name}{where}: {' '.join(cause.split())}",)
