@@ -44,3 +44,32 @@ def test_text_tables_columns_from_alignment_with_blank_cells():
 def test_text_tables_not_looked_for_under_a_ruled_table_or_without_a_caption():
     rows = [["Clusters", "Answer", "Count"], ["Alpha Cluster", "Yes", "4"], ["Beta Cluster", "No", "2"]]
     assert TextAlignmentEngine(re.compile(r"^Figure\s+\d+")).find(None, layout_with(rows)) == []
+
+
+def test_text_tables_rows_from_wider_gaps_when_cells_wrap():
+    """No rules between rows and names wrapped over two or three lines: the lines of
+    one cell sit closer together than the rows do, so the gaps say where rows end."""
+    words = words_of("Annex 2 - Formal agreements", 60, 100, size=9.5, bold=True)
+    lines_of_rows = [
+        [("Cluster", "Signed?")],
+        [("Alpha Energy", "Yes"), ("Cluster of", None), ("Galicia", None)],
+        [("Beta Water", "No"), ("Network", None)],
+        [("Gamma Cluster", "No")],
+    ]
+    top = 120.0
+    for i, row in enumerate(lines_of_rows):
+        for left, right in row:
+            words += words_of(left, 60, top, bold=i == 0)
+            if right:
+                words += words_of(right, 260, top, bold=i == 0)
+            top += 10.5  # the lines of one cell: 1.5 pt apart
+        top += 6.0  # between rows: 7.5 pt apart
+    layout = PageLayout(number=6, width=595, height=842, words=words, lines=words_to_lines(words))
+    [table] = TextAlignmentEngine(CAPTION).find(None, layout)
+    texts = [[c.text if c else None for c in row] for row in table.grid]
+    assert texts == [
+        ["Cluster", "Signed?"],
+        ["Alpha Energy Cluster of Galicia", "Yes"],
+        ["Beta Water Network", "No"],
+        ["Gamma Cluster", "No"],
+    ]

@@ -19,6 +19,7 @@ ALIGN_TOLERANCE = 4.0
 _LEADERS = re.compile(r"\.{4,}|…{2,}")
 CAPTION_REACH = 3.0  # the table starts within this many line heights below its caption
 END_GAP_RATIO = 2.2  # a gap this many times the usual line pitch ends the table
+ROW_GAP_RATIO = 0.35  # rows spaced apart this many font sizes more than a cell's lines
 
 
 def is_caption(line: Line, pattern: re.Pattern[str]) -> bool:
@@ -98,12 +99,17 @@ def _table(region: list[Line], page: int, engine: str) -> RawTable | None:
         return None
     rows: list[list[list[Word]]] = []
     row_lines: list[list[Line]] = []
+    row_gap = _row_gap(region)
     for line, segments in zip(region, per_line):
         cells: list[list[Word]] = [[] for _ in columns]
         for segment in segments:
             column = max((i for i, x in enumerate(columns) if x <= segment[0].x0 + ALIGN_TOLERANCE), default=0)
             cells[column].extend(segment)
-        continues = bool(rows) and not cells[0] and line.top - row_lines[-1][-1].bottom < 0.5 * line.size
+        gap = line.top - row_lines[-1][-1].bottom if rows else 0.0
+        if row_gap is not None:
+            continues = bool(rows) and gap < row_gap
+        else:
+            continues = bool(rows) and not cells[0] and gap < 0.5 * line.size
         header_wrap = bool(rows) and len(rows) == 1 and line.bold and all(l.bold for l in row_lines[0])
         if continues or header_wrap:
             for i, words in enumerate(cells):
@@ -129,6 +135,22 @@ def _table(region: list[Line], page: int, engine: str) -> RawTable | None:
         row_edges=row_edges,
         confidence=round(aligned / total * 0.9, 3),
     )
+
+
+def _row_gap(region: list[Line]) -> float | None:
+    """The vertical gap from which a new row starts, where the table spaces its rows
+    apart more than the lines inside a cell (wrapped cells with no rules between
+    rows); None where every gap is alike (one line per row, or no way to tell)."""
+    gaps = [b.top - a.bottom for a, b in zip(region, region[1:])]
+    if len(gaps) < 2:
+        return None
+    size = median(line.size for line in region)
+    tight = min(gaps)
+    threshold = tight + max(1.5, ROW_GAP_RATIO * size)
+    wide = [g for g in gaps if g >= threshold]
+    if len(wide) < 2 or len(wide) == len(gaps):
+        return None  # one wide gap is the one under the header
+    return threshold
 
 
 def _cell(words: list[Word], columns: tuple[float, ...], r: int, c: int, rows: tuple[float, ...]) -> Cell:
