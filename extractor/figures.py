@@ -15,6 +15,8 @@ that benefited directly was 28"). A rule of the profile therefore names, per key
 - `percent`: the figure is a percentage (a rate 0..1) instead of a count;
 - `whole_of`: this key is the M of an "N of M" whose N is one of the named keys
   (participants are the whole whose part are the respondents).
+- `only_zero`: the rule reads only a zero ("none of the clusters signed a formal
+  agreement" states 0 agreements; "two clusters signed" does not state 2).
 
 Words are compared by their stems (`stem`), a small suffix-stripping normaliser, so
 "benefited", "benefits", "benefiting" and "benefit" are one word and so are
