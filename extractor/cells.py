@@ -222,8 +222,8 @@ def parse_count(text: str | None) -> int | None:
         return int(re.sub(r"\D", "", match.group(1)))
     match = _NUMBER_THEN_WORDS.match(cleaned)
     if match:
-        words = re.split(r"[\s-]+", _fold(match.group(2) or match.group(3) or ""))
-        if match.group(2) is not None or not _QUALIFIERS.intersection(words):
+        words = re.findall(r"[a-z]+", _fold(match.group(2) or match.group(3) or ""))
+        if not _QUALIFIERS.intersection(words):
             return int(match.group(1))
     return number_from_words(cleaned)
 
@@ -534,7 +534,7 @@ _BRITISH = (
 # Small words inside a type's name that say nothing about which type it is.
 _TYPE_STOPWORDS = frozenset("of the and for in with to a an on at between via through or per".split())
 _INFLECTIONS = ("ings", "ing", "ies", "ied", "ed", "s")
-_DERIVATIONS = ("ically", "ical", "ations", "ation", "ions", "ion", "ments", "ment", "ics", "ic", "al", "ive", "y", "e")
+_DERIVATIONS = ("ically", "ical", "ations", "ation", "ions", "ion", "ments", "ment", "ics", "ic", "ia", "al", "ive", "y", "e")
 
 
 def stem(word: str) -> str:
@@ -712,8 +712,10 @@ def bullet_of(line: str) -> str | None:
         if first in "-–—*>" and len(stripped) > 1 and stripped[1] in "-–—*>":
             return None  # a rule or an arrow, not a bullet
         return stripped[: len(stripped) - len(stripped[1:].lstrip())]
-    if first == "o" and len(stripped) > 2 and stripped[1] in " \t" and stripped[2:].strip():
-        return stripped[:2]  # Word's second-level bullet, set in Courier
+    if first in "oØ§" and len(stripped) > 2 and stripped[1] in " \t" and stripped[2:].strip():
+        # Word's second-level bullet "o" (Courier), and Wingdings bullets extracted
+        # without their font mapping ("Ø" arrow, "§" square): only before a space
+        return stripped[:2]
     match = _NUMBERED.match(stripped)
     return match.group(0) if match else None
 

@@ -116,7 +116,7 @@ def test_cells_parse_count_reads_digits_and_number_words(text, expected):
 @pytest.mark.parametrize(
     "text",
     ["about 30", "approx. 30", "~30", "5+", "more than 10", "10-15", "10–15", "10 to 15", "several", "3 or more",
-     "n/a", "N.A.", "—", "twenty twenty", "1.5"],
+     "n/a", "N.A.", "—", "twenty twenty", "1.5", "30 (approx.)", "30 approx.", "c. 30", "twenty to thirty"],
 )
 def test_cells_parse_count_gives_none_for_what_is_no_single_count(text):
     assert cells.parse_count(text) is None
@@ -235,6 +235,9 @@ def test_cells_country_of_reads_names_codes_and_nationalities(text, code):
         ("Info. exchange", ("knowledge_sharing",)),
         ("F.D.I.", ("foreign_direct_investment",)),
         ("R&D/Tech transfer, R&D", ("research_development", "technology_transfer")),
+        ("Cooperation with academia", ("academic",)),
+        ("Foreign Direct Investment (FDI)", ("foreign_direct_investment",)),
+        ("Establishing business contacts | Organising joint business events", ("business_contacts", "joint_business_events")),
     ],
 )
 def test_cells_cooperation_types_tolerate_inflection_order_and_abbreviation(text, types):
@@ -277,6 +280,8 @@ def test_cells_stem_makes_word_forms_meet(word, same):
          ["Alpha", "Beta", "Gamma", "Delta", "Eps", "Zeta", "Eta"]),
         (("Cluster A", "— Alpha", "* Beta", "> Gamma"), ["Alpha", "Beta", "Gamma"]),
         (("Cluster A •Alpha •Beta",), ["Alpha", "Beta"]),
+        (("Cluster A", "o Alpha", "Ø Beta", "§ Gamma"), ["Alpha", "Beta", "Gamma"]),
+        (("Cluster A", "• Ørsted A/S", "• Østjysk Energi"), ["Ørsted A/S", "Østjysk Energi"]),
     ],
 )
 def test_cells_split_bullets_accepts_any_bullet_glyph_and_numbering(lines, items):
