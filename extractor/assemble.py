@@ -278,9 +278,17 @@ def _sme_involvement(ctx: RowContext, profile: Profile, entities: ReportEntities
 
 
 def _benefited(ctx: RowContext, profile: Profile, entities: ReportEntities, out: RecordSet) -> None:
-    lines = tuple(line for cell in ctx.row.cells if cell for line in cell.lines)
-    heading, items = cells.split_bullets(lines, profile)
-    name = " ".join(heading).strip()
+    """A cluster and its list of SMEs: in two columns where the table maps both,
+    else in one cell that names the cluster and then lists the SMEs."""
+    cluster_column, smes_column = ctx.table.columns.column("cluster"), ctx.table.columns.column("smes")
+    if cluster_column is not None and smes_column is not None and cluster_column != smes_column:
+        name = ctx.text("cluster") or ""
+        cell = ctx.row.cells[smes_column] if smes_column < len(ctx.row.cells) else None
+        items = cells.parse_list(cell.lines if cell else None, profile)
+    else:
+        lines = tuple(line for cell in ctx.row.cells if cell for line in cell.lines)
+        heading, items = cells.split_bullets(lines, profile)
+        name = " ".join(heading).strip()
     if not name:
         return
     provenance = ctx.provenance()
@@ -294,16 +302,18 @@ def _formal(ctx: RowContext, profile: Profile, entities: ReportEntities, out: Re
     if not cluster:
         return
     provenance = ctx.provenance()
-    partner_text = cells.text_value(ctx.text("partner"), profile)
+    printed = cells.text_value(ctx.text("partner"), profile)
+    partner = cells.split_partner(printed, profile) if printed != cells.NA else cells.PartnerName(None, None, None)
     country_text = ctx.text("partner_country")
+    country = country_code(country_text, profile) if country_text else None
     out.formal_agreements.append(
         FormalAgreement(
             cluster=entities.cluster(cluster, provenance),
             signed=_answer(ctx, "signed", profile, out),
             count=_count(ctx, "count", profile, out),
-            partner=partner_text,
-            partner_type=cells.parse_partner_type(ctx.text("partner_type"), profile),
-            partner_country=country_code(country_text, profile) if country_text else None,
+            partner=partner.name if partner.name is not None else printed,
+            partner_type=cells.parse_partner_type(ctx.text("partner_type"), profile, country) or partner.partner_type,
+            partner_country=country,
             focus=cells.text_value(ctx.text("focus"), profile),
             details=cells.text_value(ctx.text("details"), profile),
             expected_results=ctx.texts("expected_results"),

@@ -188,21 +188,24 @@ def classify(
         title_score = titles.get(spec.kind, 0.0)
         if _vetoed(spec.kind, titles):
             continue
+        mapping = map_columns(spec, flat, leaves, column_texts, profile, settings)
+        mapped_all = all(name in mapping.columns for name in spec.required)
+        considered = sum(1 for c in range(len(flat)) if flat[c] or column_texts[c]) or 1
+        explained = sum(mapping.scores.values()) / (100 * considered)
+        title_bonus = title_score if title_score >= TITLE_MATCH else 0.0
         if spec.layout != "grid":
-            fit = cells.type_fit("list", [t for texts in column_texts for t in texts], profile) if len(flat) <= 2 else 0.0
-            if title_score < TITLE_MATCH and fit < LIST_LAYOUT_FIT:
+            # "A name, then its list" in one cell, or in two headed columns.
+            fit = max((cells.type_fit("list", texts, profile) for texts in column_texts), default=0.0) if len(flat) <= 2 else 0.0
+            in_columns = mapped_all and len(mapping.columns) == len(spec.fields) and explained >= MIN_EXPLAINED
+            if title_score < TITLE_MATCH and fit < LIST_LAYOUT_FIT and not in_columns:
                 continue
-            mapping = map_columns(spec, flat, leaves, column_texts, profile, settings) if any(flat) else ColumnMap(spec.kind)
-            score = 0.5 + max(title_score, fit)
+            if not any(flat):
+                mapping = ColumnMap(spec.kind)
+            score = max(0.5 + max(title_score, fit), explained + title_bonus if in_columns else 0.0)
         else:
-            mapping = map_columns(spec, flat, leaves, column_texts, profile, settings)
-            if not all(name in mapping.columns for name in spec.required):
+            if not mapped_all or explained < MIN_EXPLAINED:
                 continue
-            considered = sum(1 for c in range(len(flat)) if flat[c] or column_texts[c]) or 1
-            explained = sum(mapping.scores.values()) / (100 * considered)
-            if explained < MIN_EXPLAINED:
-                continue
-            score = explained + (title_score if title_score >= TITLE_MATCH else 0.0)
+            score = explained + title_bonus
         if score > best_score:
             best_score = score
             best = ColumnMap(

@@ -1,0 +1,59 @@
+"""Record builders: values read through the table's column map."""
+
+from extractor.assemble import build_records
+from extractor.entities import EntityRegistry, ReportEntities
+from extractor.profile import load_profile
+from extractor.stitch import stitch
+
+from .synthetic import empty_layout, raw_table
+
+PROFILE = load_profile()
+
+
+def records_of(rows, label):
+    tables = stitch([(empty_layout(6), [raw_table(rows, page=6)])], PROFILE)
+    entities = ReportEntities(EntityRegistry())
+    return tables, build_records(tables, PROFILE, entities)
+
+
+def test_assemble_formal_partner_suffix_gives_the_type_and_leaves_the_name():
+    rows = [
+        ["Clusters", "Has your cluster signed formal agreement(s)?", "Organisation name", "Country"],
+        ["Alpha Cluster", "Yes", "Omega Plastics Council [non-EU cluster]", "Chile"],
+        ["Beta Cluster", "Yes", "Sigma Ltd", "Chile"],
+    ]
+    _, records = records_of(rows, "Annex 2 - Formal agreements")
+    first, second = records.formal_agreements
+    assert (first.partner, first.partner_type, first.partner_country) == ("Omega Plastics Council", "non_eu_cluster", "CL")
+    assert (second.partner, second.partner_type) == ("Sigma Ltd", None)
+
+
+def test_assemble_agreement_type_from_a_separate_column():
+    rows = [
+        ["Clusters", "Organisation", "Type of organisation", "Type of cooperation"],
+        ["Alpha Cluster", "Omega Ltd", "Chilean company", "R&D"],
+        ["Beta Cluster", "Sigma Network", "EU cluster", "Joint venture"],
+    ]
+    _, records = records_of(rows, "Annex 1 - Cooperation agreements")
+    assert [a.partner_type for a in records.cooperation_agreements] == ["non_eu_firm", "eu_cluster"]
+
+
+def test_assemble_benefited_smes_in_two_columns():
+    rows = [
+        ["Cluster", "SMEs which benefited"],
+        ["Alpha Cluster", "1) Omega GmbH\n2) Sigma SAS"],
+        ["Beta Cluster", "Delta AB, Kappa Oy"],
+    ]
+    raw = raw_table(rows, page=6)
+    grid = list(raw.grid)
+    for r in (1, 2):
+        cell = grid[r][1]
+        grid[r] = (grid[r][0], type(cell)(text=cell.text.replace("\n", " "), lines=tuple(cell.text.split("\n")), bold=False, bbox=cell.bbox))
+    raw = type(raw)(**{**raw.__dict__, "grid": tuple(grid)})
+    tables = stitch([(empty_layout(6), [raw])], PROFILE)
+    records = build_records(tables, PROFILE, ReportEntities(EntityRegistry()))
+    assert tables[0].columns.kind == "benefited_smes"
+    assert [(b.cluster.raw, b.smes) for b in records.benefited_smes] == [
+        ("Alpha Cluster", ["Omega GmbH", "Sigma SAS"]),
+        ("Beta Cluster", ["Delta AB", "Kappa Oy"]),
+    ]
