@@ -54,6 +54,7 @@ class StitchedTable:
     confidence: float = 1.0
     n_columns: int = 0
     column_edges: tuple[float, ...] = ()
+    leaf_header: list[str] = field(default_factory=list)
 
 
 def find_caption(
@@ -120,13 +121,19 @@ def stitch(
             caption = find_caption(raw, layout, profile.caption_pattern, ordered, below=below)
             n_header = header_row_count(raw, profile)
             is_first_on_page = position == 0
-            continued = (
-                _continuation_header(open_table, raw, n_header)
-                if open_table is not None and caption is None and is_first_on_page and raw.page == open_last_page + 1
-                else None
+            # Where captions stand below tables, a table broken over pages has its
+            # caption under its last part: an unlabelled part may still continue.
+            may_continue = (
+                open_table is not None
+                and is_first_on_page
+                and raw.page == open_last_page + 1
+                and (caption is None or (below and open_table.label is None))
             )
+            continued = _continuation_header(open_table, raw, n_header) if may_continue else None
             if continued is not None:
                 _append(open_table, raw, continued, profile)
+                if caption is not None:
+                    _relabel(open_table, caption, profile, settings)
                 open_last_page = raw.page
             else:
                 open_table = _start(raw, caption, n_header, profile, settings)
@@ -139,8 +146,9 @@ def stitch(
 
 def _start(raw: RawTable, caption: str | None, n_header: int, profile: Profile, settings: Settings) -> StitchedTable:
     flat = flatten_headers(raw, n_header)
+    leaves = leaf_headers(raw, n_header)
     body = [[cell.text if cell else None for cell in row] for row in raw.grid[n_header:]]
-    columns = classify(caption, flat, leaf_headers(raw, n_header), profile, body, settings)
+    columns = classify(caption, flat, leaves, profile, body, settings)
     table = StitchedTable(
         label=caption,
         engine=raw.engine,
@@ -148,6 +156,7 @@ def _start(raw: RawTable, caption: str | None, n_header: int, profile: Profile, 
         bbox=raw.bbox,
         header=header_matrix(raw, n_header),
         flat_header=flat,
+        leaf_header=leaves,
         columns=columns,
         confidence=raw.confidence,
         n_columns=raw.n_columns,
@@ -155,6 +164,14 @@ def _start(raw: RawTable, caption: str | None, n_header: int, profile: Profile, 
     )
     table.rows.extend(_data_rows(raw, n_header))
     return table
+
+
+def _relabel(table: StitchedTable, caption: str, profile: Profile, settings: Settings) -> None:
+    """A caption found under the last part of a table names the whole table: its kind
+    and columns are decided again with it."""
+    table.label = caption
+    body = [[cell.text if cell else None for cell in row.cells] for row in table.rows]
+    table.columns = classify(caption, table.flat_header, table.leaf_header, profile, body, settings)
 
 
 def _continuation_header(table: StitchedTable, raw: RawTable, n_header: int) -> int | None:

@@ -75,3 +75,17 @@ def test_stitch_continues_without_repeated_header_when_columns_line_up():
     [table] = stitch([(empty_layout(3), [first]), (empty_layout(4), [second])], PROFILE)
     assert [row.text(0) for row in table.rows] == ["A Cluster", "B Cluster", "C Cluster", "D Cluster"]
     assert [row.page for row in table.rows] == [3, 3, 4, 4]
+
+
+def test_stitch_caption_below_the_last_part_names_the_whole_table():
+    """Captions below tables: a table broken over two pages has its caption under
+    its second part; the first part has none, yet both are one table of that kind."""
+    delegation = raw_table([["#", "Cluster", "Country"], ["1", "Alpha", "Spain"]], page=2, top=100)  # 100..160
+    first = raw_table([["Alpha Cluster", "Omega Ltd", "Share labs"], ["Beta Cluster", "Sigma SA", "Visits"]], page=2, top=300)
+    second = raw_table([["Gamma Cluster", "Delta Inc", "Webinars"]], page=3, top=60)  # 60..80
+    page2 = layout_with_lines(2, [("Table 1 - EU cluster delegation", 165)])
+    page3 = layout_with_lines(3, [("Table 2 - Cooperation objectives and next steps", 85)])
+    tables = stitch([(page2, [delegation, first]), (page3, [second])], PROFILE)
+    assert [t.label for t in tables] == ["Table 1 - EU cluster delegation", "Table 2 - Cooperation objectives and next steps"]
+    assert [row.text(0) for row in tables[1].rows] == ["Alpha Cluster", "Beta Cluster", "Gamma Cluster"]
+    assert tables[1].pages == [2, 3]
