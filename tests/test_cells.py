@@ -154,6 +154,7 @@ def test_cells_text_value_reads_a_dash_alone_as_blank_and_na_forms_as_na():
         ("Carbon Trust – non-EU firm", "Carbon Trust", "non_eu_firm"),
         ("Carbon Trust - Non-EU Firm", "Carbon Trust", "non_eu_firm"),
         ("Acme S.A., Chilean company", "Acme S.A.", "non_eu_firm"),
+        ("CWP - Catalan - non-EU firm", "CWP - Catalan", "non_eu_firm"),
         ("Foo (Mexican cluster)", "Foo", "non_eu_cluster"),
         ("Foo (German company)", "Foo", "eu_firm"),
         ("Foo (Spanish SME)", "Foo", "eu_firm"),
