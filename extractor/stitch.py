@@ -57,11 +57,11 @@ class StitchedTable:
     leaf_header: list[str] = field(default_factory=list)
 
 
-def find_caption(
+def caption_line(
     table: RawTable, layout: PageLayout, pattern: re.Pattern[str], others: list[RawTable], below: bool = False
-) -> str | None:
-    """The caption line next to the table (above it, or below it where the document
-    puts its captions there), if one matches the profile's pattern."""
+):
+    """The caption line next to the table (above it, or below it), if one matches the
+    profile's pattern: the nearest one, with no other table in between."""
     x0, top, x1, bottom = table.bbox
     best = None
     for line in layout.lines:
@@ -74,21 +74,53 @@ def find_caption(
             continue
         if pattern.search(line.text) and (best is None or (line.top < best.top if below else line.bottom > best.bottom)):
             best = line
-    if best is None:
-        return None
-    return join_lines(_caption_lines(best, layout))
+    return best
+
+
+def page_captions(
+    layout: PageLayout, tables: list[RawTable], pattern: re.Pattern[str], below: bool
+) -> dict[int, str]:
+    """Each table's caption (by position in `tables`): captions on the document's
+    side first, then, for tables still without one, a free caption on the other side
+    (a document that captions its tables below may title its annexes above). A
+    caption line labels one table only."""
+    return {index: text for index, (text, _) in _captions_with_sides(layout, tables, pattern, below).items()}
+
+
+def _captions_with_sides(
+    layout: PageLayout, tables: list[RawTable], pattern: re.Pattern[str], below: bool
+) -> dict[int, tuple[str, bool]]:
+    """`page_captions`, each caption with whether it stands below its table."""
+    chosen: dict[int, tuple[object, bool]] = {}
+    for side in (below, not below):
+        for index, table in enumerate(tables):
+            if index in chosen:
+                continue
+            line = caption_line(table, layout, pattern, tables, below=side)
+            if line is not None and all(line is not other for other, _ in chosen.values()):
+                chosen[index] = (line, side)
+    return {index: (join_lines(_caption_lines(line, layout)), side) for index, (line, side) in chosen.items()}
 
 
 def captions_below(pages: list[tuple[PageLayout, list[RawTable]]], pattern: re.Pattern[str]) -> bool:
-    """Whether this document captions its tables underneath: more tables have a
-    caption only below them than only above them."""
+    """Whether this document captions its tables underneath: reading captions as
+    standing below their tables labels more of its tables than reading them as
+    standing above (where captions sit between stacked tables, the wrong reading
+    gives one table two captions and the other none); on a tie, whether more tables
+    have a caption only below them than only above them."""
+    labelled = {True: 0, False: 0}
     above = below = 0
     for layout, tables in pages:
+        ordered = sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
+        for side in (True, False):
+            labelled[side] += len(page_captions(layout, ordered, pattern, side))
         for table in tables:
-            has_above = find_caption(table, layout, pattern, tables) is not None
-            has_below = find_caption(table, layout, pattern, tables, below=True) is not None
+            has_above = caption_line(table, layout, pattern, tables) is not None
+            has_below = caption_line(table, layout, pattern, tables, below=True) is not None
             above += has_above and not has_below
             below += has_below and not has_above
+    if labelled[True] != labelled[False]:
+        return labelled[True] > labelled[False]
     return below > above
 
 
@@ -117,8 +149,9 @@ def stitch(
     below = captions_below(pages, profile.caption_pattern)
     for layout, tables in pages:
         ordered = sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
+        captions = _captions_with_sides(layout, ordered, profile.caption_pattern, below)
         for position, raw in enumerate(ordered):
-            caption = find_caption(raw, layout, profile.caption_pattern, ordered, below=below)
+            caption, caption_below = captions.get(position, (None, False))
             n_header = header_row_count(raw, profile)
             is_first_on_page = position == 0
             # Where captions stand below tables, a table broken over pages has its
@@ -127,7 +160,7 @@ def stitch(
                 open_table is not None
                 and is_first_on_page
                 and raw.page == open_last_page + 1
-                and (caption is None or (below and open_table.label is None))
+                and (caption is None or (caption_below and open_table.label is None))
             )
             continued = _continuation_header(open_table, raw, n_header) if may_continue else None
             if continued is not None:

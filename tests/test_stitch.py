@@ -89,3 +89,20 @@ def test_stitch_caption_below_the_last_part_names_the_whole_table():
     assert [t.label for t in tables] == ["Table 1 - EU cluster delegation", "Table 2 - Cooperation objectives and next steps"]
     assert [row.text(0) for row in tables[1].rows] == ["Alpha Cluster", "Beta Cluster", "Gamma Cluster"]
     assert tables[1].pages == [2, 3]
+
+
+def test_stitch_caption_on_the_other_side_when_the_document_side_has_none():
+    """Tables captioned below, but an annex titled above its table: each table gets
+    the caption on the document's side first, then a free one on the other side;
+    no caption line labels two tables."""
+    first = raw_table([["#", "Cluster", "Country"], ["1", "Alpha", "Spain"]], page=2, top=100)  # 100..160
+    second = raw_table([HEADER, ["A Cluster", "Org 1", "x", "y"]], page=2, top=200)  # 200..260
+    annex = raw_table([HEADER, ["B Cluster", "Org 2", "x", "y"]], page=3, top=120)
+    page2 = layout_with_lines(2, [("Table 1 - EU cluster delegation", 165), ("Table 2 - Cooperation objectives and next steps", 265)])
+    page3 = layout_with_lines(3, [("Annex I - Cooperation objectives", 100)])
+    tables = stitch([(page2, [first, second]), (page3, [annex])], PROFILE)
+    assert [t.label for t in tables] == [
+        "Table 1 - EU cluster delegation",
+        "Table 2 - Cooperation objectives and next steps",
+        "Annex I - Cooperation objectives",
+    ]
