@@ -201,7 +201,8 @@ def classify(
                 continue
             if not any(flat):
                 mapping = ColumnMap(spec.kind)
-            score = max(0.5 + max(title_score, fit), explained + title_bonus if in_columns else 0.0)
+            layout_evidence = max(title_bonus, fit if fit >= LIST_LAYOUT_FIT else 0.0)
+            score = max(0.5 + layout_evidence if layout_evidence else 0.0, explained + title_bonus if in_columns else 0.0)
         else:
             if not mapped_all or explained < MIN_EXPLAINED:
                 continue

@@ -41,6 +41,7 @@ _TOKEN = re.compile(r"[a-z0-9#&%°]+")
 PREFIX_MATCH = 0.8  # share of the shorter stem that a common prefix must cover
 MIN_PREFIX = 4
 SUBSET_FLOOR = 0.7
+SINGLE_WORD_FLOOR = 0.5
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +95,8 @@ def similarity(a: str, b: str) -> float:
     dice = (matched_a + matched_b) / (len(wa) + len(wb))
     shorter, covered = (wa, matched_a) if len(wa) <= len(wb) else (wb, matched_b)
     if covered == len(shorter):
+        # One shared word says less than several: "SMEs" is in many headers.
         longer = max(len(wa), len(wb))
-        dice = max(dice, SUBSET_FLOOR + (1 - SUBSET_FLOOR) * len(shorter) / longer)
+        floor = SUBSET_FLOOR if len(shorter) >= 2 else SINGLE_WORD_FLOOR
+        dice = max(dice, floor + (1 - floor) * len(shorter) / longer)
     return round(dice, 4)

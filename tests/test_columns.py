@@ -133,3 +133,16 @@ def test_header_row_set_apart_by_bold_type():
 def test_header_row_set_apart_by_content():
     assert header_row_count(raw_table([["Zeta", "Eta"], ["Alpha", "3"], ["Beta", "4"], ["Gamma", "0"]]), PROFILE) == 1
     assert header_row_count(raw_table([["Alpha", "3"], ["Beta", "4"], ["Gamma", "0"]]), PROFILE) == 0
+
+
+def test_classify_a_caption_that_names_no_kind_gives_a_one_cell_layout_no_bonus():
+    """A caption half like a kind's titles ("SME agenda of the clusters" shares words
+    with "Clusters and their SMEs which benefited") does not make a three-column
+    table of answers the one-cell list layout: the columns decide."""
+    rows = [
+        ["Cluster", "Did the cluster prepare a specific agenda for its SMEs?", "SMEs involved in the agenda"],
+        ["Alpha Cluster", "N/A", None],
+        ["Beta Cluster", "✗", None],
+        ["Gamma Cluster", "n/a", None],
+    ]
+    assert mapped(rows, label="Table 3 - SME agenda of the clusters").kind == "sme_involvement"
