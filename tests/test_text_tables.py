@@ -73,3 +73,106 @@ def test_text_tables_rows_from_wider_gaps_when_cells_wrap():
         ["Beta Water Network", "No"],
         ["Gamma Cluster", "No"],
     ]
+
+
+# --- captions below, horizontal rules, continuations, narrative ----------------------
+
+from types import SimpleNamespace  # noqa: E402
+
+PARAGRAPH = [
+    "The delegation brought together clusters from across the European Union and their members",
+    "of the clusters.",
+]
+DELEGATION = [
+    ["Clusters", "Specific SMEs agenda?", "SMEs involved"],
+    ["Alpha Cluster", "Yes", "4"],
+    ["Beta Cluster", "No", "2"],
+    ["Gamma Cluster", "N/A", "1"],
+]
+
+
+def page_of(words, number=3, rules=(), width=595):
+    """A PageLayout and a stand-in for the pdfplumber page with horizontal rules (y, x0, x1)."""
+    layout = PageLayout(number=number, width=width, height=842, words=words, lines=words_to_lines(words))
+    edges = [{"orientation": "h", "x0": x0, "x1": x1, "top": y, "bottom": y} for y, x0, x1 in rules]
+    return SimpleNamespace(edges=edges, width=width, height=842), layout
+
+
+def rows_at(rows, top, columns=(60, 260, 400), size=9.0, bold_header=True, pitch=15):
+    words = []
+    for i, row in enumerate(rows):
+        for x, cell in zip(columns, row):
+            if cell:
+                words += words_of(cell, x, top, size=size, bold=bold_header and i == 0)
+        top += pitch
+    return words, top
+
+
+def grid_texts(table):
+    return [[c.text if c else None for c in row] for row in table.grid]
+
+
+def test_text_tables_caption_below_the_table_reads_the_lines_above_it_up_to_the_header():
+    """Captions underneath: nothing tabular under the caption, so the table is the
+    lines above it, up to the bold header row; the paragraph above (a wide justified
+    line, then its short last line, in the table's own size) stays narrative."""
+    words = words_of(PARAGRAPH[0], 60, 100) + words_of(PARAGRAPH[1], 60, 113)
+    table_words, top = rows_at(DELEGATION, 132)
+    words += table_words
+    words += words_of("Table 3 - Involvement of the SMEs", 60, top + 2, size=9.5, bold=True)
+    words += words_of("Seven of the nine clusters answered the survey.", 60, top + 30, size=10)
+    page, layout = page_of(words)
+    [table] = TextAlignmentEngine(CAPTION).find(page, layout)
+    assert grid_texts(table) == DELEGATION
+
+
+def test_text_tables_ruled_above_and_below_without_a_caption():
+    """Rules above the header, under it and at the foot, no column rules and no
+    caption near: a table, bounded by its rules (the paragraphs around it stay out)."""
+    words = words_of("A paragraph before the table that runs over the whole width of the text frame here", 60, 100, size=10)
+    rows = [["Cluster", "Country"], ["Alpha Water Cluster", "Spain"], ["Beta Wood Cluster", "Romania"]]
+    table_words, top = rows_at(rows, 130, columns=(62, 300))
+    words += table_words
+    words += words_of("The delegation counted three clusters from two countries in all of the text.", 60, top + 20, size=10)
+    rules = [(127, 60, 530), (141, 60, 530), (top - 4, 60, 530)]
+    page, layout = page_of(words, rules=rules)
+    [table] = TextAlignmentEngine(re.compile(r"^Figure\s+\d+")).find(page, layout)
+    assert grid_texts(table) == rows
+    assert TextAlignmentEngine(re.compile(r"^Figure\s+\d+")).find(None, layout) == []  # no rules: no anchor
+
+
+def test_text_tables_rest_of_an_unruled_table_on_the_next_page():
+    """A table that runs to the page foot goes on at the top of the next page, with
+    no caption and no repeated header: found there, with the same column edges."""
+    engine = TextAlignmentEngine(CAPTION)
+    words = words_of("Table 3 - Involvement of the SMEs", 60, 650, size=9.5, bold=True)
+    table_words, _ = rows_at(DELEGATION, 670, pitch=15)
+    more, _ = rows_at([["Delta Cluster", "Yes", "3"], ["Epsilon Cluster", "No", "5"]], 730, bold_header=False)
+    words += table_words + more + words_of("Page 4", 290, 815, size=7)
+    page, layout = page_of(words, number=4)
+    [first] = engine.find(page, layout)
+    words = words_of("European Cluster Collaboration Platform", 60, 40, size=7)
+    rest, top = rows_at([["Zeta Cluster", "Yes", "6"], ["Eta Cluster", "No", None]], 80, bold_header=False)
+    words += rest + words_of("Observations", 60, top + 30, size=11, bold=True)
+    page, layout = page_of(words, number=5)
+    [second] = engine.find(page, layout)
+    assert grid_texts(second) == [["Zeta Cluster", "Yes", "6"], ["Eta Cluster", "No", None]]
+    assert second.column_edges == first.column_edges and second.page == 5
+    # a page that does not follow, or a first page of its own: no continuation
+    assert TextAlignmentEngine(CAPTION).find(page, layout) == []
+
+
+def test_text_tables_no_table_in_narrative_between_page_rules():
+    """Running text, a bulleted list and a list of tables with dot leaders between a
+    header rule and a footer rule: no table (its lines would leave the narrative)."""
+    words = words_of("Table 1 - EU cluster delegation ........ 4", 60, 100, size=10)
+    words += words_of("Table 2 - Formal agreements ........ 7", 60, 114, size=10)
+    top = 150
+    for _ in range(3):
+        words += words_of("The clusters met their partners in several sessions and agreed on next steps", 60, top, size=10)
+        top += 13
+    for item in ("Alpha Cluster signed two agreements", "Beta Cluster signed one agreement", "Gamma Cluster signed none"):
+        words += words_of("•", 70, top, size=10) + words_of(item, 90, top, size=10)
+        top += 13
+    page, layout = page_of(words, rules=[(60, 55, 540), (800, 55, 540)])
+    assert TextAlignmentEngine(CAPTION).find(page, layout) == []

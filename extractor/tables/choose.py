@@ -41,14 +41,17 @@ class PageTableReader:
 
 
 def unserved_captions(layout: PageLayout, pattern: re.Pattern[str], tables: list[RawTable]) -> list[tuple[Line, float]]:
-    """Captions with no table under them, each with the bottom of the area it labels
-    (the next caption or larger heading, else the page's foot)."""
+    """Captions with no table under them nor right above them (documents that caption
+    underneath), each with the bottom of the area it labels (the next caption or
+    larger heading, else the page's foot)."""
     lines = sorted(layout.lines, key=lambda l: l.top)
     out = []
     for index, line in enumerate(lines):
         if not is_caption(line, pattern):
             continue
         if any(line.bottom - 2 <= t.bbox[1] <= line.bottom + CAPTION_REACH * 4 * line.size for t in tables):
+            continue
+        if any(-2 <= line.top - t.bbox[3] <= CAPTION_REACH * 2 * line.size for t in tables):
             continue
         bottom = layout.height * BOTTOM_MARGIN
         for later in lines[index + 1 :]:

@@ -1,14 +1,27 @@
-"""Tables drawn without ruling lines: columns found from the alignment of words.
+"""Tables drawn without ruling lines, or with horizontal rules only: columns found
+from the alignment of words.
 
-Such a table is looked for where a caption stands with no ruled table under it.
-Its lines are those that follow the caption in the same type size, up to a clear
-gap or a change of size. Words separated by a wide gap form a segment; segment
-left edges that recur on several lines are the columns.
+Where such a table is looked for, each time from an anchor that reads the page:
+
+* a caption with no table at it: the lines under it, or, where nothing tabular is
+  there, the lines above it (documents that caption their tables underneath);
+* two or more long horizontal rules of one width with the same type between them
+  (a table ruled above and below its header and at its foot, no column rules);
+* the top of a page, when the previous page's last unruled table ran to its foot
+  (the rest of that table, its header repeated or not), or when the previous page
+  ended with a caption whose table was pushed onto this page.
+
+A table's lines are those that follow the anchor in the same type size, up to a
+clear gap, a change of size, a caption, a ruled table, a running-text line, or a
+horizontal rule with space beyond it (a table's last rule). Going up from a caption
+below, a bold header row is the table's top. Words separated by a wide gap form a
+segment; segment left edges that recur on several lines are the columns.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from statistics import median
 
 from ..layout import Line, PageLayout, Word, join_lines, join_words
@@ -17,9 +30,18 @@ from .base import Cell, RawTable
 COLUMN_GAP_RATIO = 0.9  # a gap wider than this many font sizes separates columns
 ALIGN_TOLERANCE = 4.0
 _LEADERS = re.compile(r"\.{4,}|…{2,}")
-CAPTION_REACH = 3.0  # the table starts within this many line heights below its caption
+CAPTION_REACH = 3.0  # the table starts within this many line heights of its caption
 END_GAP_RATIO = 2.2  # a gap this many times the usual line pitch ends the table
 ROW_GAP_RATIO = 0.35  # rows spaced apart this many font sizes more than a cell's lines
+RULE_MIN_LENGTH = 0.15  # share of the page width: shorter rules underline words, they bound no table
+RULE_EXTENT_TOLERANCE = 3.0  # rules of one table start and end at the same x within this
+RULE_GAP_RATIO = 0.6  # text this many font sizes beyond a rule is outside the table it closes
+PARAGRAPH_WIDTH = 0.75  # a one-segment line this wide (share of the text frame) is running text
+FOOT_MARGIN = 0.92  # share of the page height above the footer
+HEAD_MARGIN = 0.1  # share of the page height holding the running header
+SIZE_TOLERANCE = 0.4
+COLUMN_SPLIT_RATIO = 0.45  # at a column's start, a gap this many font sizes wide separates cells
+MIN_ALIGNED = 0.6  # share of a continuation's segments that start at the open table's columns
 
 
 def is_caption(line: Line, pattern: re.Pattern[str]) -> bool:
@@ -27,48 +49,312 @@ def is_caption(line: Line, pattern: re.Pattern[str]) -> bool:
     return bool(pattern.search(line.text)) and not _LEADERS.search(line.text)
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A horizontal ruling line outside every ruled table."""
+
+    x0: float
+    x1: float
+    y: float
+
+
+@dataclass(frozen=True)
+class _Open:
+    """What the next page needs to know of this page's foot: the last unruled table
+    that ran to it (its columns, right edge and type size), or a caption left there
+    with nothing under it (`columns` empty)."""
+
+    page: int
+    columns: tuple[float, ...]
+    x1: float
+    size: float
+
+
+def horizontal_rules(page, ruled: list[RawTable]) -> list[Rule]:
+    """Long horizontal lines of the page (drawn lines, rectangle edges, thin filled
+    rectangles) that are no part of a ruled table, merged where they coincide."""
+    if page is None:
+        return []
+    try:
+        edges = page.edges
+        width = float(page.width)
+    except Exception:  # a page pdfplumber cannot read the graphics of has no rules for us
+        return []
+    found: list[tuple[float, float, float]] = []
+    for edge in edges:
+        if edge.get("orientation") != "h":
+            continue
+        x0, x1, y = float(edge["x0"]), float(edge["x1"]), float(edge["top"])
+        if x1 - x0 < RULE_MIN_LENGTH * width:
+            continue
+        if any(t.bbox[0] - 2 <= (x0 + x1) / 2 <= t.bbox[2] + 2 and t.bbox[1] - 2 <= y <= t.bbox[3] + 2 for t in ruled):
+            continue
+        found.append((y, x0, x1))
+    rules: list[Rule] = []
+    for y, x0, x1 in sorted(found):
+        last = rules[-1] if rules else None
+        if last is not None and y - last.y <= 1.5 and x0 <= last.x1 + 2 and x1 >= last.x0 - 2:
+            rules[-1] = Rule(min(last.x0, x0), max(last.x1, x1), last.y)
+            continue
+        rules.append(Rule(x0, x1, y))
+    return rules
+
+
+class _Page:
+    """One page as the engine reads it: lines in reading order, rules, ruled tables."""
+
+    def __init__(self, layout: PageLayout, rules: list[Rule], ruled: list[RawTable], pattern: re.Pattern[str]):
+        self.layout = layout
+        self.lines = sorted(layout.lines, key=lambda l: (l.top, l.x0))
+        self.rules = rules
+        self.ruled = ruled
+        self.pattern = pattern
+        body = [l for l in self.lines if HEAD_MARGIN * layout.height < l.top < FOOT_MARGIN * layout.height]
+        self.frame = (min(l.x0 for l in body), max(l.x1 for l in body)) if body else (0.0, layout.width)
+
+    def in_ruled(self, line: Line) -> bool:
+        return any(t.bbox[1] - 1 <= (line.top + line.bottom) / 2 <= t.bbox[3] + 1 for t in self.ruled)
+
+    def barrier(self, line: Line) -> bool:
+        """A line no table of this engine runs into or across."""
+        return self.in_ruled(line) or bool(_LEADERS.search(line.text)) or is_caption(line, self.pattern)
+
+    def is_running_text(self, line: Line) -> bool:
+        """A line of a paragraph: one segment nearly as wide as the text frame."""
+        width = self.frame[1] - self.frame[0]
+        return len(_segments(line)) == 1 and width > 0 and line.x1 - line.x0 >= PARAGRAPH_WIDTH * width
+
+    def rule_between(self, upper: float, lower: float, x0: float, x1: float) -> Rule | None:
+        """The rule lying between two heights and across the span x0..x1, if any."""
+        for rule in self.rules:
+            if upper - 0.5 <= rule.y <= lower + 0.5 and rule.x0 <= x1 and rule.x1 >= x0:
+                return rule
+        return None
+
+    def is_furniture(self, line: Line, size: float) -> bool:
+        """Running header or footer: in the page's top or bottom band, another size."""
+        height = self.layout.height
+        outside = line.top < HEAD_MARGIN * height or line.top > FOOT_MARGIN * height
+        return outside and abs(line.size - size) > SIZE_TOLERANCE
+
+    def content_after(self, y: float, size: float) -> list[Line]:
+        return [l for l in self.lines if l.top > y and not self.is_furniture(l, size)]
+
+
 class TextAlignmentEngine:
-    """Borderless tables under captions, columns from word alignment."""
+    """Tables without column rules: under or above captions, between horizontal
+    rules, and where the previous page's table runs on. Pages are read in order;
+    the engine remembers what the previous page left open at its foot."""
 
     name = "text-alignment"
 
     def __init__(self, caption_pattern: re.Pattern[str]):
         self.caption_pattern = caption_pattern
+        self._open: _Open | None = None
 
     def find(self, page, layout: PageLayout, ruled: list[RawTable] | None = None) -> list[RawTable]:
         ruled = ruled or []
-        tables = []
-        lines = sorted(layout.lines, key=lambda l: l.top)
-        for index, line in enumerate(lines):
-            if not is_caption(line, self.caption_pattern):
-                continue
-            if any(0 <= t.bbox[1] - line.bottom <= CAPTION_REACH * line.size * 2 for t in ruled):
-                continue
-            region = _region(lines[index + 1 :], line, ruled)
-            table = _table(region, layout.number, self.name) if len(region) >= 3 else None
+        ctx = _Page(layout, horizontal_rules(page, ruled), ruled, self.caption_pattern)
+        open_ = self._open if self._open is not None and self._open.page == layout.number - 1 else None
+        self._open = None
+        tables: list[RawTable] = []
+        if open_ is not None:
+            table = _continuation(ctx, open_, self.name)
             if table is not None:
                 tables.append(table)
-        return tables
+        for table in _ruled_blocks(ctx, self.name):
+            if not any(_overlaps(table.bbox, t.bbox) for t in tables):
+                tables.append(table)
+        for index, line in enumerate(ctx.lines):
+            if not is_caption(line, self.caption_pattern):
+                continue
+            served = ruled + tables
+            if any(_starts_below(t, line) for t in served):
+                continue
+            table = _under_caption(ctx, index, self.name)
+            if table is None and not any(_ends_above(t, line) for t in served):
+                table = _over_caption(ctx, index, self.name)
+            if table is not None and not any(_overlaps(table.bbox, t.bbox) for t in served):
+                tables.append(table)
+        self._open = _left_open(ctx, tables)
+        return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
 
 
-def _region(following: list[Line], caption: Line, ruled: list[RawTable]) -> list[Line]:
+def _starts_below(table: RawTable, caption: Line) -> bool:
+    return -2 <= table.bbox[1] - caption.bottom <= CAPTION_REACH * caption.size * 2
+
+
+def _ends_above(table: RawTable, caption: Line) -> bool:
+    return -2 <= caption.top - table.bbox[3] <= CAPTION_REACH * caption.size * 2
+
+
+def _overlaps(a: tuple, b: tuple) -> bool:
+    return min(a[3], b[3]) - max(a[1], b[1]) > 1 and min(a[2], b[2]) - max(a[0], b[0]) > 1
+
+
+# --- regions ------------------------------------------------------------------------
+
+
+def _walk(ctx: _Page, lines: list[Line], anchor: float, down: bool, size: float | None = None) -> list[Line]:
+    """The table's lines from an anchor height, walking down (or up) the page.
+
+    `lines` are the candidates in walking order. The first must lie within reach of
+    the anchor; each next one must keep the type size and the line pitch, not be a
+    caption, leader line, ruled table or paragraph line, and not lie beyond a rule
+    with space between (the rule that closes the table). Going up, a bold header row
+    with a plain line above it is the top."""
     region: list[Line] = []
-    for line in following:
-        if any(t.bbox[1] - 1 <= line.top <= t.bbox[3] + 1 for t in ruled) or _LEADERS.search(line.text):
+    for line in lines:
+        if ctx.barrier(line) or ctx.is_running_text(line):
             break
         if not region:
-            if line.top - caption.bottom > CAPTION_REACH * caption.size:
+            distance = line.top - anchor if down else anchor - line.bottom
+            if distance > CAPTION_REACH * (size or line.size) or (size and abs(line.size - size) > SIZE_TOLERANCE):
                 break
             region.append(line)
             continue
-        if abs(line.size - region[0].size) > 0.4:
+        last = region[-1]
+        if abs(line.size - region[0].size) > SIZE_TOLERANCE:
             break
-        pitches = [b.top - a.top for a, b in zip(region, region[1:])]
+        tops = sorted(l.top for l in region)
+        pitches = [b - a for a, b in zip(tops, tops[1:])]
         pitch = median(pitches) if pitches else 1.6 * line.size
-        if line.top - region[-1].top > max(END_GAP_RATIO * pitch, 2.5 * line.size):
+        if abs(line.top - last.top) > max(END_GAP_RATIO * pitch, 2.5 * line.size):
             break
+        upper, lower = (last, line) if down else (line, last)
+        x0 = min(l.x0 for l in region + [line])
+        x1 = max(l.x1 for l in region + [line])
+        rule = ctx.rule_between(upper.bottom, lower.top, x0, x1)
+        if rule is not None:
+            beyond = line.top - rule.y if down else rule.y - line.bottom
+            if beyond > RULE_GAP_RATIO * line.size:
+                break
+        if not down and last.bold and len(_segments(last)) >= 2 and not line.bold:
+            break  # the header row is the table's top
         region.append(line)
-    return region
+    return sorted(region, key=lambda l: l.top)
+
+
+def _under_caption(ctx: _Page, index: int, engine: str) -> RawTable | None:
+    caption = ctx.lines[index]
+    region = _walk(ctx, ctx.lines[index + 1 :], caption.bottom, down=True)
+    return _table(region, ctx.layout.number, engine) if len(region) >= 3 else None
+
+
+def _over_caption(ctx: _Page, index: int, engine: str) -> RawTable | None:
+    """The table above a caption (documents that caption underneath). A rule just
+    above the caption closes a ruled-above-and-below table, which may be a single
+    column (a list per row): the caption and the rule together say it is a table."""
+    caption = ctx.lines[index]
+    above = [l for l in reversed(ctx.lines[:index]) if l.bottom <= caption.top + 1]
+    above = [l for l in above if not ctx.is_furniture(l, above[0].size)]
+    region = _walk(ctx, above, caption.top, down=False)
+    if len(region) < 3:
+        return None
+    table = _table(region, ctx.layout.number, engine)
+    if table is None:
+        closing = ctx.rule_between(region[-1].bottom, caption.top, min(l.x0 for l in region), max(l.x1 for l in region))
+        if closing is not None:
+            table = _table(region, ctx.layout.number, engine, columns=(min(l.x0 for l in region),))
+    return table
+
+
+def _ruled_blocks(ctx: _Page, engine: str) -> list[RawTable]:
+    """Tables ruled with horizontal lines only: two or more rules of one width with
+    lines of one type size between them (header rule, foot rule), and the rows that
+    follow the last rule closely (a table that runs on over the page foot)."""
+    tables: list[RawTable] = []
+    used: set[int] = set()
+    for i, first in enumerate(ctx.rules):
+        if i in used:
+            continue
+        chain = [first]
+        band_size: float | None = None
+        for j in range(i + 1, len(ctx.rules)):
+            rule = ctx.rules[j]
+            if abs(rule.x0 - first.x0) > RULE_EXTENT_TOLERANCE or abs(rule.x1 - first.x1) > RULE_EXTENT_TOLERANCE:
+                continue
+            band = _band(ctx, chain[-1], rule)
+            if band is None:
+                break
+            if band:
+                size = median(l.size for l in band)
+                if band_size is not None and abs(size - band_size) > SIZE_TOLERANCE:
+                    break
+                band_size = band_size if band_size is not None else size
+            chain.append(rule)
+            used.add(j)
+        if len(chain) < 2 or band_size is None:
+            continue
+        region = [l for l in ctx.lines if chain[0].y < l.top and l.bottom < chain[-1].y and _within(l, first)]
+        below = [l for l in ctx.lines if l.top > chain[-1].y and not ctx.is_furniture(l, band_size)]
+        region += _walk(ctx, below, chain[-1].y, down=True, size=band_size) if _close_after(below, chain[-1], band_size) else []
+        if len(region) < 2:
+            continue
+        table = _table(sorted(region, key=lambda l: l.top), ctx.layout.number, engine, right=first.x1)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _band(ctx: _Page, upper: Rule, lower: Rule) -> list[Line] | None:
+    """The lines between two rules of one width, or None when those lines are no
+    table's: a caption, a leader line, running text, a line wider than the rules."""
+    band = [l for l in ctx.lines if upper.y < (l.top + l.bottom) / 2 < lower.y and l.x1 > upper.x0 and l.x0 < upper.x1]
+    if any(ctx.barrier(l) or ctx.is_running_text(l) or not _within(l, upper) for l in band):
+        return None
+    if band and max(l.size for l in band) - min(l.size for l in band) > SIZE_TOLERANCE:
+        return None
+    return band
+
+
+def _within(line: Line, rule: Rule) -> bool:
+    return line.x0 >= rule.x0 - RULE_EXTENT_TOLERANCE and line.x1 <= rule.x1 + RULE_EXTENT_TOLERANCE
+
+
+def _close_after(lines: list[Line], rule: Rule, size: float) -> bool:
+    """Whether the next line runs on right under the rule (rows below a header rule)."""
+    return bool(lines) and lines[0].top - rule.y <= RULE_GAP_RATIO * size and abs(lines[0].size - size) <= SIZE_TOLERANCE
+
+
+def _continuation(ctx: _Page, open_: _Open, engine: str) -> RawTable | None:
+    """The first lines of the page, when they carry on what the previous page left
+    open: its table (same type size, segments starting at its columns), or its last
+    caption (a table pushed onto this page)."""
+    lines = [l for l in ctx.lines if not ctx.is_furniture(l, open_.size)]
+    if not lines or ctx.barrier(lines[0]):
+        return None
+    top = min(lines[0].top, ctx.layout.height * HEAD_MARGIN)
+    region = _walk(ctx, lines, top, down=True, size=open_.size)
+    if len(region) < (3 if not open_.columns else 1):
+        return None
+    if not open_.columns:
+        return _table(region, ctx.layout.number, engine)
+    starts = [s[0].x0 for l in region for s in _segments(l)]
+    aligned = sum(1 for x in starts if any(abs(x - c) <= ALIGN_TOLERANCE for c in open_.columns))
+    if aligned < MIN_ALIGNED * len(starts) or not any(abs(region[0].x0 - c) <= ALIGN_TOLERANCE for c in open_.columns):
+        return None
+    return _table(region, ctx.layout.number, engine, columns=open_.columns, right=open_.x1)
+
+
+def _left_open(ctx: _Page, tables: list[RawTable]) -> _Open | None:
+    """What this page leaves open at its foot for the next page: its lowest table
+    when it is one of ours and no content follows it, or a caption with nothing under it."""
+    number = ctx.layout.number
+    last = max(ctx.lines, key=lambda l: l.bottom, default=None)
+    lowest = max(tables + ctx.ruled, key=lambda t: t.bbox[3], default=None)
+    if lowest is not None and lowest.engine != "pdfplumber-lines" and lowest in tables:
+        size = median(l.size for l in ctx.lines if lowest.bbox[1] - 1 <= l.top and l.bottom <= lowest.bbox[3] + 1) if ctx.lines else 0
+        if not ctx.content_after(lowest.bbox[3] + 1, size):
+            return _Open(number, lowest.column_edges[:-1], lowest.column_edges[-1], size)
+    if last is not None and is_caption(last, ctx.pattern) and (lowest is None or lowest.bbox[3] < last.top):
+        content = [l for l in ctx.lines if not ctx.is_furniture(l, last.size)]
+        if content and content[-1] is last:
+            return _Open(number, (), 0.0, 0.0)
+    return None
+
+
+# --- grid ---------------------------------------------------------------------------
 
 
 def _segments(line: Line) -> list[list[Word]]:
@@ -82,21 +368,17 @@ def _segments(line: Line) -> list[list[Word]]:
     return segments
 
 
-def _table(region: list[Line], page: int, engine: str) -> RawTable | None:
+def _table(
+    region: list[Line], page: int, engine: str, columns: tuple[float, ...] | None = None, right: float | None = None
+) -> RawTable | None:
+    """The grid of a region: columns from recurring segment starts (or as given, for
+    the rest of a table begun on the page before), rows from lines and gaps."""
     per_line = [_segments(line) for line in region]
-    starts: list[list[float]] = []
-    for segments in per_line:
-        for segment in segments:
-            x = segment[0].x0
-            for cluster in starts:
-                if abs(cluster[0] - x) <= ALIGN_TOLERANCE:
-                    cluster.append(x)
-                    break
-            else:
-                starts.append([x])
-    columns = sorted(min(c) for c in starts if len(c) >= 2)
-    if len(columns) < 2:
-        return None
+    if columns is None:
+        columns = _columns(per_line)
+        if len(columns) < 2:
+            return None
+    per_line = [_split_at(segments, columns, line.size) for segments, line in zip(per_line, region)]
     rows: list[list[list[Word]]] = []
     row_lines: list[list[Line]] = []
     row_gap = _row_gap(region)
@@ -120,7 +402,7 @@ def _table(region: list[Line], page: int, engine: str) -> RawTable | None:
             row_lines.append([line])
     aligned = sum(1 for segs in per_line for s in segs if any(abs(s[0].x0 - x) <= ALIGN_TOLERANCE for x in columns))
     total = sum(len(segs) for segs in per_line) or 1
-    x1 = max(l.x1 for l in region)
+    x1 = max([l.x1 for l in region] + ([right] if right is not None else []))
     column_edges = tuple(columns) + (x1,)
     row_edges = tuple(lines[0].top for lines in row_lines) + (region[-1].bottom,)
     grid = []
@@ -128,13 +410,44 @@ def _table(region: list[Line], page: int, engine: str) -> RawTable | None:
         grid.append(tuple(_cell(words, column_edges, r, c, row_edges) for c, words in enumerate(cells)))
     return RawTable(
         page=page,
-        bbox=(round(columns[0], 2), round(region[0].top, 2), round(x1, 2), round(region[-1].bottom, 2)),
+        bbox=(round(min(columns[0], min(l.x0 for l in region)), 2), round(region[0].top, 2), round(x1, 2), round(region[-1].bottom, 2)),
         engine=engine,
         grid=tuple(grid),
         column_edges=column_edges,
         row_edges=row_edges,
         confidence=round(aligned / total * 0.9, 3),
     )
+
+
+def _columns(per_line: list[list[list[Word]]]) -> tuple[float, ...]:
+    """Segment left edges that recur on two lines or more."""
+    starts: list[list[float]] = []
+    for segments in per_line:
+        for segment in segments:
+            x = segment[0].x0
+            for cluster in starts:
+                if abs(cluster[0] - x) <= ALIGN_TOLERANCE:
+                    cluster.append(x)
+                    break
+            else:
+                starts.append([x])
+    return tuple(sorted(min(c) for c in starts if len(c) >= 2))
+
+
+def _split_at(segments: list[list[Word]], columns: tuple[float, ...], size: float) -> list[list[Word]]:
+    """Split a segment where one of its words starts at a column after more than a
+    word space: a cell filled to its edge leaves a narrow gap to the next column."""
+    out: list[list[Word]] = []
+    for segment in segments:
+        part = [segment[0]]
+        for prev, word in zip(segment, segment[1:]):
+            at_column = any(abs(word.x0 - x) <= ALIGN_TOLERANCE for x in columns if x > segment[0].x0 + ALIGN_TOLERANCE)
+            if at_column and word.x0 - prev.x1 > COLUMN_SPLIT_RATIO * size:
+                out.append(part)
+                part = []
+            part.append(word)
+        out.append(part)
+    return out
 
 
 def _row_gap(region: list[Line]) -> float | None:

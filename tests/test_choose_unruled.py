@@ -1,0 +1,72 @@
+"""Tables with horizontal rules only or no rules, captioned underneath, read end to end."""
+
+import io
+import re
+
+import pikepdf
+
+from extractor import ExtractOptions, extract_report
+from extractor.layout import PageLayout, Word, words_to_lines
+from extractor.tables.base import RawTable
+from extractor.tables.choose import unserved_captions
+
+ROWS = [
+    ("#", "Cluster", "Field(s) of activity", "Country"),
+    ("1", "Alpha Water Cluster", "Water treatment", "Spain"),
+    ("2", "Beta Wood Cluster", "Wood, biomass", "Romania"),
+    ("3", "Gamma Food Cluster", "Packaging", "France"),
+]
+XS = [72, 110, 260, 420]
+
+
+def rules_report(path) -> None:
+    """A paragraph, then a table ruled above and under its header and at its foot
+    (no column rules), its caption underneath, then more text."""
+    pdf = pikepdf.new()
+    regular = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
+    bold = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name("/Type1"), BaseFont=pikepdf.Name("/Helvetica-Bold"))
+    ops = [b"BT /F1 10 Tf 72 760 Td (The delegation brought together clusters from across the Union.) Tj ET"]
+    y = 730
+    ops.append(b"0.8 w 70 %d m 500 %d l S" % (y + 12, y + 12))
+    for i, row in enumerate(ROWS):
+        for x, cell in zip(XS, row):
+            font = b"/F2" if i == 0 else b"/F1"
+            ops.append(b"BT %s 9 Tf %d %d Td (%s) Tj ET" % (font, x, y, cell.encode()))
+        if i == 0:
+            ops.append(b"0.5 w 70 %d m 500 %d l S" % (y - 4, y - 4))
+        y -= 16
+    ops.append(b"0.8 w 70 %d m 500 %d l S" % (y + 11, y + 11))
+    ops.append(b"BT /F2 9.5 Tf 72 %d Td (Table 1 - EU cluster delegation) Tj ET" % (y - 2))
+    ops.append(b"BT /F1 10 Tf 72 %d Td (Seven of the three clusters answered.) Tj ET" % (y - 40))
+    page = pdf.add_blank_page(page_size=(595, 842))
+    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=regular, F2=bold))
+    page.Contents = pdf.make_stream(b"\n".join(ops))
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    path.write_bytes(buffer.getvalue())
+
+
+def test_choose_table_with_horizontal_rules_only_and_its_caption_underneath(tmp_path):
+    path = tmp_path / "rules.pdf"
+    rules_report(path)
+    report = extract_report(path, ExtractOptions(no_camelot=True))
+    assert [(m.index, m.cluster.name, m.country) for m in report.delegation] == [
+        (1, "Alpha Water Cluster", "ES"), (2, "Beta Wood Cluster", "RO"), (3, "Gamma Food Cluster", "FR")
+    ]
+    assert {m.provenance.engine for m in report.delegation} == {"text-alignment"}
+    assert report.tables[0].label == "Table 1 - EU cluster delegation"
+
+
+def test_choose_caption_under_a_table_is_served_and_costs_no_camelot_call():
+    """A caption right under a table (captions underneath) is that table's: no
+    fallback engine is paid for the text below it."""
+    words = []
+    for text, x, top, size in [("Table 1 - EU cluster delegation", 60, 300, 9.5), ("Narrative text follows.", 60, 340, 10)]:
+        for token in text.split():
+            words.append(Word(token, x, top, x + 0.5 * size * len(token), top + size, size, False))
+            x += 0.5 * size * len(token) + 3
+    layout = PageLayout(number=2, width=595, height=842, words=words, lines=words_to_lines(words))
+    table = RawTable(page=2, bbox=(60, 200, 500, 296), engine="text-alignment", grid=(), column_edges=(60, 500), row_edges=(200, 296), confidence=0.9)
+    pattern = re.compile(r"^Table\s+\d+")
+    assert unserved_captions(layout, pattern, [table]) == []
+    assert len(unserved_captions(layout, pattern, [])) == 1
