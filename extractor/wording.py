@@ -42,6 +42,8 @@ PREFIX_MATCH = 0.8  # share of the shorter stem that a common prefix must cover
 MIN_PREFIX = 4
 SUBSET_FLOOR = 0.7
 SINGLE_WORD_FLOOR = 0.5
+COMPACT_MIN = 8  # letters
+COMPACT_MATCH = 0.92
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +92,7 @@ def similarity(a: str, b: str) -> float:
         if not fa or not fb:
             return 1.0 if a.strip() and a.strip() == b.strip() else 0.0
         return fuzz.ratio(fa, fb) / 100
+    compact = _compact_similarity(a, b)
     matched_a = sum(1 for x in wa if any(words_match(x, y) for y in wb))
     matched_b = sum(1 for y in wb if any(words_match(x, y) for x in wa))
     dice = (matched_a + matched_b) / (len(wa) + len(wb))
@@ -99,4 +102,15 @@ def similarity(a: str, b: str) -> float:
         longer = max(len(wa), len(wb))
         floor = SUBSET_FLOOR if len(shorter) >= 2 else SINGLE_WORD_FLOOR
         dice = max(dice, floor + (1 - floor) * len(shorter) / longer)
-    return round(dice, 4)
+    return round(max(dice, compact), 4)
+
+
+def _compact_similarity(a: str, b: str) -> float:
+    """The two labels' letters without spaces, when nearly the same: a word broken in
+    a narrow column without a hyphen ("Potent ial future benefi ciaries") still reads
+    as the label it is."""
+    ca, cb = (re.sub(r"[^a-z0-9]", "", fold(x)) for x in (a, b))
+    if min(len(ca), len(cb)) < COMPACT_MIN:
+        return 0.0
+    ratio = fuzz.ratio(ca, cb) / 100
+    return ratio if ratio >= COMPACT_MATCH else 0.0

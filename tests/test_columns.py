@@ -41,6 +41,9 @@ def test_similarity_reads_words_not_strings():
     assert similarity("Kind of co-operation", "Type of cooperation") == 1.0
     assert similarity("Directly", "Indirectly") == 0.0
     assert similarity("Tech. service involved", "Type of technology service involved") >= 0.8
+    # words broken without a hyphen in a narrow column still read as the label
+    assert similarity("Potent ial future benefi ciaries (direc t)", "Potential future beneficiaries (direct)") == 1.0
+    assert similarity("SME b enefit ed", "SME benefited") == 1.0
 
 
 def test_columns_reworded_headers_map_by_meaning():
