@@ -176,3 +176,41 @@ def test_text_tables_no_table_in_narrative_between_page_rules():
         top += 13
     page, layout = page_of(words, rules=[(60, 55, 540), (800, 55, 540)])
     assert TextAlignmentEngine(CAPTION).find(page, layout) == []
+
+
+def test_text_tables_uncaptioned_table_at_the_page_foot_from_its_bold_header():
+    """Captions underneath and a table split by the page end: the part on the first
+    page has no caption near it; read up from the foot, its bold header row (cells at
+    the columns of the rows below) marks a table, and the paragraph above stays text."""
+    words = words_of(PARAGRAPH[0], 60, 640) + words_of(PARAGRAPH[1], 60, 653)
+    table_words, _ = rows_at(DELEGATION, 680)
+    words += table_words + words_of("Page 3", 290, 815, size=7)
+    page, layout = page_of(words)
+    [table] = TextAlignmentEngine(CAPTION).find(page, layout)
+    assert grid_texts(table) == DELEGATION
+    # without the bold header row, rows at the foot are no table of their own
+    plain, _ = rows_at(DELEGATION, 680, bold_header=False)
+    page, layout = page_of(words_of(PARAGRAPH[0], 60, 640) + plain, number=3)
+    assert TextAlignmentEngine(CAPTION).find(page, layout) == []
+
+
+def test_text_tables_one_column_list_ruled_under_its_caption():
+    """A one-column table (a name, then its list) has no columns to align: the rule
+    between it and its caption says it is a table."""
+    words = words_of("Table 4 - SMEs which benefited from the mission", 60, 100, size=9.5, bold=True)
+    top = 125.0
+    for name, items in [("Alpha Cluster", ["1) Solarwerk AB", "2) Datalab SAS"]), ("Beta Cluster", ["1) Kemiplast GmbH"])]:
+        words += words_of(name, 62, top, size=8.5, bold=True)
+        for item in items:
+            top += 10.4
+            words += words_of(item, 62, top, size=8.5)
+        top += 14.5
+    words += words_of("5 Conclusions", 60, top + 30, size=15, bold=True)
+    page, layout = page_of(words, rules=[(121, 60, 320)])
+    [table] = TextAlignmentEngine(CAPTION).find(page, layout)
+    assert [[c.lines for c in row] for row in table.grid] == [
+        [("Alpha Cluster", "1) Solarwerk AB", "2) Datalab SAS")],
+        [("Beta Cluster", "1) Kemiplast GmbH")],
+    ]
+    page, layout = page_of(words)  # no rule: a caption over a list of lines is not enough
+    assert TextAlignmentEngine(CAPTION).find(page, layout) == []

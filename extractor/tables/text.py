@@ -176,6 +176,9 @@ class TextAlignmentEngine:
                 table = _over_caption(ctx, index, self.name)
             if table is not None and not any(_overlaps(table.bbox, t.bbox) for t in served):
                 tables.append(table)
+        foot = _foot_table(ctx, tables, self.name)
+        if foot is not None and not any(_overlaps(foot.bbox, t.bbox) for t in tables + ruled):
+            tables.append(foot)
         self._open = _left_open(ctx, tables)
         return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
 
@@ -238,7 +241,18 @@ def _walk(ctx: _Page, lines: list[Line], anchor: float, down: bool, size: float 
 def _under_caption(ctx: _Page, index: int, engine: str) -> RawTable | None:
     caption = ctx.lines[index]
     region = _walk(ctx, ctx.lines[index + 1 :], caption.bottom, down=True)
-    return _table(region, ctx.layout.number, engine) if len(region) >= 3 else None
+    if len(region) < 3:
+        return None
+    return _table(region, ctx.layout.number, engine) or _ruled_list(ctx, region, caption.bottom, region[0].top, engine)
+
+
+def _ruled_list(ctx: _Page, region: list[Line], upper: float, lower: float, engine: str) -> RawTable | None:
+    """A one-column table (a name, then its list, in each row) is told from text by
+    the rule between it and its caption: the caption and the rule say it is a table."""
+    x0, x1 = min(l.x0 for l in region), max(l.x1 for l in region)
+    if ctx.rule_between(upper, lower, x0, x1) is None:
+        return None
+    return _table(region, ctx.layout.number, engine, columns=(x0,))
 
 
 def _over_caption(ctx: _Page, index: int, engine: str) -> RawTable | None:
@@ -251,11 +265,30 @@ def _over_caption(ctx: _Page, index: int, engine: str) -> RawTable | None:
     region = _walk(ctx, above, caption.top, down=False)
     if len(region) < 3:
         return None
+    return _table(region, ctx.layout.number, engine) or _ruled_list(ctx, region, region[-1].bottom, caption.top, engine)
+
+
+def _foot_table(ctx: _Page, tables: list[RawTable], engine: str) -> RawTable | None:
+    """An uncaptioned table at the page foot whose caption is underneath it on the
+    next page: read up from the last line, it ends at a bold header row whose cells
+    start at the columns of the rows under it."""
+    content = [l for l in ctx.lines if not ctx.is_furniture(l, ctx.lines[-1].size if ctx.lines else 0)]
+    content = [l for l in content if HEAD_MARGIN * ctx.layout.height <= l.top <= FOOT_MARGIN * ctx.layout.height]
+    if not content:
+        return None
+    last = content[-1]
+    if any(t.bbox[1] - 1 <= last.top <= t.bbox[3] + 1 for t in tables + ctx.ruled):
+        return None
+    region = _walk(ctx, list(reversed(content)), last.bottom, down=False)
+    if len(region) < 3 or not region[0].bold:
+        return None
+    header = _segments(region[0])
     table = _table(region, ctx.layout.number, engine)
-    if table is None:
-        closing = ctx.rule_between(region[-1].bottom, caption.top, min(l.x0 for l in region), max(l.x1 for l in region))
-        if closing is not None:
-            table = _table(region, ctx.layout.number, engine, columns=(min(l.x0 for l in region),))
+    if table is None or len(header) < 2 or len(table.grid) < 3:
+        return None
+    columns = table.column_edges[:-1]
+    if not all(any(abs(s[0].x0 - x) <= ALIGN_TOLERANCE for x in columns) for s in header):
+        return None
     return table
 
 
@@ -382,6 +415,7 @@ def _table(
     rows: list[list[list[Word]]] = []
     row_lines: list[list[Line]] = []
     row_gap = _row_gap(region)
+    by_bold = len(columns) == 1 and region[0].bold and not all(l.bold for l in region)
     for line, segments in zip(region, per_line):
         cells: list[list[Word]] = [[] for _ in columns]
         for segment in segments:
@@ -390,6 +424,8 @@ def _table(
         gap = line.top - row_lines[-1][-1].bottom if rows else 0.0
         if row_gap is not None:
             continues = bool(rows) and gap < row_gap
+        elif by_bold:  # one column of "a bold name, then its list": a bold line starts a row
+            continues = bool(rows) and not (line.bold and not row_lines[-1][-1].bold)
         else:
             continues = bool(rows) and not cells[0] and gap < 0.5 * line.size
         header_wrap = bool(rows) and len(rows) == 1 and line.bold and all(l.bold for l in row_lines[0])
