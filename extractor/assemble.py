@@ -37,6 +37,9 @@ class RecordSet:
     benefited_smes: list[BenefitedSmes] = field(default_factory=list)
     formal_agreements: list[FormalAgreement] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    # Whether each delegation member's name is set in bold: reports mark the clusters
+    # that answered the survey that way, and say so in a legend.
+    delegation_emphasis: list[bool] = field(default_factory=list)
 
 
 @dataclass
@@ -193,6 +196,9 @@ def _delegation(ctx: RowContext, profile: Profile, entities: ReportEntities, out
     if country_text and country is None:
         out.findings.append(_finding("unknown_country", f"no ISO code for country {country_text!r}", None, country_text, ctx))
     index = cells.parse_count(ctx.text("index"))
+    column = ctx.table.columns.column("cluster")
+    cell = ctx.row.cells[column] if column is not None and column < len(ctx.row.cells) else None
+    out.delegation_emphasis.append(bool(cell and cell.bold))
     out.delegation.append(
         DelegationMember(
             index=index if index is not None else ctx.index + 1,

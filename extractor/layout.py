@@ -279,11 +279,18 @@ def words_in_box(words: Iterable[Word], bbox: BBox, margin: float = 0.5) -> list
     ]
 
 
-def body_font_size(pages: Iterable[PageLayout]) -> float:
-    """The most common font size, weighted by characters: the size of running text."""
+def body_font_size(pages: Iterable[PageLayout], tables: dict[int, list[BBox]] | None = None) -> float:
+    """The most common font size outside tables, weighted by characters: the size of
+    running text (annex tables set in small type can hold more characters than the
+    narrative). `tables` maps a page number to its tables' boxes."""
     counts: dict[float, int] = {}
+    tables = tables or {}
     for page in pages:
+        boxes = tables.get(page.number, [])
         for word in page.words:
+            cx, cy = (word.x0 + word.x1) / 2, word.middle
+            if any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes):
+                continue
             key = round(word.size, 1)
             counts[key] = counts.get(key, 0) + len(word.text)
     return max(counts, key=counts.get) if counts else 10.0

@@ -66,7 +66,7 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
             found.append((layout, reader.find(page, layout)))
     require_text(source.path, layouts)
 
-    body_size = body_font_size(layouts)
+    body_size = body_font_size(layouts, {layout.number: [r.bbox for r in raws] for layout, raws in found})
     paras, footnotes = _narrative(layouts, found, body_size)
     profile, tables = _best_profile(candidates, found, paras, options.settings)
     registry = options.registry or EntityRegistry()
@@ -161,6 +161,22 @@ def _narrative(layouts: list[PageLayout], found, body_size: float) -> tuple[list
     return paragraphs(pages, body_size), footnotes
 
 
+def _emphasis_legend(paras: list[Paragraph], profile: Profile) -> bool | None:
+    """What the report says its bold (emphasised) names in the delegation table mean:
+    True for "answered the survey", False for "did not answer", None when it says
+    nothing. The legend is a sentence with an emphasis word and a survey or response
+    word; a non-response phrase in it turns the meaning round."""
+    if not profile.emphasis_words:
+        return None
+    answer_words = tuple(w.lower() for w in profile.survey_words + profile.response_words)
+    for sentence, _page in sentence_with(paras, profile.emphasis_words):
+        lowered = sentence.lower()
+        if not any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in answer_words):
+            continue
+        return not any(phrase.lower() in lowered for phrase in profile.non_response_phrases)
+    return None
+
+
 def _survey(
     figures: list[KeyFigure], paras: list[Paragraph], profile: Profile, entities: ReportEntities, records: RecordSet
 ) -> Survey | None:
@@ -178,7 +194,11 @@ def _survey(
                 non_respondents.append(entities.ref_for(mention.entity, mention.text, mention.score))
     participants = stated.get("participants")
     respondents = stated.get("respondents")
-    if non_respondents or (participants is not None and participants == respondents):
+    bold_means_answered = _emphasis_legend(paras, profile)
+    if bold_means_answered is not None and any(records.delegation_emphasis):
+        for i, (member, bold) in enumerate(zip(records.delegation, records.delegation_emphasis)):
+            records.delegation[i] = member.model_copy(update={"responded_survey": bold == bold_means_answered})
+    elif non_respondents or (participants is not None and participants == respondents):
         for i, member in enumerate(records.delegation):
             records.delegation[i] = member.model_copy(update={"responded_survey": member.cluster.id not in seen})
     if participants is None and respondents is None and not non_respondents:

@@ -84,6 +84,8 @@ class Profile:
     bullets: tuple[str, ...]
     key_figures: dict[str, list[list[dict]]] = field(default_factory=dict)
     reconciliations: tuple[Reconciliation, ...] = ()
+    emphasis_words: tuple[str, ...] = ()
+    response_words: tuple[str, ...] = ()
 
     def table(self, kind: str) -> TableSpec | None:
         return next((t for t in self.tables if t.kind == kind), None)
@@ -189,6 +191,8 @@ def _build(data: dict) -> Profile:
         bullets=_strings(values.get("bullets")),
         key_figures={str(k): list(v) for k, v in (data.get("key_figures") or {}).items()},
         reconciliations=reconciliations,
+        emphasis_words=_strings(data.get("emphasis_words")),
+        response_words=_strings(data.get("response_words")),
     )
 
 
@@ -357,7 +361,10 @@ def validate_profile(data: Any, root: yaml.Node | None, path: Path) -> None:
             re.compile(str(data["caption_pattern"]))
         except re.error as exc:
             check.fail(("caption_pattern",), f"caption_pattern is no regular expression ({exc})")
-    for key in ("report_types", "event_title_words", "organiser_triggers", "non_response_phrases", "survey_words"):
+    for key in (
+        "report_types", "event_title_words", "organiser_triggers", "non_response_phrases", "survey_words",
+        "emphasis_words", "response_words",
+    ):
         check.strings(data.get(key), (key,), key)
     for alias, code in check.mapping(data.get("country_aliases"), ("country_aliases",), "country_aliases").items():
         if not isinstance(code, str) or not re.fullmatch(r"[A-Z]{2}", code):
