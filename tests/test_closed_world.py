@@ -170,7 +170,8 @@ def test_closed_world_transliterated_names_resolve():
     "raw, rule",
     [
         ("Brabant Automotive Cluster", "dropped_words"),
-        ("Brabant Mobility", "dropped_words"),
+        ("Brabant Automotive", "dropped_words"),
+        ("Brabant Mobility Cluster", "dropped_words"),
         ("BRABANT MOBILITY AND AUTOMOTIVE CLUSTER", "same_words"),
         ("the Brabant Mobility and Automotive Cluster", "same_words"),
         ("Brabant Mobility & Automotive", "generic_words"),
@@ -310,3 +311,25 @@ def test_closed_world_definition_of_a_non_member_entity_is_no_contradiction():
     first = report.cluster("Brabant Dairy Network", None)
     assert report.cluster("BDN", None).id == first.id
     assert all(d.rule != "contradicted" for d in report.closed_world_log())
+
+
+def test_closed_world_same_words_in_another_order_tie():
+    world, _ = closed_world("Lombardy Water Technology Cluster", "Water Technology Cluster Lombardy", "Lagoon Shellfish Cluster")
+    assert resolved(world, "Water Cluster Lombardy") is None
+    assert resolved(world, "Lombardy Water Tech. Cluster") is None
+    assert world.log[-1].rule == "ambiguous"
+    assert resolved(world, "Water Technology Cluster Lombardy") == ("Water Technology Cluster Lombardy", "same_words")
+
+
+def test_closed_world_first_words_alone_are_a_place():
+    world, _ = closed_world("Upper Austria Food Processing Cluster", "Île-de-France Water Technology Cluster", "Lagoon Shellfish Cluster")
+    assert resolved(world, "Upper Austria") is None
+    assert resolved(world, "Île-de-France") is None
+    assert resolved(world, "Upper Austria Food") == ("Upper Austria Food Processing Cluster", "dropped_words")
+    assert resolved(world, "Upper Austria Cluster") == ("Upper Austria Food Processing Cluster", "dropped_words")
+
+
+def test_closed_world_words_from_the_middle_are_a_topic():
+    world, _ = closed_world("Skane Mobility and Automotive Innovation Network", "Lagoon Shellfish Cluster")
+    assert resolved(world, "Automotive Innovation") is None
+    assert resolved(world, "Automotive Innovation Network") == ("Skane Mobility and Automotive Innovation Network", "dropped_words")

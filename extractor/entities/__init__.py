@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from schemas.records import Entity, EntityRef, Finding, Provenance
 
@@ -80,18 +80,22 @@ class ReportEntities:
     def cluster(self, raw: str, provenance: Provenance | None) -> EntityRef:
         """A name printed where a delegation cluster is expected."""
         members = [self.registry.get(i) for i in self.delegation]
-        resolution = self.resolver.resolve(raw, members)
-        if self._accepted(resolution):
-            return self._ref(resolution.entity, raw, resolution.score)
+        tied: set[str] = set()
         if self.closed is not None:
             match = self.closed.match(raw)
             if match is not None:
                 return self._ref(match.entity, raw, match.score)
+            tied = self.closed.tie(raw)
+        resolution = self.resolver.resolve(raw, members)
+        if self._accepted(resolution):
+            if resolution.entity.id not in tied:
+                return self._ref(resolution.entity, raw, resolution.score)
+            resolution = replace(resolution, decision="review", entity=None)  # one of a tie
         if resolution.decision == "review":
             self._ambiguous(resolution, provenance)
         else:
             elsewhere = self.resolver.resolve(raw)
-            if self._accepted(elsewhere):
+            if self._accepted(elsewhere) and elsewhere.entity.id not in tied:
                 return self._ref(elsewhere.entity, raw, elsewhere.score)
             self.findings.append(
                 Finding(

@@ -22,7 +22,10 @@ one member fits it. The rules, each logged by name with every decision:
   or a contraction ("Assn", "Natl") of the member's word in the same place, or a typo
   of it; at least one distinctive word is printed in full;
 - `dropped_words`: the printed words are an ordered subset of the member's words and
-  keep at least two of its distinctive words ("Bavaria Automotive Cluster").
+  keep at least two of its distinctive words ("Bavaria Automotive Cluster"); three, or
+  a kind word, when they are only its first words ("Upper Austria" is a place, not
+  "Upper Austria Food Cluster"); a kind word when its first word is left out
+  ("Energy Cleantech Cluster", but not "Automotive Innovation").
 
 Rules are tried from the strictest; a member that fits under a stricter rule wins over
 one that fits only under a looser rule; two members that fit under the same rule
@@ -247,6 +250,15 @@ class ClosedWorld:
             self.log.append(Decision(raw, "ambiguous", None, tuple(found)))
         return None
 
+    def tie(self, raw: str) -> set[str]:
+        """The members the last look-up of `raw` found tied, if it was ambiguous: the
+        archive-wide rules may not pick one of them either."""
+        raw = " ".join(raw.split())
+        last = self.log[-1] if self.log else None
+        if last is not None and last.raw == raw and last.rule == "ambiguous":
+            return set(last.candidates)
+        return set()
+
     def _match(self, raw: str, members: list[RegistryEntity]) -> ClosedMatch | list[str] | None:
         acronym, long_name = split_acronym(raw)
         if acronym is not None:
@@ -312,6 +324,10 @@ class ClosedWorld:
             return None
         top = min(tier for tier, _ in best.values())
         winners = [m for tier, m in best.values() if tier == top]
+        if len(winners) == 1 and top > 0:
+            # a looser rule reads words in order; another member with the same words in
+            # another order ("Water Cluster Lombardy" / "Lombardy Water Cluster") ties
+            winners += [m for m in members if m is not winners[0] and _loose_fit(printed, m)]
         if len(winners) == 1:
             return winners[0], _TIERS[top]
         return [m.id for m in winners]
@@ -370,7 +386,21 @@ def _name_rule(printed: tuple[Word, ...], member: tuple[Word, ...]) -> str | Non
             return "generic_words"  # "ProWood Cluster" / "PRO WOOD"
         return None
     if fit.dropped:
-        return "dropped_words" if fit.aligned >= 2 and fit.exact >= 1 else None
+        # The name's first words alone are often a place, not the body ("Upper Austria",
+        # "Île-de-France" for "Upper Austria Food Cluster"), and words from its middle a
+        # topic ("Automotive Innovation"): a cut-off name keeps three distinctive words
+        # or a kind word, a name with words left out in front keeps a kind word.
+        has_kind = any(w.generic for w in printed)
+        cut_off = all(_relation(p, w) is not None for p, w in zip(printed, member))
+        first = next((w for w in member if not w.generic), None)
+        keeps_first = first is not None and _relation(printed[0], first) is not None
+        if cut_off and not has_kind:
+            needed = 3
+        elif not keeps_first and not has_kind:
+            return None
+        else:
+            needed = 2
+        return "dropped_words" if fit.aligned >= needed and fit.exact >= 1 else None
     if fit.abbreviated or fit.typos:
         return "abbreviation" if fit.exact >= 1 else None
     if fit.dropped_generic or fit.added:
@@ -414,6 +444,27 @@ def _align(printed: tuple[Word, ...], member: tuple[Word, ...]) -> _Fit | None:
         return min(options, key=_Fit.cost) if options else None
 
     return go(0, 0)
+
+
+def _loose_fit(printed: tuple[Word, ...], member: RegistryEntity) -> bool:
+    """Whether every distinctive printed word pairs with a distinct distinctive word of
+    one of the member's names, in any order."""
+    wanted = [w for w in printed if not w.generic]
+    for alias in member.aliases:
+        _, long_name = split_acronym(alias)
+        free = [w for w in words_of(long_name) if not w.stop and not w.generic]
+        if len(free) >= len(wanted) and _pairs_off(wanted, free):
+            return True
+    return False
+
+
+def _pairs_off(wanted: list[Word], free: list[Word]) -> bool:
+    if not wanted:
+        return True
+    first, rest = wanted[0], wanted[1:]
+    return any(
+        _relation(first, w) is not None and _pairs_off(rest, free[:k] + free[k + 1 :]) for k, w in enumerate(free)
+    )
 
 
 def _relation(p: Word, w: Word) -> str | None:

@@ -122,22 +122,25 @@ def _resolves_to(
 def _resolve_mention(
     text: str, members: list[RegistryEntity], resolver: Resolver, closed: ClosedWorld | None = None
 ) -> tuple[RegistryEntity | None, float]:
-    """Accepted matches; within the delegation, also a one-word short form ("Lichtwerk")
-    that only one member's name contains, when that word is a proper name rather than
-    a sector, region or generic word; then the closed-world rules, if given."""
+    """The closed-world rules first, if given; then accepted matches; within the
+    delegation, also a one-word short form ("Lichtwerk") that only one member's name
+    contains, when that word is a proper name rather than a sector, region or generic
+    word. Members the closed world found tied are not picked by the other rules."""
+    tied: set[str] = set()
+    if closed is not None:
+        match = closed.match(text, narrative=True)
+        if match is not None:
+            return match.entity, match.score
+        tied = closed.tie(text)
     resolution = resolver.resolve(text, members)
-    if resolution.decision == "accept" and resolution.entity is not None:
+    if resolution.decision == "accept" and resolution.entity is not None and resolution.entity.id not in tied:
         if closed is None or not closed.contradicts(text, resolution.entity):
             return resolution.entity, resolution.score
     key = name_key(text)
     if len(key.tokens) == 1 and not key.acronym and _proper_word(key.tokens[0]):
         owners = [m for m in members if any(key.tokens[0] in k.tokens for k in m.keys())]
-        if len(owners) == 1:
+        if len(owners) == 1 and owners[0].id not in tied:
             return owners[0], 80.0
-    if closed is not None:
-        match = closed.match(text, narrative=True)
-        if match is not None:
-            return match.entity, match.score
     return None, 0.0
 
 
