@@ -70,7 +70,8 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
     paras, footnotes = _narrative(layouts, found, body_size)
     profile, tables = _best_profile(candidates, found, paras, options.settings)
     registry = options.registry or EntityRegistry()
-    entities = ReportEntities(registry, report_id=report_id)
+    entities = ReportEntities(registry, report_id=report_id, closed_world=options.settings.closed_world_names)
+    entities.learn_definitions([p.text for p in paras if not p.heading] + footnotes + [c.text for t in tables for r in t.rows for c in r.cells if c])
     records = build_records(tables, profile, entities)
 
     texts = [p.text for p in paras if not p.heading] + footnotes
