@@ -183,8 +183,11 @@ def _unmapped_columns(table: StitchedTable) -> list[Finding]:
 
 
 def _is_blank_beyond(context: RowContext, keep: tuple[str, ...]) -> bool:
-    skip = {c for name in keep for c in context.table.columns.columns.get(name, ())}
-    return not any(cell and cell.text for i, cell in enumerate(context.row.cells) if i not in skip)
+    """Whether every field of the row but `keep` is blank (a cluster listed with
+    nothing to report); columns that map to no field (remarks) do not count."""
+    columns = context.table.columns.columns
+    fields = {c for name, cols in columns.items() if name not in keep for c in cols}
+    return not any(cell and cell.text for i, cell in enumerate(context.row.cells) if i in fields)
 
 
 def _delegation(ctx: RowContext, profile: Profile, entities: ReportEntities, out: RecordSet) -> None:

@@ -57,3 +57,16 @@ def test_assemble_benefited_smes_in_two_columns():
         ("Alpha Cluster", ["Omega GmbH", "Sigma SAS"]),
         ("Beta Cluster", ["Delta AB", "Kappa Oy"]),
     ]
+
+
+def test_assemble_cluster_row_with_only_a_remark_gives_no_agreement():
+    """A cluster listed with nothing to report but a remark in an extra column is no
+    agreement: columns that map to no field do not count."""
+    rows = [
+        ["Clusters", "Organisation", "Type of cooperation", "Remarks by the organiser"],
+        ["Alpha Cluster", "Omega Ltd", "R&D", "met twice"],
+        ["Beta Cluster", None, None, "to be confirmed"],
+    ]
+    tables, records = records_of(rows, "Annex 1 - Cooperation agreements")
+    assert tables[0].columns.unassigned == (3,)
+    assert [a.cluster.raw for a in records.cooperation_agreements] == ["Alpha Cluster"]
