@@ -214,3 +214,23 @@ def test_text_tables_one_column_list_ruled_under_its_caption():
     ]
     page, layout = page_of(words)  # no rule: a caption over a list of lines is not enough
     assert TextAlignmentEngine(CAPTION).find(page, layout) == []
+
+
+def test_text_tables_foot_table_keeps_its_last_row_in_the_footer_band_and_ruled_lists():
+    """The last row may sit as low as the page number's band: it is a row, not page
+    furniture, when it has the table's size. A one-column list ruled above its first
+    bold name at the foot (caption on the next page) is a table too."""
+    words = words_of(PARAGRAPH[0], 60, 680)
+    table_words, _ = rows_at(DELEGATION, 725)  # last row at 770: below 92 % of the page height
+    words += table_words + words_of("Page 3", 290, 815, size=7)
+    page, layout = page_of(words)
+    [table] = TextAlignmentEngine(CAPTION).find(page, layout)
+    assert grid_texts(table) == DELEGATION
+    words = words_of(PARAGRAPH[0], 60, 720, size=10)
+    words += words_of("Alpha Cluster", 62, 757, size=8.5, bold=True) + words_of("• Terra Robotics GmbH", 62, 767.4, size=8.5)
+    words += words_of("Page 3", 290, 815, size=7)
+    page, layout = page_of(words, rules=[(753, 60, 320)])
+    [table] = TextAlignmentEngine(CAPTION).find(page, layout)
+    assert [[c.lines for c in row] for row in table.grid] == [[("Alpha Cluster", "• Terra Robotics GmbH")]]
+    page, layout = page_of(words)
+    assert TextAlignmentEngine(CAPTION).find(page, layout) == []

@@ -272,18 +272,20 @@ def _foot_table(ctx: _Page, tables: list[RawTable], engine: str) -> RawTable | N
     """An uncaptioned table at the page foot whose caption is underneath it on the
     next page: read up from the last line, it ends at a bold header row whose cells
     start at the columns of the rows under it."""
-    content = [l for l in ctx.lines if not ctx.is_furniture(l, ctx.lines[-1].size if ctx.lines else 0)]
-    content = [l for l in content if HEAD_MARGIN * ctx.layout.height <= l.top <= FOOT_MARGIN * ctx.layout.height]
-    if not content:
+    body = [l for l in ctx.lines if HEAD_MARGIN * ctx.layout.height <= l.top <= FOOT_MARGIN * ctx.layout.height]
+    if not body:
         return None
+    content = [l for l in ctx.lines if l.top >= body[0].top and not ctx.is_furniture(l, body[-1].size)]
     last = content[-1]
     if any(t.bbox[1] - 1 <= last.top <= t.bbox[3] + 1 for t in tables + ctx.ruled):
         return None
     region = _walk(ctx, list(reversed(content)), last.bottom, down=False)
-    if len(region) < 3 or not region[0].bold:
+    if len(region) < 2 or not region[0].bold:
         return None
     header = _segments(region[0])
     table = _table(region, ctx.layout.number, engine)
+    if table is None and len(header) == 1:  # a list per row, ruled above its first bold name
+        return _ruled_list(ctx, region, region[0].top - RULE_GAP_RATIO * region[0].size, region[0].top, engine)
     if table is None or len(header) < 2 or len(table.grid) < 3:
         return None
     columns = table.column_edges[:-1]
