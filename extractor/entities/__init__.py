@@ -31,12 +31,14 @@ class ReportEntities:
     resolved among them first; partner names against the whole registry. Whatever
     cannot be decided is added as a new entity and reported as a finding.
 
-    With `closed_world` (the default), a cluster name the archive-wide rules do not
-    accept among the members is tried under the report's closed-world rules
-    (closed_world.py: defined acronyms, initials, abbreviations, dropped words...)
-    before the registry is consulted; `closed_world_log()` says which rule decided.
+    With `closed_world` (the default), a cluster name is first matched among the
+    members under the report's closed-world rules (closed_world.py: defined acronyms,
+    initials, abbreviations, transliterations, dropped words...); only when no member
+    fits alone do the archive-wide rules decide, and they may not pick one of members
+    the closed world found tied. `closed_world_log()` says which rule decided.
     Call `learn_definitions` with the narrative texts (and table cells) before the
     tables' records are built, so that a table may use an acronym defined later.
+    Partner names (`organisation`) stay open-world.
     """
 
     registry: EntityRegistry
