@@ -262,6 +262,52 @@ def join_lines(texts: Iterable[str]) -> str:
     return out.replace(_SOFT_HYPHEN, "")
 
 
+BROKEN_CHAR_SLACK = 1.2  # room left on a line filled by a broken word: under this many letter widths
+COMMON_WORD = 3.0  # Zipf frequency (wordfreq) of a common English word
+
+
+def cell_line_texts(lines: list[Line], cell: BBox) -> tuple[str, ...]:
+    """The texts of a cell's lines, with a soft hyphen where a word too long for the
+    cell was broken between two letters without a hyphen, as word processors do in
+    narrow columns ("third-count" / "ry company"). `join_lines` then joins the two
+    fragments without a space.
+
+    The page tells where a break may be: the two fragments together are wider than
+    the cell's text (whole, the word would have moved to the next line) and the
+    first filled its line (less room was left than a letter takes). Whether the two
+    make one word is told by word frequencies (wordfreq): the joined word is common
+    and one fragment is not ("country" from "count" + "ry"; never "to" + "the")."""
+    texts = [line.text for line in lines]
+    if len(lines) < 2:
+        return tuple(texts)
+    left = min(line.x0 for line in lines)
+    edge = cell[2] - max(0.0, left - cell[0])  # right padding taken equal to the left one
+    for i, (line, following) in enumerate(zip(lines, lines[1:])):
+        last, first = line.words[-1], following.words[0]
+        head = re.search(r"[^\W\d_]+$", last.text)
+        tail = re.match(r"[^\W\d_]+", first.text)
+        if not head or not tail or not tail.group()[0].islower():
+            continue
+        letter = (first.x1 - first.x0) / max(1, len(first.text))
+        too_wide = (last.x1 - last.x0) + (first.x1 - first.x0) > edge - left
+        if too_wide and edge - line.x1 < BROKEN_CHAR_SLACK * letter and _one_word(head.group(), tail.group()):
+            texts[i] = texts[i] + _SOFT_HYPHEN
+    return tuple(texts)
+
+
+def _one_word(head: str, tail: str) -> bool:
+    from wordfreq import zipf_frequency  # loaded only where a break is possible
+
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    joined = zipf_frequency((head + tail).lower(), "en")
+    if joined < COMMON_WORD:
+        return False
+    if len(tail) <= 2 and tail.lower() not in STOP_WORDS:
+        return True  # "comment" + "s", "benefit" + "ed": a word's ending alone on a line
+    return min(zipf_frequency(head.lower(), "en"), zipf_frequency(tail.lower(), "en")) < COMMON_WORD
+
+
 def collapse(text: str | None) -> str | None:
     if text is None:
         return None

@@ -31,3 +31,34 @@ def test_layout_superscript_ordinal_joins_and_footnote_mark_drops():
 def test_layout_words_to_lines_separates_lines():
     lines = words_to_lines([word("second", 10, 130), word("first", 10, 100), word("line", 50, 100)])
     assert [line.text for line in lines] == ["first line", "second"]
+
+
+def _cell_lines(rows):
+    from extractor.layout import Word, words_to_lines
+
+    words = [Word(text, x0, 100 + 8 * r, x1, 106 + 8 * r, 6.0, False) for r, row in enumerate(rows) for text, x0, x1 in row]
+    return words_to_lines(words)
+
+
+def test_layout_word_broken_in_a_narrow_cell_is_joined_again():
+    """Geometry read off a generated annex: a 26 pt wide cell with 3 pt padding where
+    "involved" did not fit and was broken after its first letter."""
+    from extractor.layout import cell_line_texts, join_lines
+
+    lines = _cell_lines([
+        [("SMEs", 200.7, 214.6), ("i", 216.1, 217.8)],
+        [("nvolved", 200.7, 219.5)],
+        [("prior", 200.7, 213.0), ("to", 214.6, 219.5)],
+        [("the", 200.7, 208.7)],
+        [("event", 200.7, 214.1)],
+    ])
+    assert join_lines(cell_line_texts(lines, (197.7, 97.5, 223.5, 144.4))) == "SMEs involved prior to the event"
+
+
+def test_layout_ordinary_wrap_is_not_joined():
+    """A whole word that ends short of the cell's edge, and two words that would have
+    fitted together, stay apart."""
+    from extractor.layout import cell_line_texts, join_lines
+
+    lines = _cell_lines([[("Establishment", 300.0, 336.0)], [("of", 300.0, 305.0), ("business", 307.0, 330.0)]])
+    assert join_lines(cell_line_texts(lines, (297.0, 97.5, 345.0, 144.4))) == "Establishment of business"

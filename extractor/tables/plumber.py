@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..layout import PageLayout, Word, join_lines, words_in_box, words_to_lines
+from ..layout import PageLayout, Word, cell_line_texts, join_lines, words_in_box, words_to_lines
 from .base import Cell, RawTable
 
 LINE_SETTINGS = {
@@ -17,8 +17,8 @@ LINE_SETTINGS = {
 
 def make_cell(words: list[Word], bbox: tuple[float, float, float, float]) -> Cell:
     inside = words_in_box(words, bbox)
-    lines = words_to_lines(inside)
-    texts = tuple(line.text for line in lines if line.text.strip())
+    lines = [line for line in words_to_lines(inside) if line.text.strip()]
+    texts = cell_line_texts(lines, bbox)
     return Cell(
         text=join_lines(texts) or None,
         lines=texts,
