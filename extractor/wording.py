@@ -16,18 +16,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 import snowballstemmer
+import yaml
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 # Words that say nothing about which field a column holds, beyond spaCy's stop words.
 _GENERIC = frozenset({"please", "n", "s"})
-# Label words that name the same thing: a column of types may be headed "kind", a
-# numbered column "No." or "#".
-_SAME = {"kind": "type", "sort": "type", "category": "type", "nature": "type",
-         "no": "#", "nr": "#", "n°": "#", "num": "#", "number": "#"}
-_KEEP = frozenset(_SAME)
+LABEL_WORDS = Path(__file__).parent / "data" / "label_words.yaml"
 _BRITISH = (
     (re.compile(r"(?<=[a-z])is(ation|ations|e|ed|es|ing)\b"), r"iz\1"),
     (re.compile(r"(?<=[a-z]{2})our\b"), "or"),
@@ -43,7 +41,7 @@ MIN_PREFIX = 4
 SUBSET_FLOOR = 0.7
 SINGLE_WORD_FLOOR = 0.5
 COMPACT_MIN = 8  # letters
-COMPACT_MATCH = 0.92
+COMPACT_MATCH = 0.98
 
 
 @lru_cache(maxsize=1)
@@ -60,12 +58,31 @@ def fold(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def _same_words() -> tuple[dict[str, str], frozenset[str]]:
+    """Stem -> the stem of its group's first word (`data/label_words.yaml`), and the
+    words of those groups that are stop words but mean something in a label ("no")."""
+    groups = yaml.safe_load(LABEL_WORDS.read_text(encoding="utf-8"))["same"]
+    canonical: dict[str, str] = {}
+    kept: set[str] = set()
+    for group in groups:
+        words = [fold(str(w)) for w in group]
+        stems = _stemmer().stemWords(words)
+        for word, stem in zip(words, stems):
+            canonical.setdefault(stem, stems[0])
+            if word in STOP_WORDS:
+                kept.add(word)
+    return canonical, frozenset(kept)
+
+
 @lru_cache(maxsize=8192)
 def content_words(text: str) -> tuple[str, ...]:
-    """The stems of the label's content words, in order, without repeats."""
+    """The stems of the label's content words, each replaced by its group's word
+    where report writers use several for one thing, in order, without repeats."""
+    canonical, kept_stop_words = _same_words()
     tokens = _TOKEN.findall(fold(text))
-    kept = [_SAME.get(t, t) for t in tokens if t in _KEEP or (t not in STOP_WORDS and t not in _GENERIC)]
-    stems = _stemmer().stemWords(kept)
+    kept = [t for t in tokens if t in kept_stop_words or (t not in STOP_WORDS and t not in _GENERIC)]
+    stems = [canonical.get(stem, stem) for stem in _stemmer().stemWords(kept)]
     return tuple(dict.fromkeys(stems))
 
 
@@ -109,6 +126,8 @@ def _compact_similarity(a: str, b: str) -> float:
     """The two labels' letters without spaces, when nearly the same: a word broken in
     a narrow column without a hyphen ("Potent ial future benefi ciaries") still reads
     as the label it is."""
+    if len(_TOKEN.findall(fold(a))) == len(_TOKEN.findall(fold(b))):
+        return 0.0  # no word was broken apart: the words decide ("direct" / "indirect")
     ca, cb = (re.sub(r"[^a-z0-9]", "", fold(x)) for x in (a, b))
     if min(len(ca), len(cb)) < COMPACT_MIN:
         return 0.0

@@ -46,6 +46,17 @@ def test_similarity_reads_words_not_strings():
     assert similarity("SME b enefit ed", "SME benefited") == 1.0
 
 
+def test_similarity_label_words_of_one_meaning():
+    """Words report writers use for one thing (data/label_words.yaml) count as one;
+    words that tell two fields apart do not."""
+    assert similarity("Counterpart organisation", "Partner organisation") == 1.0
+    assert similarity("Form of collaboration", "Type of cooperation") == 1.0
+    assert similarity("Foreseen effect", "Expected impact") == 1.0
+    assert similarity("Number of SMEs that profited", "SMEs benefited") >= 0.8
+    assert similarity("Expected results", "Main objective") == 0.0
+    assert similarity("Potential direct beneficiaries", "Potential indirect beneficiaries") < 0.8
+
+
 def test_columns_reworded_headers_map_by_meaning():
     columns = mapped(REWORDED_ANNEX)
     assert columns.kind == "cooperation_agreements"
