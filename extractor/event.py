@@ -28,8 +28,17 @@ MONTHS = {
 }
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_DASH = r"\s*(?:[-–—]|to|until|till)\s*"
+_DASH = r"\s*(?:[-–—/]|to|until|till|and|&)\s*"
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+_NUMERIC = r"(\d{1,2})[./](\d{1,2})[./](\d{4})"  # day first, as European reports write dates
 _DATE_PATTERNS = [
+    # 03.05.2017 - 05.05.2017 / 3/5/2017 to 5/5/2017
+    (re.compile(rf"{_NUMERIC}{_DASH}{_NUMERIC}"), "dmy-dmy"),
+    # 3-5.05.2017 / 3.-5.5.2017
+    (re.compile(r"(\d{1,2})\.?\s*[-–—]\s*(\d{1,2})[./](\d{1,2})[./](\d{4})"), "d-dmy"),
+    # Wednesday 3 May - Friday 5 May 2017 (weekday names dropped)
+    (re.compile(rf"{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}{_DASH}{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})", re.I), "d m-d m y"),
+    (re.compile(rf"{_WEEKDAY}{_DAY}{_DASH}(?:the\s+)?{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})", re.I), "d-d m y"),
     # 25th - 27th of October 2016 / from the 25th to 27th of October 2016 / 3-5 May 2017
     (re.compile(rf"{_DAY}{_DASH}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})", re.I), "d-d m y"),
     # 30 November - 2 December 2016
@@ -40,6 +49,8 @@ _DATE_PATTERNS = [
     (re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})", re.I), "d m y"),
     # 2016-10-25
     (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), "iso"),
+    # 25.10.2016
+    (re.compile(_NUMERIC), "dmy"),
 ]
 
 
@@ -51,7 +62,12 @@ def parse_date_range(text: str) -> tuple[str | None, str | None, tuple[int, int]
             continue
         g = match.groups()
         try:
-            if form == "d-d m y":
+            if form == "dmy-dmy":
+                start = date(int(g[2]), int(g[1]), int(g[0]))
+                end = date(int(g[5]), int(g[4]), int(g[3]))
+            elif form == "d-dmy":
+                start, end = date(int(g[3]), int(g[2]), int(g[0])), date(int(g[3]), int(g[2]), int(g[1]))
+            elif form == "d-d m y":
                 month, year = MONTHS[g[2].lower().rstrip(".")], int(g[3])
                 start, end = date(year, month, int(g[0])), date(year, month, int(g[1]))
             elif form == "d m-d m y":
@@ -63,6 +79,8 @@ def parse_date_range(text: str) -> tuple[str | None, str | None, tuple[int, int]
                 start, end = date(year, month, int(g[1])), date(year, month, int(g[2]))
             elif form == "d m y":
                 start = end = date(int(g[2]), MONTHS[g[1].lower().rstrip(".")], int(g[0]))
+            elif form == "dmy":
+                start = end = date(int(g[2]), int(g[1]), int(g[0]))
             else:
                 start = end = date(int(g[0]), int(g[1]), int(g[2]))
         except (ValueError, KeyError):
@@ -143,16 +161,23 @@ def _blocks(lines: list[Line]) -> list[tuple[str, float, bool]]:
 
 
 def _title(lines: list[Line], profile: Profile) -> str | None:
+    """The cover's title: the largest block naming an event (the profile's title
+    words), else the largest block that is neither the report type nor a date or
+    place line (a title worded without any of those words)."""
     words = tuple(w.lower() for w in profile.event_title_words)
     best: tuple[float, str] | None = None
+    fallback: tuple[float, str] | None = None
     for text, size, upper in _blocks(lines):
-        lowered = text.lower()
-        if not any(w in lowered for w in words) or _matches_report_type(text, profile):
+        if _matches_report_type(text, profile) or parse_date_range(text)[0] or len(text) < 8:
             continue
         rank = size + (0 if upper else 100)
-        if best is None or rank > best[0]:
-            best = (rank, text)
-    return best[1] if best else None
+        if any(w in text.lower() for w in words):
+            if best is None or rank > best[0]:
+                best = (rank, text)
+        elif fallback is None or rank > fallback[0]:
+            fallback = (rank, text)
+    chosen = best or fallback
+    return chosen[1] if chosen else None
 
 
 def _matches_report_type(text: str, profile: Profile) -> bool:

@@ -16,6 +16,11 @@ PROFILE = load_profile()
         ("October 25-27, 2016", "2016-10-25", "2016-10-27"),
         ("30 November - 2 December 2016", "2016-11-30", "2016-12-02"),
         ("on 7 June 2018", "2018-06-07", "2018-06-07"),
+        ("03.05.2017 – 05.05.2017", "2017-05-03", "2017-05-05"),
+        ("3-5.5.2017", "2017-05-03", "2017-05-05"),
+        ("Wednesday 3 May – Friday 5 May 2017", "2017-05-03", "2017-05-05"),
+        ("between 3 and 5 May 2017", "2017-05-03", "2017-05-05"),
+        ("held on 12/06/2018 in Lyon", "2018-06-12", "2018-06-12"),
     ],
 )
 def test_event_parse_date_range(text, start, end):
@@ -47,3 +52,28 @@ def test_event_organisers_split_at_parentheses_and_triggers():
         "European Cluster Collaboration Platform",
         "Low Carbon Business Action in Mexico",
     ]
+
+
+def _cover(blocks):
+    from extractor.layout import PageLayout, Word, words_to_lines
+
+    words = []
+    for text, top, size, bold in blocks:
+        x = 60.0
+        for token in text.split():
+            words.append(Word(token, x, top, x + 0.5 * size * len(token), top + size, size, bold))
+            x += 0.5 * size * (len(token) + 1)
+    return PageLayout(number=1, width=595, height=842, words=words, lines=words_to_lines(words))
+
+
+def test_event_title_without_any_title_word_is_the_largest_block_that_is_no_date():
+    from extractor.event import read_event
+
+    cover = _cover([
+        ("Follow-up Report", 120, 14, True),
+        ("European Clusters Go Andean", 200, 24, True),
+        ("Lima (Peru), 3-5 May 2017", 260, 12, False),
+    ])
+    event = read_event(cover, [], PROFILE)
+    assert (event.title, event.report_type) == ("European Clusters Go Andean", "Follow-up Report")
+    assert (event.city, event.country, event.start_date, event.end_date) == ("Lima", "PE", "2017-05-03", "2017-05-05")
