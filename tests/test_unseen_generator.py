@@ -1,5 +1,5 @@
-"""The held-out report generator (fixtures/unseen): determinism, the scorer, and the
-disjointness of pools A and B. Never extracts a pool-B report."""
+"""The held-out report generator (fixtures/unseen): determinism, the scorer, the
+disjointness of pools A and B and of pools A and C. Never extracts a pool-B report."""
 
 from __future__ import annotations
 
@@ -154,6 +154,64 @@ def test_pools_share_no_entry():
     assert not set(a["abbreviations"].values()) & set(b["abbreviations"].values())
     # host countries differ between the pools
     assert not set(a["hosts"]) & set(b["hosts"])
+
+
+def test_pool_c_loads_with_the_slots_of_pool_a():
+    """Pool C (a second development pool, written without reading pool B) has pool A's slots."""
+    a, c = load_pool("A"), load_pool("c")
+    ea, ec = slot_entries(a), slot_entries(c)
+    assert {k for k in ea if not k.startswith("abbreviations.")} == \
+        {k for k in ec if not k.startswith("abbreviations.")}
+    assert all(ec[slot] for slot in ec)
+    # every ISO code a report can print has a country name
+    names = set(c["country_names"])
+    assert set(c["hosts"]) | set(c["names"]["regions"]) | set(c["eu_nationalities"]) <= names
+    assert {fc["country"] for fc in c["names"]["fixed_clusters"]} <= names
+
+
+def test_pool_c_shares_no_entry_with_pool_a():
+    a, c = load_pool("A"), load_pool("C")
+    ea, ec = slot_entries(a), slot_entries(c)
+    for slot in ea.keys() & ec.keys():
+        if slot in DATA_SLOTS:
+            continue
+        assert not ea[slot] & ec[slot], f"pools A and C share {sorted(ea[slot] & ec[slot])} in {slot}"
+    assert not set(a["abbreviations"]) & set(c["abbreviations"])
+    assert not set(a["abbreviations"].values()) & set(c["abbreviations"].values())
+    assert not set(a["hosts"]) & set(c["hosts"])
+
+
+def _reconciles(e: dict) -> None:
+    stated = {k["key"]: k["value"] for k in e["key_figures"]}
+    agreements = e["cooperation_agreements"]
+    truth = {
+        "participants": len(e["delegation"]),
+        "cooperation_agreements_detailed": len(agreements),
+        "smes_directly_benefited": sum(r["smes_benefited"] or 0 for r in agreements),
+        "smes_future_direct": sum(r["future_smes_direct"] or 0 for r in agreements),
+        "smes_future_indirect": sum(r["future_smes_indirect"] or 0 for r in agreements),
+        "clusters_with_smes": len(e["benefited_smes"]),
+        "formal_agreements_signed": sum(r["count"] or 0 for r in e["formal_agreements"] if r["signed"] == "yes"),
+    }
+    for key, value in truth.items():
+        if key in stated:
+            assert stated[key] == value, key
+    if "cooperation_agreements_reported" in stated:
+        assert stated["cooperation_agreements_reported"] >= len(agreements)
+
+
+def test_pool_c_report_is_deterministic_and_reconciles(tmp_path):
+    pdf, exp = generate_report("C", 7, 0, tmp_path / "first")
+    pdf2, exp2 = generate_report("C", 7, 0, tmp_path / "again")
+    assert exp.read_bytes() == exp2.read_bytes()
+    assert pdf.read_bytes() == pdf2.read_bytes()
+    e = json.loads(exp.read_text(encoding="utf-8"))
+    assert e["event"]["country"] in load_pool("C")["hosts"]
+    _reconciles(e)
+    assert build_report("C", 7, 1)[1] != e
+    # the pool's every wording builds: many pool-C reports, built without rendering
+    for i in range(40):
+        _reconciles(build_report("C", 3, i)[1])
 
 
 def test_same_report_in_other_processes(tmp_path):
