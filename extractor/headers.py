@@ -33,7 +33,9 @@ MIN_EXPLAINED = 0.3  # share of a table's columns a kind must explain
 CONTENT_ONLY_WEIGHT = 0.6  # what cells alone can earn a field no header names
 _DISTINCT_TYPES = frozenset({"answer", "count", "partner_type", "cooperation_types", "country", "index", "list"})
 _LABEL_PREFIX = re.compile(
-    r"^\s*(table|annex|annexe|appendix|exhibit|figure)\s+([0-9]+|[ivxlc]+|[a-z])\b\s*[-–—:.]?\s*", re.IGNORECASE
+    r"^\s*((table|annex|annexe|appendix|exhibit|figure)\s+([0-9]+|[ivxlc]+|[a-z])\b\s*[-–—:.]?"
+    r"|(?-i:[A-Z][A-Za-z]{2,15})\.?\s+([0-9]{1,3}|[IVXLC]{1,6}|[A-Z])\s*[-–—:.])\s*",
+    re.IGNORECASE,
 )
 
 

@@ -26,6 +26,17 @@ PROFILE_DIR = Path(__file__).parent / "profiles"
 DEFAULT_PROFILE = "eccp_followup"
 
 
+DEFAULT_CAPTION = r"^Table\s+\d+"
+#: Besides the family's own caption words, any line that reads as a label: a
+#: capitalised word, a number, roman numeral or letter, a separator and a title
+#: ("Exhibit 3 - SMEs by cluster", "Tableau 2 : ..."). A bare number after the word
+#: ("Page 3 of 10") or a lower-case start is no label.
+#: Labels of figures rather than tables are left out.
+NOT_TABLE_LABELS = ("Figure", "Fig", "Chart", "Graph", "Diagram", "Photo", "Picture", "Image", "Map", "Box", "Page", "Step")
+LABELLED_LINE = (
+    rf"(?-i:^(?!(?i:{'|'.join(NOT_TABLE_LABELS)})\b)[A-Z][A-Za-z]{{2,15}}\.?\s+(?:\d{{1,3}}|[IVXLC]{{1,6}}|[A-Z])\s*[-–—:.]\s+\S)"
+)
+
 #: The value types a field spec's `type:` may name: how its cells are read.
 VALUE_TYPES = (
     "index", "name", "partner", "partner_type", "answer", "count", "cooperation_types", "country", "list", "text",
@@ -176,7 +187,9 @@ def _build(data: dict) -> Profile:
     )
     return Profile(
         name=str(data["name"]),
-        caption_pattern=re.compile(data.get("caption_pattern") or r"^Table\s+\d+", re.IGNORECASE),
+        caption_pattern=re.compile(
+            f"(?:{data.get('caption_pattern') or DEFAULT_CAPTION})|{LABELLED_LINE}", re.IGNORECASE
+        ),
         report_types=_strings(data.get("report_types")),
         event_title_words=_strings(data.get("event_title_words")),
         organiser_triggers=_strings(data.get("organiser_triggers")),

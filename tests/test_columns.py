@@ -160,3 +160,16 @@ def test_classify_a_caption_that_names_no_kind_gives_a_one_cell_layout_no_bonus(
         ["Gamma Cluster", "n/a", None],
     ]
     assert mapped(rows, label="Table 3 - SME agenda of the clusters").kind == "sme_involvement"
+
+
+def test_captions_any_label_word_but_figures():
+    """Besides the family's caption words, a line that reads as a label (a word, an
+    identifier, a separator, a title) captions a table; figure labels do not."""
+    for label in ("Exhibit 3 - Beneficiary SMEs by cluster", "Tableau 2 : Délégation", "TABLE 4 – BENEFICIARY SMES BY CLUSTER"):
+        assert PROFILE.caption_pattern.search(label), label
+    for line in ("Figure 3 - Number of SMEs", "FIGURE 2: Map", "Page 3 of 10", "In 2016, the mission", "over 3 - 4 days"):
+        assert not PROFILE.caption_pattern.search(line), line
+    assert mapped(
+        [["Cluster", "SMEs"], ["Alpha Cluster", "• Omega GmbH"], ["Beta Cluster", "• Sigma SAS"]],
+        label="Exhibit 4 - Beneficiary SMEs by cluster",
+    ).kind == "benefited_smes"
