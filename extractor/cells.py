@@ -482,7 +482,7 @@ def _reads_as_type(suffix: str, profile: Profile, strict: bool) -> str | None:
 
 _TRAILING_BRACKET = re.compile(r"(?:\(([^()]*)\)|\[([^\[\]]*)\]|\{([^{}]*)\})\s*[.,;]?\s*$")
 _TRAILING_APPENDIX = re.compile(
-    r"^(?P<name>.*\S)(?:\s+[-\u2010\u2011\u2012\u2013\u2014\u2015]\s+|\s*[\u2013\u2014]\s*|\s*[,|:]\s+|\s+/\s+)"
+    r"^(?P<name>.*\S)(?:\s+[-\u2010\u2011\u2012\u2013\u2014\u2015]\s+|\s*[\u2013\u2014]\s*|\s*[,|:]\s+|\s+/\s*)"
     r"(?P<suffix>[^,()\[\]{}\u2013\u2014|:/]+?)\s*\.?$"
 )
 

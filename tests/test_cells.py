@@ -385,3 +385,9 @@ def test_cells_profile_names_each_type_by_its_plain_synonyms(text, kind):
 def test_cells_profile_does_not_read_a_dash_as_na():
     assert not cells.is_na("-", PROFILE)
     assert cells.parse_answer("-", PROFILE) == (None, True)
+
+
+def test_cells_partner_type_after_a_slash_whose_space_a_line_break_took():
+    """"Name / type" wrapped after the slash joins as "Name /type"."""
+    parsed = cells.split_partner("Karoo Solar Corp. /third-country firm", PROFILE)
+    assert (parsed.name, parsed.partner_type) == ("Karoo Solar Corp.", "non_eu_firm")
