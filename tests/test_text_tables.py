@@ -234,3 +234,33 @@ def test_text_tables_foot_table_keeps_its_last_row_in_the_footer_band_and_ruled_
     assert [[c.lines for c in row] for row in table.grid] == [[("Alpha Cluster", "• Terra Robotics GmbH")]]
     page, layout = page_of(words)
     assert TextAlignmentEngine(CAPTION).find(page, layout) == []
+
+
+def test_text_tables_row_gaps_with_an_overlapping_sub_header_and_a_bold_first_name():
+    """A two-level header whose lower labels overlap the line above (negative gap) is
+    no measure of the leading; and a bold cluster name right under the bold header
+    starts a row of its own when the gaps say so."""
+    words = words_of("Annex 1 - Cooperation agreements", 60, 100, size=9.5, bold=True)
+    words += words_of("Cluster", 60, 120, bold=True) + words_of("Future SMEs", 260, 120, bold=True)
+    words += words_of("Direct", 260, 127, bold=True) + words_of("Indirect", 330, 127, bold=True)  # overlaps: gap -2
+    lines_of_rows = [
+        [("Alpha Energy", None, None, True), ("Cluster", None, None, True)],
+        [("Beta Water", "3", "10", False), ("Network", None, None, False)],
+        [("Gamma Cluster", "1", "4", False)],
+    ]
+    top = 144.0
+    for row in lines_of_rows:
+        for name, direct, indirect, bold in row:
+            words += words_of(name, 60, top, bold=bold)
+            if direct:
+                words += words_of(direct, 260, top) + words_of(indirect, 330, top)
+            top += 10.5
+        top += 6.0
+    layout = PageLayout(number=6, width=595, height=842, words=words, lines=words_to_lines(words))
+    [table] = TextAlignmentEngine(CAPTION).find(None, layout)
+    texts = [[c.text if c else None for c in row] for row in table.grid]
+    assert texts[1:] == [
+        ["Alpha Energy Cluster", None, None],
+        ["Beta Water Network", "3", "10"],
+        ["Gamma Cluster", "1", "4"],
+    ]

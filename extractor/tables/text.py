@@ -430,7 +430,9 @@ def _table(
             continues = bool(rows) and not (line.bold and not row_lines[-1][-1].bold)
         else:
             continues = bool(rows) and not cells[0] and gap < 0.5 * line.size
-        header_wrap = bool(rows) and len(rows) == 1 and line.bold and all(l.bold for l in row_lines[0])
+        # A bold header wrapped over several lines is one row, unless the gaps already
+        # say where rows end (a bold cluster name may follow the header).
+        header_wrap = row_gap is None and bool(rows) and len(rows) == 1 and line.bold and all(l.bold for l in row_lines[0])
         if continues or header_wrap:
             for i, words in enumerate(cells):
                 rows[-1][i].extend(words)
@@ -493,10 +495,11 @@ def _row_gap(region: list[Line]) -> float | None:
     apart more than the lines inside a cell (wrapped cells with no rules between
     rows); None where every gap is alike (one line per row, or no way to tell)."""
     gaps = [b.top - a.bottom for a, b in zip(region, region[1:])]
-    if len(gaps) < 2:
+    apart = [g for g in gaps if g >= 0]  # lines that overlap are sub-rows of a header, not leading
+    if len(gaps) < 2 or not apart:
         return None
     size = median(line.size for line in region)
-    tight = min(gaps)
+    tight = min(apart)
     threshold = tight + max(1.5, ROW_GAP_RATIO * size)
     wide = [g for g in gaps if g >= threshold]
     if len(wide) < 2 or len(wide) == len(gaps):
