@@ -51,11 +51,11 @@ def _key(text: str) -> str:
 
 
 def is_blank(text: str | None) -> bool:
-    """No value: empty, white space, or a dash standing alone ("—", "–", "-")."""
+    """No value: empty, white space, or a dash or slash standing alone ("—", "–", "/")."""
     if text is None:
         return True
     stripped = _SPACES.sub("", text)
-    return not stripped or (len(stripped) <= 3 and all(c in _DASH_CHARS for c in stripped))
+    return not stripped or (len(stripped) <= 3 and all(c in _DASH_CHARS or c == "/" for c in stripped))
 
 
 _NA_PHRASE = re.compile(r"^(?:not?|non)[\s-]*(?:applicable|relevant)$")

@@ -391,3 +391,9 @@ def test_cells_partner_type_after_a_slash_whose_space_a_line_break_took():
     """"Name / type" wrapped after the slash joins as "Name /type"."""
     parsed = cells.split_partner("Karoo Solar Corp. /third-country firm", PROFILE)
     assert (parsed.name, parsed.partner_type) == ("Karoo Solar Corp.", "non_eu_firm")
+
+
+def test_cells_slash_alone_is_blank_and_a_cross_marks_yes():
+    assert cells.is_blank("/") and cells.text_value("/", PROFILE) is None
+    assert cells.parse_answer("x", PROFILE) == ("yes", True)
+    assert cells.parse_answer("X", PROFILE) == ("yes", True)
