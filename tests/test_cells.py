@@ -94,7 +94,7 @@ def test_cells_parse_answer_tolerates_case_punctuation_ticks_and_na_forms(text, 
     assert cells.parse_answer(text, PROFILE) == (expected, True)
 
 
-@pytest.mark.parametrize("text", ["maybe later", "non EU firm", "Nobody answered", "x"])
+@pytest.mark.parametrize("text", ["maybe later", "non EU firm", "Nobody answered", "xx"])
 def test_cells_parse_answer_does_not_read_answers_into_other_text(text):
     assert cells.parse_answer(text, PROFILE) == (None, False)
 
