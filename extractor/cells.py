@@ -655,7 +655,7 @@ def parse_cooperation_types(text: str | None, profile: Profile) -> TypeList:
     tokens = _type_tokens(text)
     content = [i for i, t in enumerate(tokens) if t.word not in _TYPE_STOPWORDS]
     entries = _type_entries(profile)
-    types: list[str] = []
+    hits: list[tuple[int, str]] = []
     spans: list[tuple[int, int]] = []
     k = 0
     while k < len(content):
@@ -665,8 +665,7 @@ def parse_cooperation_types(text: str | None, profile: Profile) -> TypeList:
             if len(window) < len(words) or len({t.segment for t in window}) > 1:
                 continue
             if _window_matches(window, words):
-                if kind not in types:
-                    types.append(kind)
+                hits.append((window[0].start, kind))
                 spans.append((window[0].start, window[-1].end))
                 k += len(words)
                 break
@@ -675,9 +674,45 @@ def parse_cooperation_types(text: str | None, profile: Profile) -> TypeList:
     leftover: list[str] = []
     position = 0
     for start, end in spans + [(len(text), len(text))]:
-        _collect_leftover(text[position:start], profile, leftover)
+        cut = position
+        for piece_end in [b.start() for b in _PIECE_BREAK.finditer(text, position, start)] + [start]:
+            piece = text[cut:piece_end]
+            kind = _closest_type(piece, entries)
+            if kind is not None:
+                hits.append((cut, kind))
+            else:
+                _collect_leftover(piece, profile, leftover)
+            cut = piece_end
         position = max(position, end)
+    types: list[str] = []
+    for _, kind in sorted(hits):
+        if kind not in types:
+            types.append(kind)
     return TypeList(tuple(types), tuple(leftover))
+
+
+CLOSEST_TYPE_WORDS = 2  # content words an item must share with a type's spelling
+_PIECE_BREAK = re.compile(rf"{_ITEM_BREAK.pattern}|\s(?:and|&)\s", re.IGNORECASE)
+
+
+def _closest_type(fragment: str, entries) -> str | None:
+    """The type an item names in other words than any spelling: the spellings that
+    share most of their content words with it (two at least, and at least half of
+    the spelling's) all name one type ("Co-organised business events" shares
+    "business events" with "Joint business events")."""
+    tokens = [t for t in _type_tokens(fragment) if t.word not in _TYPE_STOPWORDS]
+    if len(tokens) < CLOSEST_TYPE_WORDS:
+        return None
+    best, kinds = 0, set()
+    for kind, words in entries:
+        shared = sum(1 for stem_, word in words if any(_word_matches(t, stem_, word) for t in tokens))
+        if shared < CLOSEST_TYPE_WORDS or 2 * shared < len(words):
+            continue
+        if shared > best:
+            best, kinds = shared, {kind}
+        elif shared == best:
+            kinds.add(kind)
+    return next(iter(kinds)) if len(kinds) == 1 else None
 
 
 def _collect_leftover(fragment: str, profile: Profile, out: list[str]) -> None:

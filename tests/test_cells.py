@@ -397,3 +397,12 @@ def test_cells_slash_alone_is_blank_and_a_cross_marks_yes():
     assert cells.is_blank("/") and cells.text_value("/", PROFILE) is None
     assert cells.parse_answer("x", PROFILE) == ("yes", True)
     assert cells.parse_answer("X", PROFILE) == ("yes", True)
+
+
+def test_cells_cooperation_type_named_in_other_words_by_its_closest_spelling():
+    """An item that no spelling matches whole still names the type whose spellings
+    share most of their content words with it, when that type is unique."""
+    parsed = cells.parse_cooperation_types("R&D, co-organised business events and know-how sharing", PROFILE)
+    assert parsed.types == ("research_development", "joint_business_events", "knowledge_sharing")
+    assert parsed.leftover == ()
+    assert cells.parse_cooperation_types("Water management", PROFILE).types == ()
