@@ -121,10 +121,14 @@ def test_closed_world_same_initials_twice_resolve_nothing():
         ("Lusitania Cork Assoc", "Lusitania Cork Association"),
         ("Alpine Timber Tech. Cluster", "Alpine Timber Technology Cluster"),
         ("Natl. Alpine Timber Cluster", "National Alpine Timber Cluster"),
+        ("Fjord Marine Competence Ctr.", "Fjord Marine Competence Centre"),
     ],
 )
 def test_closed_world_abbreviated_words(raw, name):
-    world, _ = closed_world("Lusitania Cork Association", "Alpine Timber Technology Cluster", "National Alpine Timber Cluster")
+    world, _ = closed_world(
+        "Lusitania Cork Association", "Alpine Timber Technology Cluster", "National Alpine Timber Cluster",
+        "Fjord Marine Competence Centre",
+    )
     assert resolved(world, raw) == (name, "abbreviation")
 
 

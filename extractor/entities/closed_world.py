@@ -487,10 +487,14 @@ def _abbreviates(short: str, full: str) -> bool:
         return False
     if full.startswith(short):
         return True
-    if len(short) > len(full) - 3 or short[0] != full[0] or short[-1] != full[-1]:
+    if len(short) > len(full) - 3 or short[0] != full[0]:
         return False
-    rest = iter(full[1:-1])
-    return all(ch in rest for ch in short[1:-1])
+    # British endings swap the last letters ("ctr" for "centre"): the last letter
+    # need only come late in the word
+    if short[-1] != full[-1] and short[-1] not in full[-3:]:
+        return False
+    rest = iter(full[1:])
+    return all(ch in rest for ch in short[1:])
 
 
 def _typo(a: str, b: str) -> bool:
