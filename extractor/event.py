@@ -126,9 +126,9 @@ def read_event(cover: PageLayout | None, paras: list[Paragraph], profile: Profil
         start, end, span = parse_date_range(line.text)
         if start:
             event.start_date, event.end_date = start, end
-            place = line.text[: span[0]].strip(" |–-,")
-            if "|" in line.text:
-                place = line.text.split("|")[0]
+            # the place is what the line holds besides the dates, before or after them
+            rest = [p.strip(" |–-,") for p in (line.text[: span[0]], line.text[span[1] :])]
+            place = next((p for p in rest if p), "")
             event.city, event.country = parse_place(place, profile)
             break
     if event.start_date is None or event.city is None:

@@ -77,3 +77,11 @@ def test_event_title_without_any_title_word_is_the_largest_block_that_is_no_date
     event = read_event(cover, [], PROFILE)
     assert (event.title, event.report_type) == ("European Clusters Go Andean", "Follow-up Report")
     assert (event.city, event.country, event.start_date, event.end_date) == ("Lima", "PE", "2017-05-03", "2017-05-05")
+
+
+def test_event_place_after_the_dates():
+    from extractor.event import read_event
+
+    cover = _cover([("Cluster Matchmaking Mission EU/Peru", 200, 24, True), ("MAY 3-5, 2017 | Lima, Peru", 260, 12, False)])
+    event = read_event(cover, [], PROFILE)
+    assert (event.city, event.country, event.start_date, event.end_date) == ("Lima", "PE", "2017-05-03", "2017-05-05")
