@@ -164,7 +164,7 @@ def stitch(
             )
             continued = _continuation_header(open_table, raw, n_header) if may_continue else None
             if continued is not None:
-                _append(open_table, raw, continued, profile)
+                _append(open_table, raw, continued, profile, settings)
                 if caption is not None:
                     _relabel(open_table, caption, profile, settings)
                 open_last_page = raw.page
@@ -199,9 +199,9 @@ def _start(raw: RawTable, caption: str | None, n_header: int, profile: Profile, 
     return table
 
 
-def _relabel(table: StitchedTable, caption: str, profile: Profile, settings: Settings) -> None:
-    """A caption found under the last part of a table names the whole table: its kind
-    and columns are decided again with it."""
+def _relabel(table: StitchedTable, caption: str | None, profile: Profile, settings: Settings) -> None:
+    """Decide a table's kind and columns again: with a caption found under its last
+    part, or with the cells of a body that came after its header."""
     table.label = caption
     body = [[cell.text if cell else None for cell in row.cells] for row in table.rows]
     table.columns = classify(caption, table.flat_header, table.leaf_header, profile, body, settings)
@@ -246,13 +246,17 @@ def _relative_widths(boxes: list[BBox]) -> list[float]:
     return [(b[2] - b[0]) / total for b in boxes] if total else []
 
 
-def _append(table: StitchedTable, raw: RawTable, n_header: int, profile: Profile) -> None:
+def _append(table: StitchedTable, raw: RawTable, n_header: int, profile: Profile, settings: Settings) -> None:
     rows = _data_rows(raw, n_header)
     if rows and table.rows and _is_fragment(rows[0], table, profile):
         table.rows[-1] = _rejoin(table.rows[-1], rows.pop(0))
+    headless = not table.rows
     table.rows.extend(rows)
     table.pages.append(raw.page)
     table.confidence = min(table.confidence, raw.confidence)
+    if headless and rows:
+        # a header left at a page foot was classified without any cell to read
+        _relabel(table, table.label, profile, settings)
 
 
 def _data_rows(raw: RawTable, n_header: int) -> list[DataRow]:

@@ -59,8 +59,10 @@ def _raw_table(table, layout: PageLayout, engine: str) -> RawTable | None:
     ys = _merge_close(sorted({c[1] for c in table.cells} | {c[3] for c in table.cells}))
     column_edges = _drop_slivers(xs, [(w.x0 + w.x1) / 2 for w in inside], MIN_COLUMN)
     row_edges = _drop_slivers(ys, [w.middle for w in inside], MIN_ROW)
-    if len(column_edges) < 2 or len(row_edges) < 3:
+    if len(column_edges) < 2 or len(row_edges) < 2:
         return None
+    if len(row_edges) < 3 and not _head_left_at_foot(table.bbox, len(column_edges) - 1, layout):
+        return None  # one ruled row is a box around text, not a table
     boxes: dict[tuple[int, int], list[float]] = {}
     for x0, top, x1, bottom in table.cells:
         r, c = _slot(row_edges, top), _slot(column_edges, x0)
@@ -82,6 +84,21 @@ def _raw_table(table, layout: PageLayout, engine: str) -> RawTable | None:
         row_edges=tuple(row_edges),
         confidence=_confidence(layout.words, grid),
     )
+
+
+HEAD_COLUMNS = 3
+FOOT_SHARE = 0.75  # of the page height
+
+
+def _head_left_at_foot(bbox, columns: int, layout: PageLayout) -> bool:
+    """A single ruled row of several columns at the foot of a page, with no text
+    under it but the page's furniture: the header of a table whose body the page
+    break pushed onto the next page."""
+    x0, _, x1, bottom = bbox
+    if columns < HEAD_COLUMNS or bottom < FOOT_SHARE * layout.height:
+        return False
+    below = [l for l in layout.lines if l.top > bottom + 1 and l.x1 > x0 and l.x0 < x1]
+    return all(l.top > 0.92 * layout.height for l in below)
 
 
 def _drop_slivers(edges: list[float], centres: list[float], minimum: float) -> list[float]:
