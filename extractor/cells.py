@@ -469,6 +469,11 @@ def _reads_as_type(suffix: str, profile: Profile, strict: bool) -> str | None:
     if "of" in folded or "de" in folded:  # "Association of ...", "Clúster ... de ...": a name
         return None
     if strict:
+        rest = suffix
+        for phrase in _multiword_places(profile):  # "South African", "Czech Republic"
+            rest = re.sub(rf"(?i)\b{re.escape(phrase)}\b", " ", rest)
+        words = re.findall(r"[^\W_]+", rest)
+        folded = _type_words(rest)
         places = {_fold(w) for w in words if countries_named(w, profile)}
         others = [
             w for w, f in zip(words, folded)
@@ -478,6 +483,13 @@ def _reads_as_type(suffix: str, profile: Profile, strict: bool) -> str | None:
         if len(others) > 1 or any(w[0].isupper() for w in others):
             return None  # "Basque Energy Cluster" is a name, "Mexican automotive cluster" a type
     return read_partner_type(suffix, profile)
+
+
+@lru_cache(maxsize=16)
+def _multiword_places(profile: Profile) -> tuple[str, ...]:
+    """Country names and nationality adjectives of several words, longest first."""
+    names = set(nationalities()) | set(_country_names()) | set(profile.country_aliases)
+    return tuple(sorted((n for n in names if " " in n.strip()), key=len, reverse=True))
 
 
 _TRAILING_BRACKET = re.compile(r"(?:\(([^()]*)\)|\[([^\[\]]*)\]|\{([^{}]*)\})\s*[.,;]?\s*$")

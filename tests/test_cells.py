@@ -406,3 +406,9 @@ def test_cells_cooperation_type_named_in_other_words_by_its_closest_spelling():
     assert parsed.types == ("research_development", "joint_business_events", "knowledge_sharing")
     assert parsed.leftover == ()
     assert cells.parse_cooperation_types("Water management", PROFILE).types == ()
+
+
+def test_cells_partner_type_with_a_nationality_of_two_words():
+    parsed = cells.split_partner("Acme Ltd – South Korean company", PROFILE)
+    assert (parsed.name, parsed.partner_type) == ("Acme Ltd", "non_eu_firm")
+    assert cells.split_partner("Cape Town Cluster – Western Cape Cluster", PROFILE).partner_type is None
