@@ -198,7 +198,7 @@ def _delegation(ctx: RowContext, profile: Profile, entities: ReportEntities, out
     country = country_code(country_text, profile) if country_text else None
     if country_text and country is None:
         out.findings.append(_finding("unknown_country", f"no ISO code for country {country_text!r}", None, country_text, ctx))
-    index = cells.parse_count(ctx.text("index"))
+    index = cells.parse_count((ctx.text("index") or "").strip(" ().#") or None)  # "3", "3.", "(3)"
     column = ctx.table.columns.column("cluster")
     cell = ctx.row.cells[column] if column is not None and column < len(ctx.row.cells) else None
     out.delegation_emphasis.append(bool(cell and cell.bold))

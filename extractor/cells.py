@@ -925,7 +925,7 @@ def _index_fit(texts: list[str]) -> float:
     fits = 0
     previous: int | None = None
     for text in texts:
-        value = parse_count(text.strip().rstrip(".)"))
+        value = parse_count(text.strip().strip("().#"))
         if value is not None and value < 1000 and (previous is None or value == previous + 1):
             fits += 1
         previous = value

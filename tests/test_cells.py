@@ -412,3 +412,8 @@ def test_cells_partner_type_with_a_nationality_of_two_words():
     parsed = cells.split_partner("Acme Ltd – South Korean company", PROFILE)
     assert (parsed.name, parsed.partner_type) == ("Acme Ltd", "non_eu_firm")
     assert cells.split_partner("Cape Town Cluster – Western Cape Cluster", PROFILE).partner_type is None
+
+
+def test_cells_index_numbers_in_brackets_or_with_a_dot():
+    assert cells.type_fit("index", ["(1)", "(2)", "(3)"], PROFILE) == 1.0
+    assert cells.type_fit("index", ["1.", "2.", "3."], PROFILE) == 1.0
