@@ -47,6 +47,8 @@ _DATE_PATTERNS = [
     (re.compile(rf"{_MONTH}\s+{_DAY}{_DASH}{_DAY},?\s+(\d{{4}})", re.I), "m d-d y"),
     # 25 October 2016
     (re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})", re.I), "d m y"),
+    # 2016-10-25 to 2016-10-27
+    (re.compile(rf"(\d{{4}})-(\d{{2}})-(\d{{2}}){_DASH}(\d{{4}})-(\d{{2}})-(\d{{2}})"), "iso-iso"),
     # 2016-10-25
     (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), "iso"),
     # 25.10.2016
@@ -79,6 +81,8 @@ def parse_date_range(text: str) -> tuple[str | None, str | None, tuple[int, int]
                 start, end = date(year, month, int(g[1])), date(year, month, int(g[2]))
             elif form == "d m y":
                 start = end = date(int(g[2]), MONTHS[g[1].lower().rstrip(".")], int(g[0]))
+            elif form == "iso-iso":
+                start, end = date(int(g[0]), int(g[1]), int(g[2])), date(int(g[3]), int(g[4]), int(g[5]))
             elif form == "dmy":
                 start = end = date(int(g[2]), int(g[1]), int(g[0]))
             else:
@@ -122,19 +126,34 @@ def read_event(cover: PageLayout | None, paras: list[Paragraph], profile: Profil
     lines = cover.lines if cover else []
     event.title = _title(lines, profile)
     event.report_type = _report_type(lines, profile)
-    for line in lines:
+    for index, line in enumerate(lines):
         start, end, span = parse_date_range(line.text)
         if start:
             event.start_date, event.end_date = start, end
-            # the place is what the line holds besides the dates, before or after them
-            rest = [p.strip(" |–-,") for p in (line.text[: span[0]], line.text[span[1] :])]
+            # the place is what the line holds besides the dates, before or after them,
+            # else a neighbouring line that names a country ("Venue: Lima, Peru")
+            rest = [_unlabelled(p) for p in (line.text[: span[0]], line.text[span[1] :])]
             place = next((p for p in rest if p), "")
             event.city, event.country = parse_place(place, profile)
+            if event.country is None:
+                for other in lines[max(0, index - 2) : index] + lines[index + 1 : index + 3]:
+                    city, country = parse_place(_unlabelled(other.text), profile)
+                    if country:
+                        event.city, event.country = city, country
+                        break
             break
     if event.start_date is None or event.city is None:
         _event_from_text(event, paras, profile)
     event.organisers = organisers(paras, profile)
     return event
+
+
+_LABEL = re.compile(r"^\s*(?:dates?|venue|place|location|where|when|held)\s*:\s*", re.IGNORECASE)
+
+
+def _unlabelled(text: str) -> str:
+    """A cover line's value without its label ("Venue: ...") and separators."""
+    return _LABEL.sub("", text.strip(" |–-,")).strip(" |–-,")
 
 
 def _event_from_text(event: Event, paras: list[Paragraph], profile: Profile) -> None:

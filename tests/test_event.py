@@ -21,6 +21,7 @@ PROFILE = load_profile()
         ("Wednesday 3 May – Friday 5 May 2017", "2017-05-03", "2017-05-05"),
         ("between 3 and 5 May 2017", "2017-05-03", "2017-05-05"),
         ("held on 12/06/2018 in Lyon", "2018-06-12", "2018-06-12"),
+        ("2019-04-08 to 2019-04-10", "2019-04-08", "2019-04-10"),
     ],
 )
 def test_event_parse_date_range(text, start, end):
@@ -85,3 +86,15 @@ def test_event_place_after_the_dates():
     cover = _cover([("Cluster Matchmaking Mission EU/Peru", 200, 24, True), ("MAY 3-5, 2017 | Lima, Peru", 260, 12, False)])
     event = read_event(cover, [], PROFILE)
     assert (event.city, event.country, event.start_date, event.end_date) == ("Lima", "PE", "2017-05-03", "2017-05-05")
+
+
+def test_event_place_on_its_own_labelled_line():
+    from extractor.event import read_event
+
+    cover = _cover([
+        ("EU Cluster Partnering Days", 200, 24, True),
+        ("Dates: 3-5 May 2017", 260, 12, False),
+        ("Venue: Lima, Peru", 276, 12, False),
+    ])
+    event = read_event(cover, [], PROFILE)
+    assert (event.city, event.country, event.start_date) == ("Lima", "PE", "2017-05-03")
