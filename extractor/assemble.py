@@ -297,6 +297,8 @@ def _benefited(ctx: RowContext, profile: Profile, entities: ReportEntities, out:
     else:
         lines = tuple(line for cell in ctx.row.cells if cell for line in cell.lines)
         heading, items = cells.split_bullets(lines, profile)
+        if not items and len(heading) > 1:
+            heading, items = _member_then_list(heading, profile, entities)
         name = " ".join(heading).strip()
     if not name:
         return
@@ -304,6 +306,16 @@ def _benefited(ctx: RowContext, profile: Profile, entities: ReportEntities, out:
     out.benefited_smes.append(
         BenefitedSmes(cluster=entities.cluster(name, provenance), smes=items, provenance=provenance)
     )
+
+
+def _member_then_list(lines: list[str], profile: Profile, entities: ReportEntities) -> tuple[list[str], list[str]]:
+    """A cell that names a cluster and lists its SMEs without bullets (one per line,
+    or separated by commas): the cluster is the longest run of first lines that names
+    a delegation member; the lines after it are the list."""
+    for cut in range(len(lines) - 1, 0, -1):
+        if entities.names_member(" ".join(lines[:cut])):
+            return list(lines[:cut]), cells.parse_list(lines[cut:], profile)
+    return list(lines), []
 
 
 def _formal(ctx: RowContext, profile: Profile, entities: ReportEntities, out: RecordSet) -> None:

@@ -70,3 +70,26 @@ def test_assemble_cluster_row_with_only_a_remark_gives_no_agreement():
     tables, records = records_of(rows, "Annex 1 - Cooperation agreements")
     assert tables[0].columns.unassigned == (3,)
     assert [a.cluster.raw for a in records.cooperation_agreements] == ["Alpha Cluster"]
+
+
+def test_assemble_benefited_smes_without_bullets_split_after_the_members_name():
+    """One cell per cluster: its name over one or two lines, then its SMEs one per
+    line or separated by commas, no bullets. The name is the run of first lines that
+    names a delegation member."""
+    from .test_stitch import layout_with_lines
+
+    delegation = raw_table([["#", "Cluster", "Country"], ["1", "Fjord Marine Cluster", "Norway"],
+                            ["2", "Alpine Timber Innovation Network", "Austria"]], page=3, top=100)
+    rows = [["Fjord Marine Cluster\\nKelp Foods AS, Sea Robotics AS"], ["Alpine Timber Innovation\\nNetwork\\nHolzbau GmbH"]]
+    benefited = raw_table([[r[0].replace("\\n", " ")] for r in rows], page=4, top=100)
+    grid = [tuple(type(c)(text=c.text, lines=tuple(rows[i][0].split("\\n")), bold=False, bbox=c.bbox) for c in row)
+            for i, row in enumerate(benefited.grid)]
+    benefited = type(benefited)(**{**benefited.__dict__, "grid": tuple(grid)})
+    page3 = layout_with_lines(3, [("Table 1 - EU cluster delegation", 85)])
+    page4 = layout_with_lines(4, [("Table 4 - Clusters and their SMEs which benefited from the event", 85)])
+    tables = stitch([(page3, [delegation]), (page4, [benefited])], PROFILE)
+    records = build_records(tables, PROFILE, ReportEntities(EntityRegistry()))
+    assert [(b.cluster.name, b.smes) for b in records.benefited_smes] == [
+        ("Fjord Marine Cluster", ["Kelp Foods AS", "Sea Robotics AS"]),
+        ("Alpine Timber Innovation Network", ["Holzbau GmbH"]),
+    ]

@@ -133,6 +133,13 @@ class ReportEntities:
             return False
         return self.closed is None or not self.closed.contradicts(resolution.raw, resolution.entity)
 
+    def names_member(self, raw: str) -> bool:
+        """Whether `raw` names one delegation member, by the closed world's rules or
+        surely by the archive-wide ones; nothing is recorded."""
+        if self.closed is not None and self.closed.names(raw):
+            return True
+        return self._accepted(self.resolver.resolve(raw, self.members()))
+
     def members(self) -> list[RegistryEntity]:
         return [self.registry.get(i) for i in self.delegation]
 

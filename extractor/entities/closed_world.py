@@ -250,6 +250,12 @@ class ClosedWorld:
             self.log.append(Decision(raw, "ambiguous", None, tuple(found)))
         return None
 
+    def names(self, raw: str) -> bool:
+        """Whether `raw` names exactly one member; nothing is logged."""
+        members = self._members()
+        raw = " ".join(raw.split())
+        return bool(raw and members) and isinstance(self._match(raw, members), ClosedMatch)
+
     def tie(self, raw: str) -> set[str]:
         """The members the last look-up of `raw` found tied, if it was ambiguous: the
         archive-wide rules may not pick one of them either."""
