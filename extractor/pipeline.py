@@ -29,6 +29,7 @@ from .narrative import (
 )
 from .profile import AUTO, Profile, available_profiles, load_profile
 from .settings import DEFAULT_SETTINGS, Settings
+from .wording import content_words
 from .stitch import StitchedTable, stitch
 from .tables import RawTable
 from .tables.choose import PageTableReader
@@ -169,11 +170,11 @@ def _emphasis_legend(paras: list[Paragraph], profile: Profile) -> bool | None:
     word; a non-response phrase in it turns the meaning round."""
     if not profile.emphasis_words:
         return None
-    answer_words = tuple(w.lower() for w in profile.survey_words + profile.response_words)
+    answer_stems = {stem for phrase in profile.survey_words + profile.response_words for stem in content_words(phrase)}
     for sentence, _page in sentence_with(paras, profile.emphasis_words):
+        if not answer_stems & set(content_words(sentence)):
+            continue  # "respondents", "replied", "the questionnaire": any form of the words
         lowered = sentence.lower()
-        if not any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in answer_words):
-            continue
         return not any(phrase.lower() in lowered for phrase in profile.non_response_phrases)
     return None
 

@@ -22,6 +22,8 @@ PROFILE = load_profile()
         ("Clusters shown in bold took part in the questionnaire and answered it.", True),
         ("The names set in boldface are those of the clusters that responded.", True),
         ("Clusters highlighted in the table did not respond to the survey.", False),
+        ("Respondents are shown in bold.", True),
+        ("Names in bold: clusters that sent back the questionnaire.", True),
         ("The bold line of the table gives the total.", None),
         ("All clusters answered the survey.", None),
     ],
