@@ -93,3 +93,9 @@ def test_assemble_benefited_smes_without_bullets_split_after_the_members_name():
         ("Fjord Marine Cluster", ["Kelp Foods AS", "Sea Robotics AS"]),
         ("Alpine Timber Innovation Network", ["Holzbau GmbH"]),
     ]
+
+
+def test_assemble_delegation_country_as_a_nationality_or_code():
+    rows = [["#", "Cluster", "Country"], ["1", "Alpha Cluster", "German"], ["2", "Beta Cluster", "PT"], ["3", "Gamma Cluster", "Czechia"]]
+    _, records = records_of(rows, "Table 1 - EU cluster delegation")
+    assert [m.country for m in records.delegation] == ["DE", "PT", "CZ"]
