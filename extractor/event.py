@@ -113,7 +113,7 @@ def parse_place(text: str, profile: Profile) -> tuple[str | None, str | None]:
     match = re.match(r"^(.*?)\s*\(([^()]+)\)\s*$", text)
     if match and country_code(match.group(2), profile):
         return match.group(1).strip(" ,") or None, country_code(match.group(2), profile)
-    parts = [p.strip() for p in text.split(",") if p.strip()]
+    parts = [p.strip() for p in re.split(r",|\s[-–—]\s", text) if p.strip()]
     if len(parts) >= 2 and country_code(parts[-1], profile):
         return ", ".join(parts[:-1]), country_code(parts[-1], profile)
     if len(parts) == 1 and country_code(parts[0], profile):
@@ -199,8 +199,16 @@ def _title(lines: list[Line], profile: Profile) -> str | None:
     return chosen[1] if chosen else None
 
 
+_REPORT_WORD = re.compile(r"\breports?\b", re.IGNORECASE)
+REPORT_TYPE_WORDS = 6
+
+
 def _matches_report_type(text: str, profile: Profile) -> bool:
-    return any(fuzz.ratio(text.lower(), t.lower()) >= 90 for t in profile.report_types)
+    """One of the profile's report types, or any short line that calls the document a
+    report ("Follow-up Survey Report", "Impact Report")."""
+    if any(fuzz.ratio(text.lower(), t.lower()) >= 90 for t in profile.report_types):
+        return True
+    return bool(_REPORT_WORD.search(text)) and len(text.split()) <= REPORT_TYPE_WORDS
 
 
 def _report_type(lines: list[Line], profile: Profile) -> str | None:

@@ -98,3 +98,16 @@ def test_event_place_on_its_own_labelled_line():
     ])
     event = read_event(cover, [], PROFILE)
     assert (event.city, event.country, event.start_date) == ("Lima", "PE", "2017-05-03")
+
+
+def test_event_report_type_is_any_short_line_calling_itself_a_report():
+    from extractor.event import read_event
+
+    cover = _cover([
+        ("Follow-up Survey Report on the Mission", 120, 16, True),
+        ("European Clusters Go Andean", 200, 24, True),
+        ("Lima – Peru | 3-5 May 2017", 260, 12, False),
+    ])
+    event = read_event(cover, [], PROFILE)
+    assert (event.title, event.report_type) == ("European Clusters Go Andean", "Follow-up Survey Report on the Mission")
+    assert (event.city, event.country) == ("Lima", "PE")

@@ -23,6 +23,7 @@ PROFILE = load_profile()
         ("The names set in boldface are those of the clusters that responded.", True),
         ("Clusters highlighted in the table did not respond to the survey.", False),
         ("Respondents are shown in bold.", True),
+        ("Clusters printed in heavy type gave feedback on the mission.", True),
         ("Names in bold: clusters that sent back the questionnaire.", True),
         ("The bold line of the table gives the total.", None),
         ("All clusters answered the survey.", None),
