@@ -281,12 +281,17 @@ def _country_names() -> dict[str, str]:
             value = getattr(country, attr, None)
             if value:
                 names[_fold(value)] = country.alpha_2
+                if ", " in value:  # "Korea, Republic of" is also written "Republic of Korea"
+                    head, _, tail = value.partition(", ")
+                    names[_fold(f"{tail} {head}")] = country.alpha_2
     return names
 
 
 @lru_cache(maxsize=16)
 def _place_words(profile: Profile) -> dict[str, str]:
     words = dict(_country_names())
+    data = yaml.safe_load((_DATA / "country_names.yaml").read_text(encoding="utf-8"))
+    words.update({_fold(str(name)): str(code) for name, code in (data.get("names") or {}).items()})
     words.update({_fold(alias): code for alias, code in profile.country_aliases.items()})
     words.update(nationalities())
     return words
@@ -301,10 +306,15 @@ def country_of(text: str | None, profile: Profile) -> str | None:
     stripped = text.strip(" .()")
     if len(stripped) <= 3 and not stripped.isupper():
         return None  # "No", "in": a word, not an ISO code
-    code = country_code(stripped, profile)
+    code = country_code(stripped, profile) or _place_words(profile).get(_fold(stripped))
     if code:
         return code
-    return _place_words(profile).get(_fold(stripped))
+    # "Germany (DE)", "DE – Germany", "Korea (Republic of)": every part must agree
+    parts = [p.strip(" .") for p in re.split(r"[()/,]|\s[-–—]\s", stripped) if p.strip(" .")]
+    if len(parts) < 2:
+        return None
+    codes = {country_of(part, profile) for part in parts} - {None}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def countries_named(text: str, profile: Profile) -> list[str]:

@@ -108,16 +108,19 @@ def country_code(name: str, profile: Profile) -> str | None:
 
 
 def parse_place(text: str, profile: Profile) -> tuple[str | None, str | None]:
-    """(city, country code) from "Mexico City, Mexico", "Santiago (Chile)" and the like."""
-    text = text.strip(" |,-–")
+    """(city, country code) from "Mexico City, Mexico", "Santiago (Chile)", "in Lima –
+    Peru" and the like."""
+    from .cells import country_of  # cells reads countries with this module's lookup
+
+    text = re.sub(r"^(?:held\s+)?(?:in|at)\s+", "", text.strip(" |,-–"), flags=re.IGNORECASE)
     match = re.match(r"^(.*?)\s*\(([^()]+)\)\s*$", text)
-    if match and country_code(match.group(2), profile):
-        return match.group(1).strip(" ,") or None, country_code(match.group(2), profile)
+    if match and country_of(match.group(2), profile):
+        return match.group(1).strip(" ,") or None, country_of(match.group(2), profile)
     parts = [p.strip() for p in re.split(r",|\s[-–—]\s", text) if p.strip()]
-    if len(parts) >= 2 and country_code(parts[-1], profile):
-        return ", ".join(parts[:-1]), country_code(parts[-1], profile)
-    if len(parts) == 1 and country_code(parts[0], profile):
-        return None, country_code(parts[0], profile)
+    if len(parts) >= 2 and country_of(parts[-1], profile):
+        return ", ".join(parts[:-1]), country_of(parts[-1], profile)
+    if len(parts) == 1 and country_of(parts[0], profile):
+        return None, country_of(parts[0], profile)
     return (text or None), None
 
 

@@ -417,3 +417,12 @@ def test_cells_partner_type_with_a_nationality_of_two_words():
 def test_cells_index_numbers_in_brackets_or_with_a_dot():
     assert cells.type_fit("index", ["(1)", "(2)", "(3)"], PROFILE) == 1.0
     assert cells.type_fit("index", ["1.", "2.", "3."], PROFILE) == 1.0
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [("Germany (DE)", "DE"), ("DE – Germany", "DE"), ("DEU", "DE"), ("Deutschland", "DE"), ("España", "ES"),
+     ("Republic of Korea", "KR"), ("UAE", "AE"), ("German", "DE"), ("No", None), ("Spain/Portugal", None)],
+)
+def test_cells_country_cells_in_every_common_form(text, code):
+    assert cells.country_of(text, PROFILE) == code

@@ -35,6 +35,8 @@ def test_event_parse_date_range(text, start, end):
         ("Santiago (Chile)", "Santiago", "CL"),
         ("MEXICO CITY (MEXICO)", "MEXICO CITY", "MX"),
         ("Seoul, South Korea", "Seoul", "KR"),
+        ("in Busan (Republic of Korea)", "Busan", "KR"),
+        ("Madrid, España", "Madrid", "ES"),
     ],
 )
 def test_event_parse_place(text, city, country):
