@@ -336,3 +336,14 @@ def test_token_patterns_still_work_beside_rules():
     brokerage = load_profile("een_brokerage")
     paras = [Paragraph(text="In total, 8 companies took part in the brokerage event.", page=1)]
     assert {f.key: f.value for f in stated_figures(paras, brokerage)} == {"participants": 8}
+
+
+def test_figures_agreements_that_a_mission_gave_rise_to_or_resulted_in():
+    from extractor.narrative import Paragraph, stated_figures
+    from extractor.profile import load_profile
+
+    profile = load_profile()
+    for sentence in ("Participants say the visit gave rise to 7 cooperation agreements.",
+                     "In the end the trip resulted in seven cooperation agreements."):
+        found = {(f.key, f.value) for f in stated_figures([Paragraph(text=sentence, page=1)], profile)}
+        assert ("cooperation_agreements_reported", 7) in found, sentence
