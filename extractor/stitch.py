@@ -195,7 +195,7 @@ def _start(raw: RawTable, caption: str | None, n_header: int, profile: Profile, 
         n_columns=raw.n_columns,
         column_edges=raw.column_edges,
     )
-    table.rows.extend(_data_rows(raw, n_header))
+    table.rows.extend(row for row in _data_rows(raw, n_header) if not _repeats_header(row, table))
     return table
 
 
@@ -247,7 +247,7 @@ def _relative_widths(boxes: list[BBox]) -> list[float]:
 
 
 def _append(table: StitchedTable, raw: RawTable, n_header: int, profile: Profile, settings: Settings) -> None:
-    rows = _data_rows(raw, n_header)
+    rows = [row for row in _data_rows(raw, n_header) if not _repeats_header(row, table)]
     if rows and table.rows and _is_fragment(rows[0], table, profile):
         table.rows[-1] = _rejoin(table.rows[-1], rows.pop(0))
     headless = not table.rows
@@ -257,6 +257,15 @@ def _append(table: StitchedTable, raw: RawTable, n_header: int, profile: Profile
     if headless and rows:
         # a header left at a page foot was classified without any cell to read
         _relabel(table, table.label, profile, settings)
+
+
+def _repeats_header(row: DataRow, table: StitchedTable) -> bool:
+    """A row of a continuation part that prints the table's header again (one the
+    part's own header detection did not take for a header)."""
+    if not table.header or not any(table.flat_header):
+        return False
+    texts = [normalise_header(row.text(c) or "") for c in range(table.n_columns)]
+    return texts == [normalise_header(h) for h in table.flat_header]
 
 
 def _data_rows(raw: RawTable, n_header: int) -> list[DataRow]:

@@ -106,3 +106,12 @@ def test_stitch_caption_on_the_other_side_when_the_document_side_has_none():
         "Table 2 - Cooperation objectives and next steps",
         "Annex I - Cooperation objectives",
     ]
+
+
+def test_stitch_rows_that_print_the_header_again_are_dropped():
+    """A header printed again among the rows (a split the part's own header detection
+    missed) is not data."""
+    first = raw_table([HEADER, ["A Cluster", "Org 1", "x", "y"], HEADER, ["B Cluster", "Org 2", "x", "y"]], page=3)
+    second = raw_table([[h.upper() for h in HEADER], ["C Cluster", "Org 3", "x", "y"]], page=4, top=60.0)
+    [table] = stitch([(empty_layout(3), [first]), (empty_layout(4), [second])], PROFILE)
+    assert [row.text(0) for row in table.rows] == ["A Cluster", "B Cluster", "C Cluster"]
