@@ -347,3 +347,19 @@ def test_figures_agreements_that_a_mission_gave_rise_to_or_resulted_in():
                      "In the end the trip resulted in seven cooperation agreements."):
         found = {(f.key, f.value) for f in stated_figures([Paragraph(text=sentence, page=1)], profile)}
         assert ("cooperation_agreements_reported", 7) in found, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Feedback was provided by 9 of the 12 clusters (75%).", {("participants", 12), ("respondents", 9), ("response_rate", 0.75)}),
+        ("Twelve clusters registered for the mission.", {("participants", 12)}),
+        ("The consultation received 8 replies.", {("respondents", 8)}),
+    ],
+)
+def test_figures_feedback_registrations_and_consultations(sentence, expected):
+    from extractor.narrative import Paragraph, stated_figures
+    from extractor.profile import load_profile
+
+    found = {(f.key, f.value) for f in stated_figures([Paragraph(text=sentence, page=1)], load_profile())}
+    assert found == expected
