@@ -884,7 +884,7 @@ def _is_number(text: str) -> bool:
 def _name_score(text: str, profile: Profile) -> float:
     """How much a cell reads as a name of an organisation: 0..1."""
     stripped = text.strip()
-    if is_answer(stripped, profile) or _is_number(stripped) or is_count_like(stripped):
+    if is_answer(stripped, profile) or _is_number(stripped) or is_count_like(stripped) or _is_address(stripped):
         return 0.0
     if country_of(stripped, profile) and len(stripped.split()) <= 3:
         return 0.0
@@ -904,9 +904,17 @@ def _name_score(text: str, profile: Profile) -> float:
     return 1.0
 
 
+_ADDRESS = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$|^\s*\S+@\S+\.\w+\s*$|^\s*[\w.-]+\.(?:com|org|net|eu|[a-z]{2})/?\s*$", re.I)
+
+
+def _is_address(text: str) -> bool:
+    """A web or e-mail address: the content of no contract field."""
+    return bool(_ADDRESS.match(text))
+
+
 def _text_score(text: str, profile: Profile) -> float:
     stripped = text.strip()
-    if is_answer(stripped, profile) or _is_number(stripped) or is_count_like(stripped):
+    if is_answer(stripped, profile) or _is_number(stripped) or is_count_like(stripped) or _is_address(stripped):
         return 0.0
     if not any(c.isalpha() for c in stripped):
         return 0.0

@@ -426,3 +426,9 @@ def test_cells_index_numbers_in_brackets_or_with_a_dot():
 )
 def test_cells_country_cells_in_every_common_form(text, code):
     assert cells.country_of(text, PROFILE) == code
+
+
+def test_cells_web_and_mail_addresses_fit_no_text_or_name_field():
+    for value_type in ("text", "name", "partner"):
+        assert cells.type_fit(value_type, ["www.acme.eu", "https://beta.org", "info@gamma.com"], PROFILE) == 0.0
+    assert cells.type_fit("partner", ["Acme S.A.", "Beta Ltd."], PROFILE) > 0.5
