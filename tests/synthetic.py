@@ -41,3 +41,24 @@ def raw_table(rows: list[list[str | None]], page: int = 1, top: float = 100.0, w
 
 def empty_layout(number: int) -> PageLayout:
     return PageLayout(number=number, width=842.0, height=595.0, words=[], lines=[])
+
+
+def write_pdf(path, pages: list[list[bytes]], size: tuple[float, float] = (595, 842)) -> None:
+    """A PDF whose pages draw the given content-stream operators, with /F1 Helvetica
+    and /F2 Helvetica-Bold available: small documents whose every stroke a test sets."""
+    import io
+
+    import pikepdf
+
+    pdf = pikepdf.new()
+    fonts = pikepdf.Dictionary(
+        F1=pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica),
+        F2=pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name("/Helvetica-Bold")),
+    )
+    for ops in pages:
+        page = pdf.add_blank_page(page_size=size)
+        page.Resources = pikepdf.Dictionary(Font=fonts)
+        page.Contents = pdf.make_stream(b"\n".join(ops))
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    path.write_bytes(buffer.getvalue())

@@ -1,8 +1,6 @@
-import io
-
-import pikepdf
-
 from extractor import ExtractOptions, extract_report
+
+from .synthetic import write_pdf
 
 ROWS = [
     ("#", "Cluster", "Field(s) of activity", "Country"),
@@ -14,9 +12,6 @@ ROWS = [
 
 def borderless_report(path, gap: float) -> None:
     """A caption, `gap` points of space, then a table drawn without any rule."""
-    pdf = pikepdf.new()
-    regular = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
-    bold = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name("/Type1"), BaseFont=pikepdf.Name("/Helvetica-Bold"))
     ops = [b"BT /F2 10 Tf 72 760 Td (Table 1 - EU cluster delegation) Tj ET"]
     xs = [72, 110, 260, 420]
     y = 760 - 12 - gap
@@ -26,12 +21,7 @@ def borderless_report(path, gap: float) -> None:
             ops.append(b"BT %s 9 Tf %d %d Td (%s) Tj ET" % (font, x, y, cell.encode()))
         y -= 16
     ops.append(b"BT /F1 10 Tf 72 %d Td (The delegation counted three clusters.) Tj ET" % (y - 40))
-    page = pdf.add_blank_page(page_size=(595, 842))
-    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=regular, F2=bold))
-    page.Contents = pdf.make_stream(b"\n".join(ops))
-    buffer = io.BytesIO()
-    pdf.save(buffer)
-    path.write_bytes(buffer.getvalue())
+    write_pdf(path, [ops])
 
 
 def test_choose_word_alignment_serves_a_borderless_table_under_its_caption(tmp_path):

@@ -1,14 +1,13 @@
 """Tables with horizontal rules only or no rules, captioned underneath, read end to end."""
 
-import io
 import re
-
-import pikepdf
 
 from extractor import ExtractOptions, extract_report
 from extractor.layout import PageLayout, Word, words_to_lines
 from extractor.tables.base import RawTable
 from extractor.tables.choose import unserved_captions
+
+from .synthetic import write_pdf
 
 ROWS = [
     ("#", "Cluster", "Field(s) of activity", "Country"),
@@ -22,9 +21,6 @@ XS = [72, 110, 260, 420]
 def rules_report(path) -> None:
     """A paragraph, then a table ruled above and under its header and at its foot
     (no column rules), its caption underneath, then more text."""
-    pdf = pikepdf.new()
-    regular = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
-    bold = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name("/Type1"), BaseFont=pikepdf.Name("/Helvetica-Bold"))
     ops = [b"BT /F1 10 Tf 72 760 Td (The delegation brought together clusters from across the Union.) Tj ET"]
     y = 730
     ops.append(b"0.8 w 70 %d m 500 %d l S" % (y + 12, y + 12))
@@ -38,12 +34,7 @@ def rules_report(path) -> None:
     ops.append(b"0.8 w 70 %d m 500 %d l S" % (y + 11, y + 11))
     ops.append(b"BT /F2 9.5 Tf 72 %d Td (Table 1 - EU cluster delegation) Tj ET" % (y - 2))
     ops.append(b"BT /F1 10 Tf 72 %d Td (Seven of the three clusters answered.) Tj ET" % (y - 40))
-    page = pdf.add_blank_page(page_size=(595, 842))
-    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=regular, F2=bold))
-    page.Contents = pdf.make_stream(b"\n".join(ops))
-    buffer = io.BytesIO()
-    pdf.save(buffer)
-    path.write_bytes(buffer.getvalue())
+    write_pdf(path, [ops])
 
 
 def test_choose_table_with_horizontal_rules_only_and_its_caption_underneath(tmp_path):

@@ -1,10 +1,8 @@
 """A ruled table whose header row alone is left at a page foot."""
 
-import io
-
-import pikepdf
-
 from extractor import ExtractOptions, extract_report
+
+from .synthetic import write_pdf
 
 XS = [72, 200, 330, 470]
 
@@ -17,11 +15,6 @@ def _row(ops: list[bytes], y: int, cells: tuple[str, ...], font: bytes) -> None:
 
 
 def split_header_report(path) -> None:
-    pdf = pikepdf.new()
-    fonts = pikepdf.Dictionary(
-        F1=pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica),
-        F2=pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name("/Helvetica-Bold")),
-    )
     first = [b"BT /F1 10 Tf 72 760 Td (The clusters met many organisations during the mission.) Tj ET",
              b"BT /F2 9.5 Tf 72 110 Td (Table 2 - Cooperation objectives and next steps) Tj ET"]
     _row(first, 80, ("Clusters", "Organisation", "Cooperation objective", "Technology"), b"/F2")
@@ -29,13 +22,7 @@ def split_header_report(path) -> None:
     for i, cells in enumerate([("Alpha Cluster", "Omega Ltd", "Joint project", "Sensors"),
                                ("Beta Cluster", "Sigma SA", "Study visit", "Robotics")]):
         _row(second, 760 - 20 * i, cells, b"/F1")
-    for ops in (first, second):
-        page = pdf.add_blank_page(page_size=(595, 842))
-        page.Resources = pikepdf.Dictionary(Font=fonts)
-        page.Contents = pdf.make_stream(b"\n".join(ops))
-    buffer = io.BytesIO()
-    pdf.save(buffer)
-    path.write_bytes(buffer.getvalue())
+    write_pdf(path, [first, second])
 
 
 def test_plumber_header_row_left_at_the_page_foot_heads_the_body_on_the_next_page(tmp_path):
