@@ -26,6 +26,7 @@ from .tables.base import Cell, RawTable
 from .wording import similarity
 
 HEADER_MATCH = 80.0  # a first-row cell this close (0-100) to a header spelling reads as a header
+HEADER_MEANING = 0.85  # ... or this close in meaning (wording.similarity)
 TITLE_MATCH = 0.8  # a caption this close to a kind's title names that kind
 TITLE_VETO_MARGIN = 0.15  # ... and vetoes another kind whose titles it fits this much less
 LIST_LAYOUT_FIT = 0.6  # share of a one-column table's cells that must read as "name, then items"
@@ -93,18 +94,29 @@ def header_row_count(table: RawTable, profile: Profile) -> int:
 
 
 def _reads_like_headers(first: list[Cell], profile: Profile) -> bool:
+    """Most first-row cells read like header spellings: as strings, or in meaning."""
     spellings = _all_header_spellings(profile)
-    matched = sum(1 for cell in first if _best_strict(cell.text or "", spellings) >= HEADER_MATCH)
+    matched = sum(
+        1
+        for cell in first
+        if _best_strict(cell.text or "", spellings) >= HEADER_MATCH
+        or max((similarity(cell.text or "", s) for s in spellings), default=0.0) >= HEADER_MEANING
+    )
     return matched * 2 >= len(first)
 
 
 def _set_apart_by_type(table: RawTable) -> bool:
-    """Every first-row cell bold, and most cells of the rows below not."""
+    """Every first-row cell bold, and in most columns the cells below are not (a
+    first column of bold names is no header)."""
     first = [c for c in table.grid[0] if c is not None and c.text]
-    body = [c for row in table.grid[1:] for c in row if c is not None and c.text]
-    if not body or not all(c.bold for c in first):
+    if not first or not all(c.bold for c in first) or len(table.grid) < 2:
         return False
-    return sum(c.bold for c in body) * 2 < len(body)
+    plain = 0
+    for column in range(table.n_columns):
+        below = [row[column] for row in table.grid[1:] if column < len(row) and row[column] is not None and row[column].text]
+        if below and sum(c.bold for c in below) * 2 < len(below):
+            plain += 1
+    return plain * 2 > table.n_columns
 
 
 def _set_apart_by_content(table: RawTable, profile: Profile) -> bool:

@@ -173,3 +173,17 @@ def test_captions_any_label_word_but_figures():
         [["Cluster", "SMEs"], ["Alpha Cluster", "• Omega GmbH"], ["Beta Cluster", "• Sigma SAS"]],
         label="Exhibit 4 - Beneficiary SMEs by cluster",
     ).kind == "benefited_smes"
+
+
+def test_header_row_bold_over_a_bold_first_column_and_worded_otherwise():
+    """A bold header over a body whose first column is bold too (respondents' names)
+    is still set apart by type; header words that no spelling holds but that mean the
+    same ("European cluster", "Objectives & follow-up") read as headers."""
+    table = raw_table([["European cluster", "Partner", "Objectives & follow-up"],
+                       ["Alpha Cluster", "Omega Ltd", "Study visit"], ["Beta Cluster", "Sigma SA", "Joint workshop"]])
+    grid = [tuple(type(c)(text=c.text, lines=c.lines, bold=(r == 0 or i == 0), bbox=c.bbox) for i, c in enumerate(row))
+            for r, row in enumerate(table.grid)]
+    bold = type(table)(**{**table.__dict__, "grid": tuple(grid)})
+    assert header_row_count(bold, PROFILE) == 1
+    plain = type(table)(**{**table.__dict__, "grid": tuple(tuple(type(c)(text=c.text, lines=c.lines, bold=False, bbox=c.bbox) for c in row) for row in table.grid)})
+    assert header_row_count(plain, PROFILE) == 1  # by meaning: "Partner", "European cluster", "Objectives"
