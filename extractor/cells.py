@@ -754,7 +754,7 @@ def _collect_leftover(fragment: str, profile: Profile, out: list[str]) -> None:
 
 # --- bullets and lists -------------------------------------------------------------------
 
-_BULLET_CHARS = frozenset("•●▪◦‣⁃∙·–—-*>✓✔➢➤►▸▹▶■□○◆◇❖➔→⇒⦁⦾⦿♦◘◙‧⁌⁍")
+_BULLET_CHARS = frozenset("•●▪◦‣⁃∙·–—-*>»›✓✔➢➤►▸▹▶■□○◆◇❖➔→⇒⦁⦾⦿♦◘◙‧⁌⁍")
 _NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-z][.)]|\([a-z]\)|[A-Z]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])\s+")
 _INLINE_BULLET = re.compile(r"\s*[•●▪◦‣∙➢➤►▸■◆❖⦁\ue000-\uf8ff]\s*")
 

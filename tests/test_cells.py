@@ -432,3 +432,9 @@ def test_cells_web_and_mail_addresses_fit_no_text_or_name_field():
     for value_type in ("text", "name", "partner"):
         assert cells.type_fit(value_type, ["www.acme.eu", "https://beta.org", "info@gamma.com"], PROFILE) == 0.0
     assert cells.type_fit("partner", ["Acme S.A.", "Beta Ltd."], PROFILE) > 0.5
+
+
+@pytest.mark.parametrize("bullet", ["»", "›"])
+def test_cells_guillemet_bullets(bullet):
+    assert cells.split_bullets(("Alpha Cluster", f"{bullet} Omega GmbH", f"{bullet} Sigma SAS"), PROFILE) == (
+        ["Alpha Cluster"], ["Omega GmbH", "Sigma SAS"])
