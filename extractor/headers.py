@@ -29,6 +29,7 @@ HEADER_MATCH = 80.0  # a first-row cell this close (0-100) to a header spelling 
 HEADER_MEANING = 0.85  # ... or this close in meaning (wording.similarity)
 TITLE_MATCH = 0.8  # a caption this close to a kind's title names that kind
 TITLE_VETO_MARGIN = 0.15  # ... and vetoes another kind whose titles it fits this much less
+TITLE_HINT = 0.3  # a caption that only resembles a kind's titles tips a close choice towards it
 LIST_LAYOUT_FIT = 0.6  # share of a one-column table's cells that must read as "name, then items"
 MIN_EXPLAINED = 0.3  # share of a table's columns a kind must explain
 CONTENT_ONLY_WEIGHT = 0.6  # what cells alone can earn a field no header names
@@ -206,7 +207,7 @@ def classify(
         mapped_all = all(name in mapping.columns for name in spec.required)
         considered = sum(1 for c in range(len(flat)) if flat[c] or column_texts[c]) or 1
         explained = sum(mapping.scores.values()) / (100 * considered)
-        title_bonus = title_score if title_score >= TITLE_MATCH else 0.0
+        title_bonus = title_score if title_score >= TITLE_MATCH else TITLE_HINT * title_score
         if spec.layout != "grid":
             # "A name, then its list" in one cell, or in two headed columns.
             fit = max((cells.type_fit("list", texts, profile) for texts in column_texts), default=0.0) if len(flat) <= 2 else 0.0
@@ -215,7 +216,8 @@ def classify(
                 continue
             if not any(flat):
                 mapping = ColumnMap(spec.kind)
-            layout_evidence = max(title_bonus, fit if fit >= LIST_LAYOUT_FIT else 0.0)
+            named = title_score if title_score >= TITLE_MATCH else 0.0  # a mere resemblance is no layout evidence
+            layout_evidence = max(named, fit if fit >= LIST_LAYOUT_FIT else 0.0)
             score = max(0.5 + layout_evidence if layout_evidence else 0.0, explained + title_bonus if in_columns else 0.0)
         else:
             if not mapped_all or explained < MIN_EXPLAINED:

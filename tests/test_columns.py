@@ -187,3 +187,13 @@ def test_header_row_bold_over_a_bold_first_column_and_worded_otherwise():
     assert header_row_count(bold, PROFILE) == 1
     plain = type(table)(**{**table.__dict__, "grid": tuple(tuple(type(c)(text=c.text, lines=c.lines, bold=False, bbox=c.bbox) for c in row) for row in table.grid)})
     assert header_row_count(plain, PROFILE) == 1  # by meaning: "Partner", "European cluster", "Objectives"
+
+
+def test_classify_a_caption_resembling_a_kind_tips_a_close_choice():
+    """Cluster, a yes/no column and a count fit both the SME agenda and the formal
+    agreements; headers that say little leave it to the caption, which need not use
+    the profile's title words to tip the choice."""
+    rows = [["Cluster", "Done?", "How many?"], ["Alpha Cluster", "Yes", "3"], ["Beta Cluster", "No", "0"]]
+    hint = mapped(rows, label="Table 3 - SMEs and trade fairs")  # shares "SMEs" with "SME involvement" only
+    assert hint.kind == "sme_involvement" and hint.title_score < 80
+    assert mapped(rows, label="Annex 2 - Agreements formally signed by each cluster").kind == "formal_agreements"
