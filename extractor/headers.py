@@ -27,12 +27,6 @@ from .wording import similarity
 
 HEADER_MATCH = 80.0  # a first-row cell this close (0-100) to a header spelling reads as a header
 HEADER_MEANING = 0.85  # ... or this close in meaning (wording.similarity)
-TITLE_MATCH = 0.8  # a caption this close to a kind's title names that kind
-TITLE_VETO_MARGIN = 0.15  # ... and vetoes another kind whose titles it fits this much less
-TITLE_HINT = 0.3  # a caption that only resembles a kind's titles tips a close choice towards it
-LIST_LAYOUT_FIT = 0.6  # share of a one-column table's cells that must read as "name, then items"
-MIN_EXPLAINED = 0.3  # share of a table's columns a kind must explain
-CONTENT_ONLY_WEIGHT = 0.6  # what cells alone can earn a field no header names
 _DISTINCT_TYPES = frozenset({"answer", "count", "partner_type", "cooperation_types", "country", "index", "list"})
 _LABEL_PREFIX = re.compile(
     r"^\s*((table|annex|annexe|appendix|exhibit|figure)\s+([0-9]+|[ivxlc]+|[a-z])\b\s*[-–—:.]?"
@@ -201,26 +195,26 @@ def classify(
     best_score = 0.0
     for spec in profile.tables:
         title_score = titles.get(spec.kind, 0.0)
-        if _vetoed(spec.kind, titles):
+        if _vetoed(spec.kind, titles, settings):
             continue
         mapping = map_columns(spec, flat, leaves, column_texts, profile, settings)
         mapped_all = all(name in mapping.columns for name in spec.required)
         considered = sum(1 for c in range(len(flat)) if flat[c] or column_texts[c]) or 1
         explained = sum(mapping.scores.values()) / (100 * considered)
-        title_bonus = title_score if title_score >= TITLE_MATCH else TITLE_HINT * title_score
+        title_bonus = title_score if title_score >= settings.title_match else settings.title_hint * title_score
         if spec.layout != "grid":
             # "A name, then its list" in one cell, or in two headed columns.
             fit = max((cells.type_fit("list", texts, profile) for texts in column_texts), default=0.0) if len(flat) <= 2 else 0.0
-            in_columns = mapped_all and len(mapping.columns) == len(spec.fields) and explained >= MIN_EXPLAINED
-            if title_score < TITLE_MATCH and fit < LIST_LAYOUT_FIT and not in_columns:
+            in_columns = mapped_all and len(mapping.columns) == len(spec.fields) and explained >= settings.min_explained
+            if title_score < settings.title_match and fit < settings.list_layout_fit and not in_columns:
                 continue
             if not any(flat):
                 mapping = ColumnMap(spec.kind)
-            named = title_score if title_score >= TITLE_MATCH else 0.0  # a mere resemblance is no layout evidence
-            layout_evidence = max(named, fit if fit >= LIST_LAYOUT_FIT else 0.0)
+            named = title_score if title_score >= settings.title_match else 0.0  # a mere resemblance is no layout evidence
+            layout_evidence = max(named, fit if fit >= settings.list_layout_fit else 0.0)
             score = max(0.5 + layout_evidence if layout_evidence else 0.0, explained + title_bonus if in_columns else 0.0)
         else:
-            if not mapped_all or explained < MIN_EXPLAINED:
+            if not mapped_all or explained < settings.min_explained:
                 continue
             score = explained + title_bonus
         if score > best_score:
@@ -240,13 +234,13 @@ def _title_score(title: str, spec: TableSpec) -> float:
     return max((similarity(title, t) for t in spec.titles), default=0.0)
 
 
-def _vetoed(kind: str, titles: dict[str, float]) -> bool:
+def _vetoed(kind: str, titles: dict[str, float], settings: Settings) -> bool:
     """The caption names another kind: it fits that kind's titles, and this kind's
     clearly less."""
     if not titles:
         return False
     other, score = max(((k, s) for k, s in titles.items() if k != kind), key=lambda item: item[1], default=(None, 0.0))
-    return other is not None and score >= TITLE_MATCH and score - titles.get(kind, 0.0) >= TITLE_VETO_MARGIN
+    return other is not None and score >= settings.title_match and score - titles.get(kind, 0.0) >= settings.title_veto_margin
 
 
 def map_columns(
@@ -283,6 +277,7 @@ def map_columns(
                     header,
                     _content_score(field_spec.value_type, texts, profile, settings),
                     (0.5 if shared else 1.0) if distinct else 0.0,
+                    settings.content_only_weight,
                 )
                 cache[key] = (combined, header)
             matrix[i, j], headers[i, j] = cache[key]
@@ -306,7 +301,9 @@ def map_columns(
     )
 
 
-def column_score(header: float, content: float | None, distinct: float) -> float:
+def column_score(
+    header: float, content: float | None, distinct: float, content_only_weight: float = DEFAULT_SETTINGS.content_only_weight
+) -> float:
     """One column's score for one field, 0..1.
 
     `header`: closeness of its header to the field's spellings; `content`: share of
@@ -317,7 +314,7 @@ def column_score(header: float, content: float | None, distinct: float) -> float
     """
     if content is None:
         return header
-    return header * (0.5 + 0.5 * content) + (1 - header) * content * distinct * CONTENT_ONLY_WEIGHT
+    return header * (0.5 + 0.5 * content) + (1 - header) * content * distinct * content_only_weight
 
 
 def _header_score(spellings: tuple[str, ...], whole: str, leaf: str, settings: Settings) -> float:

@@ -22,6 +22,14 @@ class Settings(BaseModel):
     header_similarity: bool = Field(True, description="score columns by their header text")
     content_typing: bool = Field(True, description="score columns by how their cells parse as the field's type")
     min_column_score: float = Field(0.5, ge=0.0, le=1.0, description="a column scoring less for every field stays unassigned")
+    content_only_weight: float = Field(0.6, ge=0.0, le=1.0, description="what cells alone can earn a field no header names")
+
+    # Table kinds (headers.classify).
+    title_match: float = Field(0.8, ge=0.0, le=1.0, description="a caption this close to a kind's titles names that kind")
+    title_veto_margin: float = Field(0.15, ge=0.0, le=1.0, description="a caption naming one kind vetoes kinds it fits this much less")
+    title_hint: float = Field(0.3, ge=0.0, le=1.0, description="share of a caption's mere resemblance added to a kind's score")
+    min_explained: float = Field(0.3, ge=0.0, le=1.0, description="share of a table's columns a kind must explain")
+    list_layout_fit: float = Field(0.6, ge=0.0, le=1.0, description="share of cells reading as 'name, then items' for the list layout")
 
     # Names (entities/): names printed inside one report are matched first against
     # that report's own delegation list, where rules unsafe across an archive are safe.

@@ -196,4 +196,5 @@ def test_classify_a_caption_resembling_a_kind_tips_a_close_choice():
     rows = [["Cluster", "Done?", "How many?"], ["Alpha Cluster", "Yes", "3"], ["Beta Cluster", "No", "0"]]
     hint = mapped(rows, label="Table 3 - SMEs and trade fairs")  # shares "SMEs" with "SME involvement" only
     assert hint.kind == "sme_involvement" and hint.title_score < 80
+    assert mapped(rows, label="Table 3 - SMEs and trade fairs", settings=Settings(title_hint=0.0)).kind != "sme_involvement"
     assert mapped(rows, label="Annex 2 - Agreements formally signed by each cluster").kind == "formal_agreements"
