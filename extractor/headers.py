@@ -193,11 +193,12 @@ def classify(
     titles = {spec.kind: _title_score(title, spec) for spec in profile.tables} if title else {}
     best = ColumnMap(kind=None)
     best_score = 0.0
+    fits: dict[tuple[str, int], float | None] = {}  # (value type, column): shared by every kind tried
     for spec in profile.tables:
         title_score = titles.get(spec.kind, 0.0)
         if _vetoed(spec.kind, titles, settings):
             continue
-        mapping = map_columns(spec, flat, leaves, column_texts, profile, settings)
+        mapping = map_columns(spec, flat, leaves, column_texts, profile, settings, fits)
         mapped_all = all(name in mapping.columns for name in spec.required)
         considered = sum(1 for c in range(len(flat)) if flat[c] or column_texts[c]) or 1
         explained = sum(mapping.scores.values()) / (100 * considered)
@@ -250,10 +251,13 @@ def map_columns(
     column_texts: list[list[str]],
     profile: Profile,
     settings: Settings = DEFAULT_SETTINGS,
+    fits: dict[tuple[str, int], float | None] | None = None,
 ) -> ColumnMap:
     """Assign columns to the fields of `spec` as one matching that maximises the
     summed scores (each column to one field, a `multi` field to several); pairs
-    scoring under `settings.min_column_score` are left out."""
+    scoring under `settings.min_column_score` are left out. `fits` caches each
+    column's content score per value type across calls."""
+    fits = {} if fits is None else fits
     considered = [c for c in range(len(flat)) if flat[c] or (c < len(column_texts) and column_texts[c])]
     if not considered or not spec.fields:
         return ColumnMap(kind=spec.kind)
@@ -275,7 +279,7 @@ def map_columns(
                 header = _header_score(field_spec.headers, flat[column], leaves[column] if column < len(leaves) else "", settings)
                 combined = column_score(
                     header,
-                    _content_score(field_spec.value_type, texts, profile, settings),
+                    _cached_fit(fits, field_spec.value_type, column, texts, profile, settings),
                     (0.5 if shared else 1.0) if distinct else 0.0,
                     settings.content_only_weight,
                 )
@@ -321,6 +325,12 @@ def _header_score(spellings: tuple[str, ...], whole: str, leaf: str, settings: S
     if not settings.header_similarity or not spellings or not (whole or leaf):
         return 0.0
     return max(max(similarity(whole, s) if whole else 0.0, similarity(leaf, s) if leaf and leaf != whole else 0.0) for s in spellings)
+
+
+def _cached_fit(fits: dict, value_type: str, column: int, texts: list[str], profile: Profile, settings: Settings):
+    if (value_type, column) not in fits:
+        fits[(value_type, column)] = _content_score(value_type, texts, profile, settings)
+    return fits[(value_type, column)]
 
 
 def _content_score(value_type: str, texts: list[str], profile: Profile, settings: Settings) -> float | None:
