@@ -295,6 +295,7 @@ def map_columns(
         columns.setdefault(slots[i], []).append(considered[j])
         scores[considered[j]] = round(100 * float(matrix[i, j]), 1)
         evidence[considered[j]] = round(100 * float(max(matrix[i, j], headers[i, j])), 1)
+    _follow_up_columns(spec, flat, considered, columns, scores, evidence, settings)
     unassigned = tuple(c for c in considered if c not in scores)
     return ColumnMap(
         kind=spec.kind,
@@ -303,6 +304,27 @@ def map_columns(
         unassigned=unassigned,
         evidence=evidence,
     )
+
+
+def _follow_up_columns(
+    spec: TableSpec, flat: list[str], considered: list[int], columns: dict[str, list[int]], scores: dict[int, float],
+    evidence: dict[int, float], settings: Settings,
+) -> None:
+    """A field that details another's answer (`follows`) takes the column right after
+    that answer's column when nothing else claimed it and its header asks a question
+    or prompts ("If yes, how?", "Please specify:"): such a header means nothing on its
+    own, only beside the question it follows."""
+    for field_spec in spec.fields:
+        if not field_spec.follows or field_spec.name in columns or field_spec.follows not in columns:
+            continue
+        answer_column = max(columns[field_spec.follows])
+        later = [c for c in considered if c > answer_column]
+        if not later or later[0] in scores:
+            continue
+        header = flat[later[0]].strip()
+        if header.endswith(("?", ":")):
+            columns[field_spec.name] = [later[0]]
+            scores[later[0]] = evidence[later[0]] = round(100 * settings.min_column_score, 1)
 
 
 def column_score(

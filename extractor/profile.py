@@ -49,6 +49,7 @@ class FieldSpec:
     headers: tuple[str, ...]
     multi: bool = False
     value_type: str = "text"
+    follows: str | None = None  # the answer field whose column this one details ("If yes, how?")
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ def _build(data: dict) -> Profile:
                 headers=_strings(f.get("headers")),
                 multi=bool(f.get("multi", False)),
                 value_type=str(f.get("type") or _default_value_type(kind, name)),
+                follows=str(f["follows"]) if f.get("follows") else None,
             )
             for name, f in spec["fields"].items()
         )
@@ -406,6 +408,9 @@ def _check_tables(check: _Check, data: dict) -> None:
                 check.fail(at, f"field {name!r} is not a field of {kind} ({CONTRACT})")
             field_spec = check.mapping(field_spec, at, f"field {name!r}")
             check.strings(field_spec.get("headers"), at + ("headers",), f"headers of field {name!r}")
+            follows = field_spec.get("follows")
+            if follows is not None and (follows not in fields or follows == name):
+                check.fail(at + ("follows",), f"field {name!r} follows {follows!r}, which is not another field of the table {kind}")
             value_type = field_spec.get("type")
             if value_type is None:
                 continue

@@ -198,3 +198,25 @@ def test_classify_a_caption_resembling_a_kind_tips_a_close_choice():
     assert hint.kind == "sme_involvement" and hint.title_score < 80
     assert mapped(rows, label="Table 3 - SMEs and trade fairs", settings=Settings(title_hint=0.0)).kind != "sme_involvement"
     assert mapped(rows, label="Annex 2 - Agreements formally signed by each cluster").kind == "formal_agreements"
+
+
+def _annex_with(detail_header: str):
+    return [
+        ["Reporting cluster", "Counterpart organisations", "Forms of co-operation", "SMEs consulted in advance?",
+         detail_header, "No. of SMEs benefiting"],
+        ["Alpha Cluster", "Omega Ltd (non EU firm)", "R&D", "yes", "Online questionnaire to the members", "3"],
+        ["Beta Cluster", "Sigma SA (EU firm)", "Technology transfer", "no", "Meetings before the trip", "1"],
+        ["Gamma Cluster", "Delta Inc (non EU firm)", "Joint venture", "yes", "Phone calls", "0"],
+    ]
+
+
+def test_columns_follow_up_question_details_the_answer_left_of_it():
+    # "If yes, how?" means nothing alone: beside the survey question it is the detail of its answer.
+    columns = mapped(_annex_with("If yes, how?"))
+    assert columns.kind == "cooperation_agreements"
+    assert columns.columns["smes_surveyed"] == (3,) and columns.columns["preparation_detail"] == (4,)
+
+
+def test_columns_a_plain_label_beside_an_answer_is_not_its_detail():
+    columns = mapped(_annex_with("Website"))
+    assert "preparation_detail" not in columns.columns and 4 in columns.unassigned

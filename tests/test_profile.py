@@ -123,6 +123,8 @@ def test_profile_field_without_type_gets_its_contract_type(tmp_path):
         ("smes: {type: list", "smes: {type: answer", "benefited_smes.smes holds a list of texts"),
         ("    required: [cluster, partner]", "    required: [cluster, partnr]",
          "required names 'partnr', which is not a field of the table cooperation_agreements"),
+        ("      benefits: {type: text, headers", "      benefits: {type: text, follows: answer, headers",
+         "field 'benefits' follows 'answer', which is not another field of the table cooperation_agreements"),
         ("    inherit: [cluster]", "    inherit: [clusters]", "inherit names 'clusters'"),
         ("    row_key: [cluster, partner]", "    row_key: [cluster, partner_name]", "row_key names 'partner_name'"),
         ("    layout: cluster_with_bullets", "    layout: bullets", "layout 'bullets' is not one of"),
