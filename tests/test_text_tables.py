@@ -264,3 +264,30 @@ def test_text_tables_row_gaps_with_an_overlapping_sub_header_and_a_bold_first_na
         ["Beta Water Network", "3", "10"],
         ["Gamma Cluster", "1", "4"],
     ]
+
+
+def test_text_tables_header_row_alone_at_the_page_foot_is_continued_on_the_next_page():
+    """Captions underneath, and the page ends right after a plain header row whose last
+    cell wraps: the header is kept as a one-row table, and the next page's rows carry
+    on under its columns (so they are not a headless table of their own)."""
+    engine = TextAlignmentEngine(CAPTION)
+    columns = (60, 200, 330, 440)
+    words = words_of(PARAGRAPH[0], 60, 700) + words_of(PARAGRAPH[1], 60, 713)
+    header, _ = rows_at([["Cluster organisation", "Partner", "Homepage", "Aim of the"]], 740, columns=columns, bold_header=False)
+    words += header + words_of("cooperation / next", 440, 751) + words_of("steps", 440, 762)
+    words += words_of("2", 297, 815, size=7)
+    page, layout = page_of(words, number=2)
+    [head] = engine.find(page, layout)
+    assert grid_texts(head) == [["Cluster organisation", "Partner", "Homepage", "Aim of the cooperation / next steps"]]
+    body = [["Alpha Cluster", "Omega Ltd", "www.omega.eu", "Pilot project"],
+            ["Beta Cluster", "Sigma SA", None, "Study visit"],
+            ["Gamma Cluster", "Delta Inc", "www.delta.com", "Licence agreement"]]
+    rest, top = rows_at(body, 80, columns=columns, bold_header=False)
+    rest += words_of("Table 2 - Cooperation goals and next steps", 60, top + 4, size=9.5, bold=True)
+    page, layout = page_of(rest, number=3)
+    [second] = engine.find(page, layout)
+    assert grid_texts(second) == body and second.column_edges[:-1] == head.column_edges[:-1]
+    # a line of two segments at the foot is no header row
+    words = words_of(PARAGRAPH[0], 60, 700) + words_of("Place and date", 60, 740) + words_of("Signature", 330, 740)
+    page, layout = page_of(words, number=2)
+    assert TextAlignmentEngine(CAPTION).find(page, layout) == []

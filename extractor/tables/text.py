@@ -41,6 +41,7 @@ FOOT_MARGIN = 0.92  # share of the page height above the footer
 HEAD_MARGIN = 0.1  # share of the page height holding the running header
 SIZE_TOLERANCE = 0.4
 COLUMN_SPLIT_RATIO = 0.45  # at a column's start, a gap this many font sizes wide separates cells
+MAX_HEADER_LINES = 4  # a header row alone at a page foot wraps its cells over at most this many lines
 MIN_ALIGNED = 0.6  # share of a continuation's segments that start at the open table's columns
 
 
@@ -176,7 +177,7 @@ class TextAlignmentEngine:
                 table = _over_caption(ctx, index, self.name)
             if table is not None and not any(_overlaps(table.bbox, t.bbox) for t in served):
                 tables.append(table)
-        foot = _foot_table(ctx, tables, self.name)
+        foot = _foot_table(ctx, tables, self.name) or _foot_header(ctx, tables, self.name)
         if foot is not None and not any(_overlaps(foot.bbox, t.bbox) for t in tables + ruled):
             tables.append(foot)
         self._open = _left_open(ctx, tables)
@@ -290,6 +291,35 @@ def _foot_table(ctx: _Page, tables: list[RawTable], engine: str) -> RawTable | N
         return None
     columns = table.column_edges[:-1]
     if not all(any(abs(s[0].x0 - x) <= ALIGN_TOLERANCE for x in columns) for s in header):
+        return None
+    return table
+
+
+def _foot_header(ctx: _Page, tables: list[RawTable], engine: str) -> RawTable | None:
+    """A table's header row left alone at the page foot, its body on the next page:
+    the last lines of the page after the running text, one of them split into three
+    or more columns, every other line's segments starting at those columns (header
+    cells wrapped over several lines). It is kept as a one-row table so that the next
+    page's rows continue it under its columns."""
+    body = [l for l in ctx.lines if HEAD_MARGIN * ctx.layout.height <= l.top <= FOOT_MARGIN * ctx.layout.height]
+    if not body:
+        return None
+    content = [l for l in ctx.lines if l.top >= body[0].top and not ctx.is_furniture(l, body[-1].size)]
+    last = content[-1]
+    if any(t.bbox[1] - 1 <= last.top <= t.bbox[3] + 1 for t in tables + ctx.ruled):
+        return None
+    region = _walk(ctx, list(reversed(content)), last.bottom, down=False)
+    if not region or len(region) > MAX_HEADER_LINES:
+        return None
+    widest = max(region, key=lambda l: len(_segments(l)))
+    columns = tuple(s[0].x0 for s in _segments(widest))
+    if len(columns) < 3:
+        return None
+    starts = [s[0].x0 for l in region for s in _segments(l)]
+    if not all(any(abs(x - c) <= ALIGN_TOLERANCE for c in columns) for x in starts):
+        return None
+    table = _table(region, ctx.layout.number, engine, columns=columns)
+    if table is None or len(table.grid) != 1:
         return None
     return table
 
