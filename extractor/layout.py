@@ -19,6 +19,9 @@ BBox = tuple[float, float, float, float]
 
 SUPERSCRIPT_SIZE_RATIO = 0.85
 WORD_GAP_RATIO = 0.18
+HEAD_BAND = 0.1  # share of the page height holding the running header
+FOOT_BAND = 0.92  # share of the page height above the footer
+FURNITURE_SIZE_TOLERANCE = 0.4  # a line in those bands within this of the body size is content
 
 
 @dataclass(frozen=True)
@@ -322,6 +325,20 @@ def words_in_box(words: Iterable[Word], bbox: BBox, margin: float = 0.5) -> list
         w
         for w in words
         if x0 - margin <= (w.x0 + w.x1) / 2 <= x1 + margin and top - margin <= w.middle <= bottom + margin
+    ]
+
+
+def content_lines(layout: PageLayout) -> list[Line]:
+    """The page's lines top to bottom without its running header and footer: lines in
+    the top or bottom band of the page set in another size than the page's body."""
+    lines = sorted(layout.lines, key=lambda l: (l.top, l.x0))
+    band = [l.size for l in lines if HEAD_BAND * layout.height <= l.top <= FOOT_BAND * layout.height]
+    if not band:
+        return lines
+    size = median(band)
+    return [
+        l for l in lines
+        if HEAD_BAND * layout.height <= l.top <= FOOT_BAND * layout.height or abs(l.size - size) <= FURNITURE_SIZE_TOLERANCE
     ]
 
 

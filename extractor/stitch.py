@@ -19,7 +19,7 @@ from .headers import (
     leaf_headers,
     normalise_header,
 )
-from .layout import BBox, PageLayout, join_lines
+from .layout import BBox, PageLayout, content_lines, join_lines
 from .profile import Profile
 from .settings import DEFAULT_SETTINGS, Settings
 from .tables.base import Cell, RawTable
@@ -124,6 +124,20 @@ def captions_below(pages: list[tuple[PageLayout, list[RawTable]]], pattern: re.P
     return below > above
 
 
+def _caption_left_at_foot(layout: PageLayout, tables: list[RawTable], pattern: re.Pattern[str]) -> tuple[int, str] | None:
+    """A caption that ends the page's content with no table under it (its table was
+    pushed onto the next page), as (page, caption text)."""
+    content = content_lines(layout)
+    for line in reversed(content[-3:]):
+        if not pattern.search(line.text):
+            continue
+        wrapped = _caption_lines(line, layout)
+        if content.index(line) + len(wrapped) == len(content) and not any(t.bbox[3] > line.top for t in tables):
+            return layout.number, join_lines(wrapped)
+        return None
+    return None
+
+
 def _caption_lines(first, layout: PageLayout) -> list[str]:
     """The caption's line and any wrapped continuation directly below it in the same font."""
     lines = [first.text]
@@ -147,9 +161,13 @@ def stitch(
     open_table: StitchedTable | None = None
     open_last_page = 0
     below = captions_below(pages, profile.caption_pattern)
+    left_at_foot: tuple[int, str] | None = None
     for layout, tables in pages:
         ordered = sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
         captions = _captions_with_sides(layout, ordered, profile.caption_pattern, below)
+        if ordered and 0 not in captions and left_at_foot is not None and left_at_foot[0] == layout.number - 1:
+            captions[0] = (left_at_foot[1], False)  # captioned at the previous page's foot, pushed onto this one
+        left_at_foot = None if below else _caption_left_at_foot(layout, ordered, profile.caption_pattern)
         for position, raw in enumerate(ordered):
             caption, caption_below = captions.get(position, (None, False))
             n_header = header_row_count(raw, profile)

@@ -115,3 +115,22 @@ def test_stitch_rows_that_print_the_header_again_are_dropped():
     second = raw_table([[h.upper() for h in HEADER], ["C Cluster", "Org 3", "x", "y"]], page=4, top=60.0)
     [table] = stitch([(empty_layout(3), [first]), (empty_layout(4), [second])], PROFILE)
     assert [row.text(0) for row in table.rows] == ["A Cluster", "B Cluster", "C Cluster"]
+
+
+def test_stitch_caption_at_the_previous_page_foot_labels_the_first_table():
+    """A caption that ends a page (above its page number) with its table pushed onto
+    the next page labels that table; a caption with body text after it does not."""
+    first = raw_table([["#", "Cluster", "Country"], ["1", "Alpha", "Spain"]], page=2, top=100)
+    pushed = raw_table([HEADER, ["A Cluster", "Org 1", "x", "y"]], page=3, top=80)
+    page_2 = layout_with_lines(2, [("Table 1 - EU cluster delegation", 85), ("Table 2 - Cooperation objectives and next steps", 700)])
+    page_2.words.append(type(page_2.words[0])("2", 297, 815, 302, 822, 7.0, False))
+    from extractor.layout import words_to_lines
+
+    page_2.lines[:] = words_to_lines(page_2.words)
+    tables = stitch([(page_2, [first]), (empty_layout(3), [pushed])], PROFILE)
+    assert [t.label for t in tables] == ["Table 1 - EU cluster delegation", "Table 2 - Cooperation objectives and next steps"]
+    assert tables[1].columns.kind == "cooperation_objectives"
+    followed = layout_with_lines(2, [("Table 1 - EU cluster delegation", 85), ("Table 2 - Cooperation objectives and next steps", 700),
+                                     ("Some text after the caption", 720)])
+    tables = stitch([(followed, [first]), (empty_layout(3), [pushed])], PROFILE)
+    assert tables[1].label is None

@@ -291,3 +291,18 @@ def test_text_tables_header_row_alone_at_the_page_foot_is_continued_on_the_next_
     words = words_of(PARAGRAPH[0], 60, 700) + words_of("Place and date", 60, 740) + words_of("Signature", 330, 740)
     page, layout = page_of(words, number=2)
     assert TextAlignmentEngine(CAPTION).find(page, layout) == []
+
+
+def test_text_tables_caption_at_the_page_foot_opens_a_table_on_the_next_page():
+    """A caption is the page's last line above its page number; its table, header
+    first, starts the next page high up, in the running-header band."""
+    engine = TextAlignmentEngine(CAPTION)
+    words = words_of(PARAGRAPH[0], 60, 700) + words_of("Table 3 - Involvement of the SMEs", 60, 740, size=9.5, bold=True)
+    words += words_of("3", 297, 815, size=7)
+    page, layout = page_of(words, number=3)
+    assert engine.find(page, layout) == []
+    table_words, top = rows_at(DELEGATION, 76)
+    words = table_words + words_of("The clusters surveyed their members before the mission in most cases.", 60, top + 30, size=9)
+    page, layout = page_of(words, number=4)
+    [table] = engine.find(page, layout)
+    assert grid_texts(table) == DELEGATION

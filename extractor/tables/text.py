@@ -386,7 +386,8 @@ def _continuation(ctx: _Page, open_: _Open, engine: str) -> RawTable | None:
     """The first lines of the page, when they carry on what the previous page left
     open: its table (same type size, segments starting at its columns), or its last
     caption (a table pushed onto this page)."""
-    lines = [l for l in ctx.lines if not ctx.is_furniture(l, open_.size)]
+    size = open_.size or _body_size(ctx)  # a caption left open: the table's size is yet unknown
+    lines = [l for l in ctx.lines if not ctx.is_furniture(l, size)]
     if not lines or ctx.barrier(lines[0]):
         return None
     top = min(lines[0].top, ctx.layout.height * HEAD_MARGIN)
@@ -412,11 +413,20 @@ def _left_open(ctx: _Page, tables: list[RawTable]) -> _Open | None:
         size = median(l.size for l in ctx.lines if lowest.bbox[1] - 1 <= l.top and l.bottom <= lowest.bbox[3] + 1) if ctx.lines else 0
         if not ctx.content_after(lowest.bbox[3] + 1, size):
             return _Open(number, lowest.column_edges[:-1], lowest.column_edges[-1], size)
+    size = _body_size(ctx)
+    if size:  # the last line above the footer (a page number in a smaller size is no content)
+        last = max((l for l in ctx.lines if not ctx.is_furniture(l, size)), key=lambda l: l.bottom, default=last)
     if last is not None and is_caption(last, ctx.pattern) and (lowest is None or lowest.bbox[3] < last.top):
         content = [l for l in ctx.lines if not ctx.is_furniture(l, last.size)]
         if content and content[-1] is last:
             return _Open(number, (), 0.0, 0.0)
     return None
+
+
+def _body_size(ctx: _Page) -> float:
+    """The median type size of the lines between the running header and footer bands."""
+    body = [l.size for l in ctx.lines if HEAD_MARGIN * ctx.layout.height <= l.top <= FOOT_MARGIN * ctx.layout.height]
+    return median(body) if body else 0.0
 
 
 # --- grid ---------------------------------------------------------------------------
