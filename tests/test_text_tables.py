@@ -306,3 +306,19 @@ def test_text_tables_caption_at_the_page_foot_opens_a_table_on_the_next_page():
     page, layout = page_of(words, number=4)
     [table] = engine.find(page, layout)
     assert grid_texts(table) == DELEGATION
+
+
+def test_text_tables_continuation_under_a_ruled_repeated_header_keeps_its_rows():
+    """The rest of a table on the next page repeats its header between two rules and
+    closes with a third: the part is the header and every row down to the closing
+    rule, not the header alone (where the walk from the page top stops at the rule)."""
+    engine = TextAlignmentEngine(CAPTION)
+    words = words_of("Table 3 - Involvement of the SMEs", 60, 690, size=9.5, bold=True)
+    table_words, _ = rows_at(DELEGATION, 710, pitch=15)
+    page, layout = page_of(words + table_words, number=4)
+    engine.find(page, layout)
+    rest = [DELEGATION[0], ["Delta Cluster", "Yes", "3"], ["Epsilon Cluster", "No", "5"], ["Zeta Cluster", "Yes", "6"]]
+    words, top = rows_at(rest, 76, pitch=18)
+    page, layout = page_of(words, number=5, rules=[(72, 55, 540), (87, 55, 540), (top, 55, 540)])
+    [part] = engine.find(page, layout)
+    assert grid_texts(part) == rest

@@ -164,8 +164,11 @@ class TextAlignmentEngine:
             if table is not None:
                 tables.append(table)
         for table in _ruled_blocks(ctx, self.name):
-            if not any(_overlaps(table.bbox, t.bbox) for t in tables):
-                tables.append(table)
+            overlapping = [t for t in tables if _overlaps(table.bbox, t.bbox)]
+            # a continuation stops at the rule under its repeated header; the ruled
+            # block holding that header and the rows under the rule is the whole part
+            if all(_holds(table, t) for t in overlapping):
+                tables = [t for t in tables if t not in overlapping] + [table]
         for index, line in enumerate(ctx.lines):
             if not is_caption(line, self.caption_pattern):
                 continue
@@ -190,6 +193,13 @@ def _starts_below(table: RawTable, caption: Line) -> bool:
 
 def _ends_above(table: RawTable, caption: Line) -> bool:
     return -2 <= caption.top - table.bbox[3] <= CAPTION_REACH * caption.size * 2
+
+
+def _holds(outer: RawTable, inner: RawTable) -> bool:
+    """Whether `outer` covers `inner` and has more rows."""
+    a, b = outer.bbox, inner.bbox
+    covers = a[0] <= b[0] + 1 and a[1] <= b[1] + 1 and a[2] >= b[2] - 1 and a[3] >= b[3] - 1
+    return covers and len(outer.grid) > len(inner.grid)
 
 
 def _overlaps(a: tuple, b: tuple) -> bool:
