@@ -279,18 +279,24 @@ def _over_caption(ctx: _Page, index: int, engine: str) -> RawTable | None:
     return _table(region, ctx.layout.number, engine) or _ruled_list(ctx, region, region[-1].bottom, caption.top, engine)
 
 
+def _foot_region(ctx: _Page, tables: list[RawTable]) -> list[Line]:
+    """The lines read up from the page's last line of content while they keep a table's
+    pitch and size; nothing when that line lies in a table already found."""
+    body = [l for l in ctx.lines if HEAD_MARGIN * ctx.layout.height <= l.top <= FOOT_MARGIN * ctx.layout.height]
+    if not body:
+        return []
+    content = [l for l in ctx.lines if l.top >= body[0].top and not ctx.is_furniture(l, body[-1].size)]
+    last = content[-1]
+    if any(t.bbox[1] - 1 <= last.top <= t.bbox[3] + 1 for t in tables + ctx.ruled):
+        return []
+    return _walk(ctx, list(reversed(content)), last.bottom, down=False)
+
+
 def _foot_table(ctx: _Page, tables: list[RawTable], engine: str) -> RawTable | None:
     """An uncaptioned table at the page foot whose caption is underneath it on the
     next page: read up from the last line, it ends at a bold header row whose cells
     start at the columns of the rows under it."""
-    body = [l for l in ctx.lines if HEAD_MARGIN * ctx.layout.height <= l.top <= FOOT_MARGIN * ctx.layout.height]
-    if not body:
-        return None
-    content = [l for l in ctx.lines if l.top >= body[0].top and not ctx.is_furniture(l, body[-1].size)]
-    last = content[-1]
-    if any(t.bbox[1] - 1 <= last.top <= t.bbox[3] + 1 for t in tables + ctx.ruled):
-        return None
-    region = _walk(ctx, list(reversed(content)), last.bottom, down=False)
+    region = _foot_region(ctx, tables)
     if len(region) < 2 or not region[0].bold:
         return None
     header = _segments(region[0])
@@ -311,14 +317,7 @@ def _foot_header(ctx: _Page, tables: list[RawTable], engine: str) -> RawTable | 
     or more columns, every other line's segments starting at those columns (header
     cells wrapped over several lines). It is kept as a one-row table so that the next
     page's rows continue it under its columns."""
-    body = [l for l in ctx.lines if HEAD_MARGIN * ctx.layout.height <= l.top <= FOOT_MARGIN * ctx.layout.height]
-    if not body:
-        return None
-    content = [l for l in ctx.lines if l.top >= body[0].top and not ctx.is_furniture(l, body[-1].size)]
-    last = content[-1]
-    if any(t.bbox[1] - 1 <= last.top <= t.bbox[3] + 1 for t in tables + ctx.ruled):
-        return None
-    region = _walk(ctx, list(reversed(content)), last.bottom, down=False)
+    region = _foot_region(ctx, tables)
     if not region or len(region) > MAX_HEADER_LINES:
         return None
     widest = max(region, key=lambda l: len(_segments(l)))
