@@ -166,7 +166,7 @@ STOPWORDS = set(
 
 def word_number(lowers: list[str], spaces: list[bool], i: int) -> tuple[int, int] | None:
     """(value, end) of the English number words starting at token i: "fourteen",
-    "twenty-two", "twenty two", "one hundred and thirty-five"."""
+    "twenty-two", "twenty two", "one hundred and thirty-five", "a dozen", "two dozen"."""
     n = len(lowers)
 
     def below_100(j: int) -> tuple[int, int] | None:
@@ -184,10 +184,16 @@ def word_number(lowers: list[str], spaces: list[bool], i: int) -> tuple[int, int
             return ONES[w], j + 1
         return None
 
+    dozen = {("a", "dozen"): 12, ("half", "a", "dozen"): 6}
+    for words, value in dozen.items():
+        if tuple(lowers[i : i + len(words)]) == words:
+            return value, i + len(words)
     first = below_100(i)
     if first is None:
         return None
     value, k = first
+    if k < n and lowers[k] == "dozen" and 1 <= value <= 9:  # "two dozen"
+        return value * 12, k + 1
     if k < n and lowers[k] == "hundred" and 1 <= value <= 9:
         value, k = value * 100, k + 1
         m = k + 1 if k < n and lowers[k] == "and" else k
@@ -248,7 +254,7 @@ def find_numbers(lowers: list[str], texts: list[str], spaces: list[bool]) -> lis
                 found += [a, b]
             i += 1
             continue
-        elif w in ONES or w in TENS:
+        elif w in ONES or w in TENS or w in ("a", "half"):
             parsed = word_number(lowers, spaces, i)
             if parsed:
                 value, end = parsed
@@ -591,6 +597,8 @@ def _nouns(sent: Sentence, mentions: list[Mention], nouns: frozenset[str], conte
             k = j + (2 if lowers[j] == "out" and j + 1 < n and lowers[j + 1] == "of" else 1)
             while k < n and lowers[k] in DETERMINERS:
                 k += 1
+            while k + 1 < n and lowers[k + 1] in POSSESSIVE_MARKS:
+                k += 2  # "8 of the delegation's clusters": the possessor is no count noun
             noun, kind = _noun_after(sent, k, nouns)
         else:
             noun, kind = _noun_after(sent, j, nouns)
@@ -647,6 +655,7 @@ def _noun_after(sent: Sentence, j: int, nouns: frozenset[str]) -> tuple[str | No
     return None, "unknown"
 
 
+POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 AUXILIARIES = {"is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "could", "would",
                "may", "might", "will", "shall", "should", "can", "must", "do", "does", "did"}
 

@@ -363,3 +363,30 @@ def test_figures_feedback_registrations_and_consultations(sentence, expected):
 
     found = {(f.key, f.value) for f in stated_figures([Paragraph(text=sentence, page=1)], load_profile())}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The delegation consisted of a dozen clusters.", 12),
+        ("Half a dozen clusters took part in the mission.", 6),
+        ("Two dozen cluster organisations joined the delegation.", 24),
+    ],
+)
+def test_figures_dozens_are_numbers(text, value):
+    assert figures(text) == {"participants": value}
+
+
+def test_figures_dozens_plural_is_no_figure():
+    assert figures("Dozens of clusters expressed interest in the mission.") == {}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Eight of the delegation's clusters were joined by member companies.", {"clusters_with_smes": 8}),
+        ("Ten of the mission\u2019s participants answered the survey.", {"respondents": 10}),
+    ],
+)
+def test_figures_n_of_a_possessor_s_nouns_counts_the_nouns(text, expected):
+    assert figures(text) == expected
