@@ -300,16 +300,23 @@ def _data_rows(raw: RawTable, n_header: int) -> list[DataRow]:
 
 def _is_fragment(row: DataRow, table: StitchedTable, profile: Profile) -> bool:
     """A first row on a new page whose identifying cells are blank but others are not
-    is the rest of the row broken at the page end."""
+    is the rest of the row broken at the page end; so is one whose identifying text
+    closes a bracket that the row above left open ("(Japanese" / "company)")."""
     spec = profile.table(table.columns.kind) if table.columns.kind else None
     if spec is None or not spec.row_key:
         return False
     key_columns = [table.columns.column(name) for name in spec.row_key]
     if any(c is None for c in key_columns):
         return False
-    if any(row.text(c) for c in key_columns):
+    above = table.rows[-1]
+    if any(row.text(c) and not _closes_bracket(above.text(c), row.text(c)) for c in key_columns):
         return False
     return any(cell and cell.text for cell in row.cells)
+
+
+def _closes_bracket(upper: str | None, lower: str) -> bool:
+    """Whether `lower` goes on with `upper`: `upper` leaves a bracket open that `lower` closes."""
+    return bool(upper) and upper.count("(") > upper.count(")") and lower.count(")") > lower.count("(")
 
 
 def _rejoin(upper: DataRow, lower: DataRow) -> DataRow:

@@ -134,3 +134,16 @@ def test_stitch_caption_at_the_previous_page_foot_labels_the_first_table():
                                      ("Some text after the caption", 720)])
     tables = stitch([(followed, [first]), (empty_layout(3), [pushed])], PROFILE)
     assert tables[1].label is None
+
+
+def test_stitch_rejoins_a_broken_row_whose_name_closes_a_bracket_left_open():
+    """The rest of a row split by the page end may go on with its identifying text: a
+    partner "Delta Inc (Japanese" / "company)" is one name, not a new row."""
+    first = raw_table([HEADER, ["A Cluster", "Delta Inc (Japanese", "Share knowledge and", "Water"]], page=3)
+    second = raw_table([HEADER, [None, "company)", "organise events", None], [None, "Org 2 (EU firm)", "Meet", "Wood"]], page=4)
+    table = stitch([(empty_layout(3), [first]), (empty_layout(4), [second])], PROFILE)[0]
+    assert [row.text(1) for row in table.rows] == ["Delta Inc (Japanese company)", "Org 2 (EU firm)"]
+    assert [row.text(2) for row in table.rows] == ["Share knowledge and organise events", "Meet"]
+    closed = raw_table([HEADER, ["A Cluster", "Delta Inc (Japan)", "Share", "Water"]], page=3)
+    table = stitch([(empty_layout(3), [closed]), (empty_layout(4), [second])], PROFILE)[0]
+    assert len(table.rows) == 3

@@ -127,7 +127,8 @@ def _slot(edges: list[float], value: float) -> int:
 
 def _open_bottoms(page, found) -> list[float]:
     """Bottoms of tables left open at a page break: the column rules run on below the
-    last horizontal rule (a row split by the page end, drawn without a bottom border).
+    last horizontal rule, as segments of their own or drawn through (a row split by the
+    page end, drawn without a bottom border).
     The missing rule is put back where the column rules stop."""
     closing = []
     verticals = [e for e in page.edges if e["orientation"] == "v"]
@@ -135,7 +136,7 @@ def _open_bottoms(page, found) -> list[float]:
         x0, _, x1, bottom = table.bbox
         below = [
             e["bottom"] for e in verticals
-            if x0 - 1 <= e["x0"] <= x1 + 1 and abs(e["top"] - bottom) <= 2 and e["bottom"] > bottom + 5
+            if x0 - 1 <= e["x0"] <= x1 + 1 and e["top"] <= bottom + 2 and e["bottom"] > bottom + 5
         ]
         if len(below) >= 2:
             closing.append(max(below))

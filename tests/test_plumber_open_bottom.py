@@ -1,0 +1,46 @@
+"""A ruled table whose last row is split by the page end: the column rules run on below
+the last horizontal rule (drawn through, one stroke each), with no bottom border."""
+
+import pdfplumber
+
+from extractor.document import read_layout
+from extractor.tables.plumber import PlumberLinesEngine
+
+from .synthetic import write_pdf
+
+XS = (72, 200, 330, 460)
+ROWS = [("Cluster", "Partner", "Next steps"), ("Alpha Cluster", "Omega Ltd", "Pilot project"),
+        ("Beta Cluster", "Sigma SA", "Study visit"), ("Gamma Cluster", "Delta Inc (Japanese", "Licence agreement")]
+
+
+def open_bottom_page(path, close_it: bool) -> None:
+    top, pitch = 700, 24
+    ops = []
+    for i, row in enumerate(ROWS):
+        y = top - i * pitch - 15
+        for x, cell in zip(XS, row):
+            literal = cell.replace("(", "\\(").replace(")", "\\)").encode()
+            ops.append(b"BT /F1 9 Tf %d %d Td (%s) Tj ET" % (x + 3, y, literal))
+    bottom = top - len(ROWS) * pitch
+    rules = len(ROWS) if not close_it else len(ROWS) + 1  # the split row has no bottom border
+    for i in range(rules):
+        ops.append(b"0.5 w %d %d m %d %d l S" % (XS[0], top - i * pitch, XS[-1], top - i * pitch))
+    for x in XS:  # column rules drawn through to the split row's foot
+        ops.append(b"0.5 w %d %d m %d %d l S" % (x, top, x, bottom))
+    write_pdf(path, [ops])
+
+
+def rows_found(path) -> list[list[str | None]]:
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        [table] = PlumberLinesEngine().find(page, read_layout(page, 1))
+        return [[c.text if c else None for c in row] for row in table.grid]
+
+
+def test_plumber_row_split_by_the_page_end_is_closed_where_the_column_rules_stop(tmp_path):
+    open_path, closed_path = tmp_path / "open.pdf", tmp_path / "closed.pdf"
+    open_bottom_page(open_path, close_it=False)
+    open_bottom_page(closed_path, close_it=True)
+    expected = [list(row) for row in ROWS]
+    assert rows_found(closed_path) == expected
+    assert rows_found(open_path) == expected
