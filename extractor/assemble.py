@@ -310,8 +310,11 @@ def _benefited(ctx: RowContext, profile: Profile, entities: ReportEntities, out:
 def _member_then_list(lines: list[str], profile: Profile, entities: ReportEntities) -> tuple[list[str], list[str]]:
     """A cell that names a cluster and lists its SMEs without bullets (one per line,
     or separated by commas): the cluster is the longest run of first lines that names
-    a delegation member; the lines after it are the list."""
+    a delegation member; the lines after it are the list. A wrapped name goes on
+    without the list's separators: a line holding them is the list's."""
     for cut in range(len(lines) - 1, 0, -1):
+        if any(separator in line for line in lines[1:cut] for separator in cells.LIST_SEPARATORS):
+            continue
         if entities.names_member(" ".join(lines[:cut])):
             return list(lines[:cut]), cells.parse_list(lines[cut:], profile)
     return list(lines), []

@@ -74,13 +74,13 @@ def test_assemble_cluster_row_with_only_a_remark_gives_no_agreement():
 
 def test_assemble_benefited_smes_without_bullets_split_after_the_members_name():
     """One cell per cluster: its name over one or two lines, then its SMEs one per
-    line or separated by commas, no bullets. The name is the run of first lines that
-    names a delegation member."""
+    line or separated by commas (wrapped), no bullets. The name is the run of first
+    lines that names a delegation member, without a line holding list separators."""
     from .test_stitch import layout_with_lines
 
     delegation = raw_table([["#", "Cluster", "Country"], ["1", "Fjord Marine Cluster", "Norway"],
                             ["2", "Alpine Timber Innovation Network", "Austria"]], page=3, top=100)
-    rows = [["Fjord Marine Cluster\\nKelp Foods AS, Sea Robotics AS"], ["Alpine Timber Innovation\\nNetwork\\nHolzbau GmbH"]]
+    rows = [["Fjord Marine Cluster\\nKelp Foods AS, Sea Robotics AS, Nordic\\nAlgae AS"], ["Alpine Timber Innovation\\nNetwork\\nHolzbau GmbH"]]
     benefited = raw_table([[r[0].replace("\\n", " ")] for r in rows], page=4, top=100)
     grid = [tuple(type(c)(text=c.text, lines=tuple(rows[i][0].split("\\n")), bold=False, bbox=c.bbox) for c in row)
             for i, row in enumerate(benefited.grid)]
@@ -90,7 +90,7 @@ def test_assemble_benefited_smes_without_bullets_split_after_the_members_name():
     tables = stitch([(page3, [delegation]), (page4, [benefited])], PROFILE)
     records = build_records(tables, PROFILE, ReportEntities(EntityRegistry()))
     assert [(b.cluster.name, b.smes) for b in records.benefited_smes] == [
-        ("Fjord Marine Cluster", ["Kelp Foods AS", "Sea Robotics AS"]),
+        ("Fjord Marine Cluster", ["Kelp Foods AS", "Sea Robotics AS", "Nordic Algae AS"]),
         ("Alpine Timber Innovation Network", ["Holzbau GmbH"]),
     ]
 

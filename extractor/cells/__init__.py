@@ -12,7 +12,7 @@ tick glyph, a number spelt in words, a partner type said with a nationality
 
 from .cooperation import TypeList, parse_cooperation_types, stem
 from .fit import type_fit
-from .lists import bullet_of, list_items, parse_list, split_bullets
+from .lists import LIST_SEPARATORS, bullet_of, list_items, parse_list, split_bullets
 from .partners import PartnerName, parse_partner_type, read_partner_type, split_partner
 from .places import countries_named, country_of, nationalities
 from .text import (
@@ -35,6 +35,7 @@ __all__ = [
     "NA",
     "PartnerName",
     "TypeList",
+    "LIST_SEPARATORS",
     "bullet_of",
     "count_or_text",
     "countries_named",

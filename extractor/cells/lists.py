@@ -12,6 +12,7 @@ from .text import is_blank, is_na, tick_answer
 
 _BULLET_CHARS = frozenset("•●▪◦‣⁃∙·–—-*>»›✓✔➢➤►▸▹▶■□○◆◇❖➔→⇒⦁⦾⦿♦◘◙‧⁌⁍")
 _NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-z][.)]|\([a-z]\)|[A-Z]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)])\s+")
+LIST_SEPARATORS = (";", ",")  # in the order a cell without bullets is split on them
 _INLINE_BULLET = re.compile(r"\s*[•●▪◦‣∙➢➤►▸■◆❖⦁\ue000-\uf8ff]\s*")
 
 
@@ -112,7 +113,7 @@ def parse_list(text_or_lines: str | Iterable[str] | None, profile: Profile | Non
                 items.append(line)
         return [i for i in items if i and not is_blank(i)]
     joined = " ".join(lines)
-    for separator in (";", ","):
+    for separator in LIST_SEPARATORS:
         if separator in joined:
             parts = [p.strip() for p in joined.split(separator)]
             merged: list[str] = []
