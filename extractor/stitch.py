@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .cells import bullet_of
 from .headers import (
     ColumnMap,
     classify,
@@ -182,6 +183,8 @@ def stitch(
             )
             continued = _continuation_header(open_table, raw, n_header) if may_continue else None
             if continued is not None:
+                if caption is not None:  # the kind, known from the caption, says how a broken row rejoins
+                    _relabel(open_table, caption, profile, settings)
                 _append(open_table, raw, continued, profile, settings)
                 if caption is not None:
                     _relabel(open_table, caption, profile, settings)
@@ -305,6 +308,8 @@ def _is_fragment(row: DataRow, table: StitchedTable, profile: Profile) -> bool:
     spec = profile.table(table.columns.kind) if table.columns.kind else None
     if spec is None or not spec.row_key:
         return False
+    if spec.layout != "grid" and _opens_with_bullet(row):
+        return True  # a name-then-list cell whose list went on over the page
     key_columns = [table.columns.column(name) for name in spec.row_key]
     if any(c is None for c in key_columns):
         return False
@@ -312,6 +317,11 @@ def _is_fragment(row: DataRow, table: StitchedTable, profile: Profile) -> bool:
     if any(row.text(c) and not _closes_bracket(above.text(c), row.text(c)) for c in key_columns):
         return False
     return any(cell and cell.text for cell in row.cells)
+
+
+def _opens_with_bullet(row: DataRow) -> bool:
+    first = next((cell for cell in row.cells if cell and cell.text), None)
+    return first is not None and bullet_of((first.lines or (first.text,))[0]) is not None
 
 
 def _closes_bracket(upper: str | None, lower: str) -> bool:

@@ -147,3 +147,26 @@ def test_stitch_rejoins_a_broken_row_whose_name_closes_a_bracket_left_open():
     closed = raw_table([HEADER, ["A Cluster", "Delta Inc (Japan)", "Share", "Water"]], page=3)
     table = stitch([(empty_layout(3), [closed]), (empty_layout(4), [second])], PROFILE)[0]
     assert len(table.rows) == 3
+
+
+def _list_table(cells: list[list[str]], page: int, top: float):
+    """A one-column table whose cells hold several printed lines (a name, then its list)."""
+    from extractor.tables.base import Cell
+
+    raw = raw_table([[" ".join(lines)] for lines in cells], page=page, top=top, widths=[250.0])
+    grid = tuple((Cell(text=row[0].text, lines=tuple(lines), bold=False, bbox=row[0].bbox),)
+                 for row, lines in zip(raw.grid, cells))
+    return type(raw)(**{**raw.__dict__, "grid": grid})
+
+
+def test_stitch_a_list_going_on_over_the_page_rejoins_its_name_though_the_caption_comes_after():
+    """Captions below: the list table's first part has no kind until the caption under
+    its last part names it; the item at the top of the next page ("c) ...") still goes
+    back to the name above it, not into a row of its own."""
+    first = _list_table([["Alpha Cluster", "a) Terra GmbH", "b) Sol SL"], ["Beta Cluster", "a) Nord AB"]], page=3, top=700)
+    second = _list_table([["b) Vale Lda"], ["Gamma Cluster", "a) Mar SA"]], page=4, top=80)
+    page_4 = layout_with_lines(4, [("Table 4 - SMEs which benefited", 130)])
+    tables = stitch([(empty_layout(3), [first]), (page_4, [second])], PROFILE)
+    assert [t.columns.kind for t in tables] == ["benefited_smes"]
+    assert [row.cells[0].lines for row in tables[0].rows] == [
+        ("Alpha Cluster", "a) Terra GmbH", "b) Sol SL"), ("Beta Cluster", "a) Nord AB", "b) Vale Lda"), ("Gamma Cluster", "a) Mar SA")]

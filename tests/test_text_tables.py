@@ -322,3 +322,17 @@ def test_text_tables_continuation_under_a_ruled_repeated_header_keeps_its_rows()
     page, layout = page_of(words, number=5, rules=[(72, 55, 540), (87, 55, 540), (top, 55, 540)])
     [part] = engine.find(page, layout)
     assert grid_texts(part) == rest
+
+
+def test_text_tables_foot_list_with_indented_items_ruled_above_its_first_name():
+    """Items indented under each bold name line up in a second column of their own:
+    still one list per row when a rule above the first bold name says it is a table."""
+    words = words_of(PARAGRAPH[0], 60, 690, size=10)
+    words += words_of("Alpha Cluster", 62, 727, size=8.5, bold=True)
+    words += words_of("a) Terra Robotics GmbH", 74, 737.4, size=8.5) + words_of("b) Sol Foods SL", 74, 747.8, size=8.5)
+    words += words_of("Beta Cluster", 62, 760, size=8.5, bold=True) + words_of("a) Nord Wind AB", 74, 770.4, size=8.5)
+    words += words_of("Page 3", 290, 815, size=7)
+    page, layout = page_of(words, rules=[(723, 60, 320)])
+    [table] = TextAlignmentEngine(CAPTION).find(page, layout)
+    assert [[c.lines for c in row] for row in table.grid] == [
+        [("Alpha Cluster", "a) Terra Robotics GmbH", "b) Sol Foods SL")], [("Beta Cluster", "a) Nord Wind AB")]]

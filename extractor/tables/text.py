@@ -300,10 +300,10 @@ def _foot_table(ctx: _Page, tables: list[RawTable], engine: str) -> RawTable | N
     if len(region) < 2 or not region[0].bold:
         return None
     header = _segments(region[0])
-    table = _table(region, ctx.layout.number, engine)
-    if table is None and len(header) == 1:  # a list per row, ruled above its first bold name
+    if len(header) == 1:  # a list per row (items indented or not), ruled above its first bold name
         return _ruled_list(ctx, region, region[0].top - RULE_GAP_RATIO * region[0].size, region[0].top, engine)
-    if table is None or len(header) < 2 or len(table.grid) < 3:
+    table = _table(region, ctx.layout.number, engine)
+    if table is None or len(table.grid) < 3:
         return None
     columns = table.column_edges[:-1]
     if not all(any(abs(s[0].x0 - x) <= ALIGN_TOLERANCE for x in columns) for s in header):
