@@ -336,3 +336,16 @@ def test_text_tables_foot_list_with_indented_items_ruled_above_its_first_name():
     [table] = TextAlignmentEngine(CAPTION).find(page, layout)
     assert [[c.lines for c in row] for row in table.grid] == [
         [("Alpha Cluster", "a) Terra Robotics GmbH", "b) Sol Foods SL")], [("Beta Cluster", "a) Nord Wind AB")]]
+
+
+def test_text_tables_names_with_indented_bullets_under_a_caption_are_one_list_per_row():
+    """Under its caption, a list table whose bulleted items are indented under each bold
+    name: the indent is no second column, and the first name is no header."""
+    words = words_of("Table 4 - Clusters and their SMEs which benefited", 60, 100, size=9.5, bold=True)
+    words += words_of("Alpha Cluster", 62, 124, size=8.5, bold=True)
+    words += words_of("◦ Terra Robotics GmbH", 74, 134.4, size=8.5) + words_of("◦ Sol Foods SL", 74, 144.8, size=8.5)
+    words += words_of("Beta Cluster", 62, 157, size=8.5, bold=True) + words_of("◦ Nord Wind AB", 74, 167.4, size=8.5)
+    page, layout = page_of(words, rules=[(120, 60, 320)])
+    [table] = TextAlignmentEngine(CAPTION).find(page, layout)
+    assert [[c.lines for c in row] for row in table.grid] == [
+        [("Alpha Cluster", "◦ Terra Robotics GmbH", "◦ Sol Foods SL")], [("Beta Cluster", "◦ Nord Wind AB")]]

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from ..layout import Line, PageLayout, Word, join_lines, join_words
+from ..cells.lists import bullet_of
 from .base import Cell, RawTable
 
 COLUMN_GAP_RATIO = 0.9  # a gap wider than this many font sizes separates columns
@@ -254,7 +255,21 @@ def _under_caption(ctx: _Page, index: int, engine: str) -> RawTable | None:
     region = _walk(ctx, ctx.lines[index + 1 :], caption.bottom, down=True)
     if len(region) < 3:
         return None
+    if _names_then_items(region):
+        return _ruled_list(ctx, region, caption.bottom, region[0].top, engine)
     return _table(region, ctx.layout.number, engine) or _ruled_list(ctx, region, caption.bottom, region[0].top, engine)
+
+
+def _names_then_items(region: list[Line]) -> bool:
+    """Bold names, each followed by bulleted or numbered items: a list per row, whose
+    indented items are no column of their own."""
+    items = [line for line in region if not line.bold]
+    return (
+        region[0].bold
+        and len(_segments(region[0])) == 1
+        and bool(items)
+        and all(bullet_of(line.text) is not None for line in items)
+    )
 
 
 def _ruled_list(ctx: _Page, region: list[Line], upper: float, lower: float, engine: str) -> RawTable | None:
@@ -276,6 +291,8 @@ def _over_caption(ctx: _Page, index: int, engine: str) -> RawTable | None:
     region = _walk(ctx, above, caption.top, down=False)
     if len(region) < 3:
         return None
+    if _names_then_items(region):
+        return _ruled_list(ctx, region, region[-1].bottom, caption.top, engine)
     return _table(region, ctx.layout.number, engine) or _ruled_list(ctx, region, region[-1].bottom, caption.top, engine)
 
 
