@@ -10,14 +10,13 @@ from collections import Counter
 from pathlib import Path
 
 import psycopg
-import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.database import schema
-from extractor.database.flatten import flatten_report, make_batch
+from extractor.database.flatten import ReportDocument, report_document
 from extractor.database.load import ReportLoader
 from extractor.database.sinks import SchemaVersionError, open_sink
 from extractor.entities.link import link_report
@@ -149,16 +148,16 @@ def test_a_failure_mid_report_leaves_the_previous_state(database_url, two_report
     with open_sink(database_url) as sink:
         before = sink.counts()
         shorter = first.model_copy(update={"cooperation_agreements": first.cooperation_agreements[:-1], "findings": []})
-        batch = make_batch([flatten_report(shorter)])
-        # Injected failure: the last table written breaks a NOT NULL constraint, after the
-        # report's old rows were deleted and the other tables inserted.
-        last = batch.tables["tables"]
-        batch.tables["tables"] = last.set_column(0, pa.field("report_id", pa.string()), pa.array([None] * last.num_rows, pa.string()))
-        with pytest.raises(Exception):
-            sink.replace(batch)
+        data = json.loads(report_document(shorter).text)
+        # Injected failure: entities are written last, after the report's old rows were
+        # deleted and its new records inserted; an entity without id breaks NOT NULL there.
+        data["entities"][-1]["id"] = None
+        text = json.dumps(data)
+        with pytest.raises(Exception, match="(?i)null"):
+            sink.replace([ReportDocument(first.report_id, "changed", text, 1)])
         assert sink.counts() == before
         digest = sink.execute(f"SELECT record_digest FROM reports WHERE report_id = {_mark(database_url)}", (first.report_id,))
-        assert digest == [(flatten_report(first).digest,)]
+        assert digest == [(report_document(first).digest,)]
 
 
 def test_a_database_of_another_schema_version_is_refused(database_url, two_reports):

@@ -7,14 +7,15 @@ Arrow tables are registered with the connection and inserted with one
 from __future__ import annotations
 
 import contextlib
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import duckdb
 import pyarrow as pa
 
-from .flatten import arrow_schema
-from .schema import ENTITIES, ColumnType, TableSpec
+from .flatten import ReportDocument, arrow_schema, make_batch
+from .schema import ENTITIES, TABLES, ColumnType, TableSpec
 from .sinks import DatabaseError, DatabaseSink, quote, register
 
 
@@ -69,13 +70,22 @@ class DuckDBSink(DatabaseSink):
             raise
         self.connection.commit()
 
+    def insert_documents(self, documents: list[ReportDocument], loaded_at: datetime) -> None:
+        batch = make_batch(documents, loaded_at)
+        for table in TABLES:
+            data = batch.tables[table.name]
+            if table is ENTITIES:
+                self.upsert_entities(data)
+            elif data.num_rows:
+                self.insert_arrow(table, data)
+
     def insert_arrow(self, table: TableSpec, data: pa.Table) -> None:
         self.connection.register("incoming", data)
         try:
             names = ", ".join(quote(n) for n in table.column_names)
             self.connection.execute(f"INSERT INTO {quote(table.name)} ({names}) SELECT {names} FROM incoming")
         finally:
-            self.connection.unregister("incoming")
+            self._unregister()
 
     def upsert_entities(self, data: pa.Table) -> None:
         if not data.num_rows:
@@ -90,6 +100,12 @@ class DuckDBSink(DatabaseSink):
                 f"aliases = list_sort(list_distinct(list_concat({quote(ENTITIES.name)}.aliases, excluded.aliases)))"
             )
         finally:
+            self._unregister()
+
+    def _unregister(self) -> None:
+        # After a failed statement the transaction is aborted and unregistering fails
+        # too; the original error must surface, and the next register replaces the view.
+        with contextlib.suppress(duckdb.Error):
             self.connection.unregister("incoming")
 
     def table_exists(self, name: str) -> bool:

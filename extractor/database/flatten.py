@@ -1,8 +1,10 @@
-"""Turn reports into one Arrow table per database table, typed by `schema.py`.
+"""What sinks are handed: report documents, and their rows as Arrow tables.
 
-A `RowBatch` holds the rows of one or more reports; sinks write it in one
-transaction. Entities are merged within the batch (one row per id, aliases united)
-because an upsert may not touch the same row twice.
+A `ReportDocument` is one report as compact JSON with its digest; a sink writes a
+list of them in one transaction, flattening them its own way: DuckDB through the
+Arrow tables `make_batch` builds here (typed by `schema.py`), PostgreSQL on the
+server from the JSON itself. Entities are merged within a batch (one row per id,
+aliases united) because an upsert may not touch the same row twice.
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import datetime, timezone
 from typing import Any, Iterable
 
 import pyarrow as pa
 
-from schemas.records import MissionReport
+from schemas.records import RECORD_KINDS, MissionReport
 
 from .schema import ENTITIES, RECORDS, REPORTS, TABLES, Column, ColumnType, TableSpec
 
@@ -48,30 +51,33 @@ def _value(record: dict[str, Any], column: Column) -> Any:
 
 
 @dataclass
-class ReportRows:
-    """One report's rows, as plain column lists (cheap to concatenate into a batch)."""
+class ReportDocument:
+    """One report as compact JSON; equal digests mean loading it again changes nothing."""
 
     report_id: str
     digest: str
-    columns: dict[str, dict[str, list]]  # table -> column -> values
-    entities: list[dict[str, Any]]
+    text: str
+    #: Rows it becomes: its reports row, its records and its entities.
+    rows: int
 
-    def row_count(self) -> int:
-        return sum(len(next(iter(cols.values()), [])) for cols in self.columns.values()) + len(self.entities)
-
-
-def record_digest(data: dict[str, Any]) -> str:
-    """A digest of the report's records: equal digests mean loading again changes nothing."""
-    return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+    @cached_property
+    def data(self) -> dict[str, Any]:
+        return json.loads(self.text)
 
 
-def flatten_report(report: MissionReport | dict[str, Any], loaded_at: datetime | None = None) -> ReportRows:
-    data = report.model_dump(mode="json") if isinstance(report, MissionReport) else report
-    digest = record_digest(data)
+def report_document(report: MissionReport) -> ReportDocument:
+    text = report.model_dump_json()
+    rows = 1 + sum(len(getattr(report, kind)) for kind in RECORD_KINDS)
+    return ReportDocument(report.report_id, hashlib.sha256(text.encode()).hexdigest(), text, rows)
+
+
+def flatten_report(document: ReportDocument, loaded_at: datetime) -> dict[str, dict[str, list]]:
+    """table -> column -> values for one report (entities excepted: they are merged per batch)."""
+    data = document.data
     columns: dict[str, dict[str, list]] = {}
     report_row = {c.name: [_value(data, c)] for c in REPORTS.columns if c.path}
-    report_row["record_digest"] = [digest]
-    report_row["loaded_at"] = [loaded_at or datetime.now(timezone.utc)]
+    report_row["record_digest"] = [document.digest]
+    report_row["loaded_at"] = [loaded_at]
     columns[REPORTS.name] = report_row
     for kind, table in RECORDS.items():
         records = data.get(kind) or []
@@ -80,7 +86,7 @@ def flatten_report(report: MissionReport | dict[str, Any], loaded_at: datetime |
             if column.path:
                 table_columns[column.name] = [_value(record, column) for record in records]
         columns[kind] = table_columns
-    return ReportRows(data["report_id"], digest, columns, list(data.get("entities") or []))
+    return columns
 
 
 @dataclass
@@ -106,13 +112,15 @@ def merge_entities(entities: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(merged.values())
 
 
-def make_batch(reports: list[ReportRows]) -> RowBatch:
-    batch = RowBatch([r.report_id for r in reports])
+def make_batch(documents: list[ReportDocument], loaded_at: datetime | None = None) -> RowBatch:
+    loaded_at = loaded_at or datetime.now(timezone.utc)
+    flat = [flatten_report(d, loaded_at) for d in documents]
+    batch = RowBatch([d.report_id for d in documents])
     for table in TABLES:
         if table is ENTITIES:
-            entities = merge_entities(e for r in reports for e in r.entities)
+            entities = merge_entities(e for d in documents for e in d.data.get("entities") or [])
             values = {c.name: [_value(e, c) for e in entities] for c in table.columns}
         else:
-            values = {c.name: [v for r in reports for v in r.columns[table.name][c.name]] for c in table.columns}
+            values = {c.name: [v for f in flat for v in f[table.name][c.name]] for c in table.columns}
         batch.tables[table.name] = pa.Table.from_pydict(values, schema=arrow_schema(table))
     return batch

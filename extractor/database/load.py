@@ -20,7 +20,7 @@ from schemas.records import MissionReport
 
 from ..settings import Settings
 from ..writer import report_files
-from .flatten import ReportRows, flatten_report, make_batch
+from .flatten import ReportDocument, report_document
 from .sinks import DatabaseError, DatabaseSink, open_sink
 
 DEFAULT_DATABASE = "missions.duckdb"
@@ -52,8 +52,8 @@ class LoadSummary:
                 "failures": [f.message for f in self.failed]}
 
 
-def read_report_file(path: Path) -> dict[str, Any]:
-    """A report JSON, validated against the record contract, as a JSON-ready dict."""
+def read_report_file(path: Path) -> MissionReport:
+    """A report JSON, validated against the record contract."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
@@ -61,7 +61,7 @@ def read_report_file(path: Path) -> dict[str, Any]:
     except json.JSONDecodeError as error:
         raise ReportFileError(f"{path.name}: not JSON: {error}") from None
     try:
-        return MissionReport.model_validate(data).model_dump(mode="json")
+        return MissionReport.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "top level"
@@ -75,7 +75,7 @@ class ReportLoader:
         self.sink = sink
         self.batch_reports = max(1, batch_reports)
         self.summary = summary or LoadSummary()
-        self.pending: list[tuple[str, ReportRows]] = []
+        self.pending: list[tuple[str, ReportDocument]] = []
 
     def __enter__(self) -> "ReportLoader":
         return self
@@ -83,11 +83,11 @@ class ReportLoader:
     def __exit__(self, *exc) -> None:
         self.flush()
 
-    def add(self, source: str, report: MissionReport | dict[str, Any]) -> None:
-        rows = flatten_report(report)
-        if any(pending.report_id == rows.report_id for _, pending in self.pending):
+    def add(self, source: str, report: MissionReport) -> None:
+        document = report_document(report)
+        if any(pending.report_id == document.report_id for _, pending in self.pending):
             self.flush()  # the same report twice in one batch: the later one wins
-        self.pending.append((source, rows))
+        self.pending.append((source, document))
         if len(self.pending) >= self.batch_reports:
             self.flush()
 
@@ -96,17 +96,17 @@ class ReportLoader:
         if not pending:
             return
         try:
-            digests = self.sink.loaded_digests([rows.report_id for _, rows in pending])
+            digests = self.sink.loaded_digests([document.report_id for _, document in pending])
         except Exception as error:
             for source, _ in pending:
                 self._failed(source, error)
             return
         changed = []
-        for source, rows in pending:
-            if digests.get(rows.report_id) == rows.digest:
+        for source, document in pending:
+            if digests.get(document.report_id) == document.digest:
                 self.summary.unchanged.append(source)
             else:
-                changed.append((source, rows))
+                changed.append((source, document))
         if not changed:
             return
         try:
@@ -121,11 +121,10 @@ class ReportLoader:
                 except Exception as error:
                     self._failed(one[0], error)
 
-    def _write(self, reports: list[tuple[str, ReportRows]]) -> None:
-        batch = make_batch([rows for _, rows in reports])
-        self.sink.replace(batch)
+    def _write(self, reports: list[tuple[str, ReportDocument]]) -> None:
+        self.sink.replace([document for _, document in reports])
         self.summary.loaded.extend(source for source, _ in reports)
-        self.summary.rows += batch.row_count()
+        self.summary.rows += sum(document.rows for _, document in reports)
 
     def _failed(self, source: str, error: BaseException) -> None:
         cause = " ".join(str(error).split())[:300] or type(error).__name__

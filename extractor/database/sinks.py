@@ -1,16 +1,17 @@
 """The database-sink interface and the one registry of sinks, keyed by URL scheme.
 
 A sink owns one connection. `prepare()` creates the schema or checks the version of
-an existing one; `replace(batch)` writes a batch's reports in one transaction, after
+an existing one; `replace(documents)` writes reports in one transaction, after
 deleting whatever those reports had before, so a report is either fully replaced or
 left as it was. SQL shared by every engine lives here; each engine says how it names
-column types and how it bulk-inserts Arrow tables.
+column types and how it bulk-inserts a batch of report documents.
 """
 
 from __future__ import annotations
 
 import json
 from abc import ABC, abstractmethod
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, ClassVar
 from urllib.parse import urlsplit
@@ -18,9 +19,9 @@ from urllib.parse import urlsplit
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .flatten import RowBatch, arrow_schema
+from .flatten import ReportDocument, arrow_schema
 from .schema import (
-    DB_SCHEMA_VERSION, ENTITIES, RECORDS, REPORTS, SCHEMA_INFO_TABLE, TABLES, VIEWS, ColumnType, TableSpec, view_sql,
+    DB_SCHEMA_VERSION, RECORDS, REPORTS, SCHEMA_INFO_TABLE, TABLES, VIEWS, ColumnType, TableSpec, view_sql,
 )
 
 
@@ -67,12 +68,10 @@ class DatabaseSink(ABC):
         """A context manager: commit on success, roll back on any exception."""
 
     @abstractmethod
-    def insert_arrow(self, table: TableSpec, data: pa.Table) -> None:
-        """Bulk-insert an Arrow table through the engine's native path."""
-
-    @abstractmethod
-    def upsert_entities(self, data: pa.Table) -> None:
-        """Insert entities; an existing id keeps its row and gains the new aliases."""
+    def insert_documents(self, documents: list[ReportDocument], loaded_at: datetime) -> None:
+        """Bulk-insert the reports' rows through the engine's native path (inside `replace`'s
+        transaction, their old rows already deleted); entities are upserted, an existing id
+        gaining the new aliases."""
 
     @abstractmethod
     def table_exists(self, name: str) -> bool: ...
@@ -136,20 +135,15 @@ class DatabaseSink(ABC):
         rows = self.execute(f"SELECT report_id, record_digest FROM {quote(REPORTS.name)} WHERE report_id IN ({marks})", report_ids)
         return dict(rows)
 
-    def replace(self, batch: RowBatch) -> None:
-        """Write the batch's reports in one transaction, replacing their previous rows."""
+    def replace(self, documents: list[ReportDocument]) -> None:
+        """Write these reports in one transaction, replacing their previous rows."""
         with self.transaction():
-            present = list(self.loaded_digests(batch.report_ids))
+            present = list(self.loaded_digests([d.report_id for d in documents]))
             if present:
                 marks = ", ".join([self.placeholder] * len(present))
                 for table in (*RECORDS.values(), REPORTS):
                     self.execute(f"DELETE FROM {quote(table.name)} WHERE report_id IN ({marks})", present)
-            for table in TABLES:
-                data = batch.tables[table.name]
-                if table is ENTITIES:
-                    self.upsert_entities(data)
-                elif data.num_rows:
-                    self.insert_arrow(table, data)
+            self.insert_documents(documents, datetime.now(timezone.utc))
 
     def counts(self) -> dict[str, int]:
         return {table.name: self.execute(f"SELECT count(*) FROM {quote(table.name)}")[0][0] for table in TABLES}
