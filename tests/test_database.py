@@ -193,3 +193,20 @@ def test_load_command_reports_bad_files_and_loads_the_rest(tmp_path, two_reports
 
     bad_url = CliRunner().invoke(app, ["load", str(tmp_path), "--db", "mysql://x/y"])
     assert bad_url.exit_code == 2 and bad_url.stderr.count("\n") == 1 and "not a database URL" in bad_url.stderr
+
+
+def test_convert_loads_each_report_as_it_finishes(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "eu_mexico_2016.pdf").write_bytes((ROOT / "fixtures" / "pdfs" / "eu_mexico_2016.pdf").read_bytes())
+    (inputs / "not_a_pdf.pdf").write_text("<html>nope</html>")
+    out, url = tmp_path / "out", f"duckdb://{tmp_path / 'db' / 'm.duckdb'}"
+    result = CliRunner().invoke(app, ["convert", str(inputs), "-o", str(out), "--workers", "1", "--db", url])
+    assert result.exit_code == 1  # the non-PDF failed; the report still converted and loaded
+    written = json.loads((out / "eu_mexico_2016.json").read_text(encoding="utf-8"))
+    assert query(url, "SELECT report_id, file_name FROM reports") == [(written["report_id"], "eu_mexico_2016.pdf")]
+    assert query(url, "SELECT count(*) FROM cooperation_agreements")[0][0] == len(written["cooperation_agreements"])
+
+    refused = CliRunner().invoke(app, ["convert", str(inputs), "-o", str(tmp_path / "out2"), "--db", "oracle://x"])
+    assert refused.exit_code == 2 and "not a database URL" in refused.stderr
+    assert not (tmp_path / "out2").exists()
