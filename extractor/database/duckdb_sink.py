@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from .flatten import ReportDocument, arrow_schema, make_batch
 from .schema import ENTITIES, TABLES, ColumnType, TableSpec
-from .sinks import DatabaseError, DatabaseSink, quote, register
+from .sinks import DatabaseError, DatabaseSink, quote, quoted_names, register
 
 
 def duckdb_path(url: str) -> Path:
@@ -42,10 +42,6 @@ class DuckDBSink(DatabaseSink):
         ColumnType.TIMESTAMP: "TIMESTAMPTZ",
     }
     placeholder = "?"
-
-    def __init__(self, url: str, connection: duckdb.DuckDBPyConnection):
-        super().__init__(url)
-        self.connection = connection
 
     @classmethod
     def connect(cls, url: str) -> "DuckDBSink":
@@ -82,7 +78,7 @@ class DuckDBSink(DatabaseSink):
     def insert_arrow(self, table: TableSpec, data: pa.Table) -> None:
         self.connection.register("incoming", data)
         try:
-            names = ", ".join(quote(n) for n in table.column_names)
+            names = quoted_names(table)
             self.connection.execute(f"INSERT INTO {quote(table.name)} ({names}) SELECT {names} FROM incoming")
         finally:
             self._unregister()
@@ -92,7 +88,7 @@ class DuckDBSink(DatabaseSink):
             return
         self.connection.register("incoming", data)
         try:
-            names = ", ".join(quote(n) for n in ENTITIES.column_names)
+            names = quoted_names(ENTITIES)
             self.connection.execute(
                 f"INSERT INTO {quote(ENTITIES.name)} ({names}) SELECT {names} FROM incoming "
                 "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
@@ -113,7 +109,7 @@ class DuckDBSink(DatabaseSink):
         return rows[0][0] > 0
 
     def read_arrow(self, table: TableSpec) -> pa.Table:
-        names = ", ".join(quote(n) for n in table.column_names)
+        names = quoted_names(table)
         relation = self.connection.sql(f"SELECT {names} FROM {quote(table.name)}")
         # DuckDB 1.x names it fetch_arrow_table, 2.x to_arrow_table.
         fetched = (getattr(relation, "to_arrow_table", None) or relation.fetch_arrow_table)()

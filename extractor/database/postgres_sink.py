@@ -13,7 +13,7 @@ import pyarrow as pa
 
 from .flatten import ReportDocument
 from .schema import ENTITIES, RECORDS, REPORTS, Column, ColumnType, TableSpec
-from .sinks import DatabaseError, DatabaseSink, quote, register, rows_to_arrow
+from .sinks import DatabaseError, DatabaseSink, quote, quoted_names, register, rows_to_arrow
 
 STAGING = "incoming_reports"
 SQL_TYPES = {
@@ -52,7 +52,7 @@ def _reports_sql() -> str:
     values = [special.get(c.name) or json_value("i.head", c) for c in REPORTS.columns]
     lists = "{" + ",".join((*RECORDS, ENTITIES.name)) + "}"
     return (f"WITH heads AS MATERIALIZED (SELECT record_digest, loaded_at, doc - '{lists}'::text[] AS head FROM {STAGING}) "
-            f"INSERT INTO {quote(REPORTS.name)} ({_names(REPORTS)}) SELECT {', '.join(values)} FROM heads i")
+            f"INSERT INTO {quote(REPORTS.name)} ({quoted_names(REPORTS)}) SELECT {', '.join(values)} FROM heads i")
 
 
 def _recordset(table: TableSpec, source: str) -> tuple[str, dict[str, str]]:
@@ -81,7 +81,7 @@ def _recordset(table: TableSpec, source: str) -> tuple[str, dict[str, str]]:
 def _record_sql(table: TableSpec) -> str:
     rows, values = _recordset(table, f"i.doc -> '{table.name}'")
     values.update({"report_id": "i.report_id", "ordinal": "x.ordinality - 1"})
-    return (f"INSERT INTO {quote(table.name)} ({_names(table)}) SELECT {', '.join(values[n] for n in table.column_names)} "
+    return (f"INSERT INTO {quote(table.name)} ({quoted_names(table)}) SELECT {', '.join(values[n] for n in table.column_names)} "
             f"FROM {STAGING} i CROSS JOIN LATERAL {rows}")
 
 
@@ -105,12 +105,8 @@ def _entities_sql() -> str:
         joins.append(f"LEFT JOIN {part} ON {part}.id = m.id")
     return (f"WITH mentions AS (SELECT {mentions}, i.position, x.ordinality AS n FROM {STAGING} i CROSS JOIN LATERAL {rows}), "
             f"ids AS (SELECT DISTINCT id FROM mentions), {', '.join(parts)} "
-            f"INSERT INTO {entities} ({_names(ENTITIES)}) SELECT {', '.join(picked)} FROM ids m {' '.join(joins)} "
+            f"INSERT INTO {entities} ({quoted_names(ENTITIES)}) SELECT {', '.join(picked)} FROM ids m {' '.join(joins)} "
             f"ON CONFLICT (id) DO UPDATE SET {', '.join(updates)}")
-
-
-def _names(table: TableSpec) -> str:
-    return ", ".join(quote(n) for n in table.column_names)
 
 
 @register
@@ -118,10 +114,6 @@ class PostgresSink(DatabaseSink):
     schemes = ("postgresql", "postgres")
     sql_types = SQL_TYPES
     placeholder = "%s"
-
-    def __init__(self, url: str, connection: psycopg.Connection):
-        super().__init__(url)
-        self.connection = connection
 
     @classmethod
     def connect(cls, url: str) -> "PostgresSink":
@@ -157,7 +149,7 @@ class PostgresSink(DatabaseSink):
         return self.execute("SELECT to_regclass(%s) IS NOT NULL", (quote(name),))[0][0]
 
     def read_arrow(self, table: TableSpec) -> pa.Table:
-        names = ", ".join(quote(n) for n in table.column_names)
+        names = quoted_names(table)
         return rows_to_arrow(table, self.execute(f"SELECT {names} FROM {quote(table.name)}"))
 
     def close(self) -> None:

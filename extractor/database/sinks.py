@@ -42,6 +42,10 @@ def quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def quoted_names(table: TableSpec) -> str:
+    return ", ".join(quote(n) for n in table.column_names)
+
+
 class DatabaseSink(ABC):
     #: URL schemes this sink answers to.
     schemes: ClassVar[tuple[str, ...]]
@@ -50,8 +54,9 @@ class DatabaseSink(ABC):
     #: Parameter marker of the driver.
     placeholder: ClassVar[str] = "?"
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, connection: Any):
         self.url = url
+        self.connection = connection
 
     # --- engine specifics ------------------------------------------------------
     @classmethod
