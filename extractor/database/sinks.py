@@ -115,10 +115,10 @@ class DatabaseSink(ABC):
             with self.transaction():
                 self.execute(f"CREATE TABLE {quote(SCHEMA_INFO_TABLE)} (key {self.sql_types[ColumnType.TEXT]} PRIMARY KEY, value {self.sql_types[ColumnType.TEXT]})")
                 self.execute(f"INSERT INTO {quote(SCHEMA_INFO_TABLE)} VALUES ('schema_version', {self.placeholder})", (str(DB_SCHEMA_VERSION),))
+                # The primary key (report_id, ordinal) of each record table also serves the
+                # deletes by report_id: no second index to maintain on every insert.
                 for table in TABLES:
                     self.execute(self.create_table_sql(table))
-                    if table.name in RECORDS:
-                        self.execute(f"CREATE INDEX {quote(table.name + '_report')} ON {quote(table.name)} (report_id)")
                 for view in VIEWS:
                     self.execute(view_sql(view))
             return
