@@ -326,8 +326,12 @@ def convert(
     options: ConvertOptions,
     on_start: Callable[[int], None] | None = None,
     on_done: Callable[[Outcome], None] | None = None,
+    on_report: Callable[[str, MissionReport], None] | None = None,
 ) -> RunSummary:
-    """Convert every input into `out_dir`. Returns one outcome per input."""
+    """Convert every input into `out_dir`. Returns one outcome per input.
+
+    `on_report(json_path, report)` is called with each report once written (e.g. to load it into a database).
+    """
     if options.executor == "local":
         warm_up_workers()
     paths = expand_inputs(inputs)
@@ -372,7 +376,7 @@ def convert(
             finished[position[task.path]] = (task, fields, text)
             while next_to_commit in finished:
                 task, fields, text = finished.pop(next_to_commit)
-                outcomes.append(_commit(out_dir, task, fields, text, registry, registry_path, on_done))
+                outcomes.append(_commit(out_dir, task, fields, text, registry, registry_path, on_done, on_report))
                 next_to_commit += 1
     rebuild_records(out_dir)
     order = {str(p): i for i, p in enumerate(paths)}
@@ -382,7 +386,8 @@ def convert(
 
 
 def _commit(out_dir: Path, task: Task, fields: dict, text: str | None, registry: EntityRegistry,
-            registry_path: Path, on_done: Callable[[Outcome], None] | None) -> Outcome:
+            registry_path: Path, on_done: Callable[[Outcome], None] | None,
+            on_report: Callable[[str, MissionReport], None] | None = None) -> Outcome:
     outcome = Outcome(**fields)
     if text is not None:
         report = link_report(MissionReport.model_validate_json(text), registry, review_queue_path(registry_path))
@@ -390,6 +395,8 @@ def _commit(out_dir: Path, task: Task, fields: dict, text: str | None, registry:
         target = out_dir / f"{task.stem}.json"
         atomic_write(target, report_json(report))
         outcome.output = target.name
+        if on_report:
+            on_report(str(target), report)
     _record(out_dir, outcome, on_done)
     return outcome
 

@@ -95,6 +95,7 @@ def convert(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (with --executor dask)."),
     as_json: bool = typer.Option(False, "--json", help="Print a machine-readable summary instead of tables."),
     registry: Optional[Path] = typer.Option(None, "--registry", help="Entity registry file [default: OUT/registry/entities.json]."),
+    db: Optional[str] = typer.Option(None, "--db", help="Also load each report into this database as it finishes (duckdb:///FILE or postgresql://...)."),
 ) -> None:
     """Convert many reports: parallel, resumable; one manifest line per input.
 
@@ -126,15 +127,24 @@ def convert(
         elapsed = progress.tasks[0].elapsed or 0.0
         progress.update(state["task"], advance=1, pages=state["pages"] / elapsed if elapsed else 0.0)
 
+    loader = _open_loader(db) if db else None
+    on_report = loader.add if loader else None
     try:
         if progress is not None:
             with progress:
-                summary = bulk.convert(inputs, out, options, on_start=started, on_done=done)
+                summary = bulk.convert(inputs, out, options, on_start=started, on_done=done, on_report=on_report)
         else:
-            summary = bulk.convert(inputs, out, options)
+            summary = bulk.convert(inputs, out, options, on_report=on_report)
     except RegistryBusyError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from None
+    finally:
+        if loader:
+            loader.flush()
+            loader.sink.close()
+    load_failed = bool(loader and loader.summary.failed)
+    for failure in loader.summary.failed if loader else []:
+        typer.echo(f"error: {failure.message}", err=True)
     if as_json:
         typer.echo(json.dumps(summary.as_json(), ensure_ascii=False))
     elif console.is_terminal:
@@ -145,7 +155,56 @@ def convert(
         for outcome in summary.outcomes:
             if outcome.status == "failed":
                 typer.echo(f"failed: {outcome.message}")
-    raise typer.Exit(1 if summary.counts()["failed"] else 0)
+    raise typer.Exit(1 if summary.counts()["failed"] or load_failed else 0)
+
+
+def _open_loader(url: str):
+    """A loader writing each report in its own transaction as it finishes; exit 2 when the database is unusable."""
+    from .database.load import ReportLoader
+    from .database.sinks import DatabaseError, open_sink
+
+    try:
+        sink = open_sink(url)
+        try:
+            sink.prepare()
+        except BaseException:
+            sink.close()
+            raise
+    except DatabaseError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+    return ReportLoader(sink, batch_reports=1)
+
+
+@app.command()
+def load(
+    folder: Path = typer.Argument(..., help="Folder of report JSONs written by extract or convert."),
+    db: Optional[str] = typer.Option(None, "--db", help="duckdb:///FILE.duckdb or postgresql://user:password@host:port/dbname [default: duckdb:///FOLDER/missions.duckdb]."),
+    parquet: Optional[Path] = typer.Option(None, "--parquet", help="Also export every table as FOLDER/<table>.parquet."),
+    as_json: bool = typer.Option(False, "--json", help="Print a machine-readable summary."),
+) -> None:
+    """Load every report JSON of a folder into a database; a report's rows are replaced in one transaction.
+
+    Exit status: 0 when every file loaded, 1 when some failed, 2 when the database or folder is unusable.
+    """
+    from .database.load import load_folder
+    from .database.sinks import DatabaseError
+
+    if not folder.is_dir():
+        typer.echo(f"error: {folder}: not a folder", err=True)
+        raise typer.Exit(2)
+    try:
+        summary = load_folder(folder, db, parquet)
+    except DatabaseError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+    for failure in summary.failed:
+        typer.echo(f"error: {failure.message}", err=True)
+    if as_json:
+        typer.echo(json.dumps(summary.as_json(), ensure_ascii=False))
+    else:
+        typer.echo(f"loaded={len(summary.loaded)} unchanged={len(summary.unchanged)} failed={len(summary.failed)} rows={summary.rows}")
+    raise typer.Exit(1 if summary.failed else 0)
 
 
 def _progress():

@@ -35,6 +35,10 @@ class Settings(BaseModel):
     # that report's own delegation list, where rules unsafe across an archive are safe.
     closed_world_names: bool = Field(True, description="resolve a report's names against its own delegation first")
 
+    # Database loading (database/load.py): reports written per transaction. Larger
+    # batches amortise each statement's fixed cost; a failing batch is retried per report.
+    load_batch_reports: int = Field(100, ge=1, description="reports written in one database transaction by `load`")
+
     @classmethod
     def resolve(cls, value: "Settings | dict[str, Any] | None") -> "Settings":
         if value is None:

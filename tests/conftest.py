@@ -22,3 +22,15 @@ def extracted(pdf_name: str):
 @pytest.fixture(scope="session")
 def seed_report():
     return extracted("eu_mexico_2016.pdf")
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server started for this session (see tests/postgres_server.py)."""
+    from tests.postgres_server import PostgresServer
+
+    server = PostgresServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
