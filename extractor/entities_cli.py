@@ -12,11 +12,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .entities import compare, decision_for
+from .entities import decision_for
+from .entities.resolve import judge
 from .entities.link import review_queue_path
 from .entities.registry import EntityRegistry
 
 DEFAULT_REGISTRY = Path("output/registry/entities.json")
+DECISION_WORDS = {"accept": "same", "review": "review", "reject": "different"}
 app = typer.Typer(no_args_is_help=True, help="Inspect and curate the entity registry.")
 console = Console()
 RegistryOption = typer.Option(DEFAULT_REGISTRY, "--registry", help="The registry file.")
@@ -106,17 +108,22 @@ def compare_names(
     name_b: Optional[str] = typer.Argument(None),
     pairs: Optional[Path] = typer.Option(None, "--pairs", help="TSV of name_a<TAB>name_b lines; one JSON line out per pair."),
 ) -> None:
-    """Decide whether two names are the same body: same, review or different."""
-    words = {"accept": "same", "review": "review", "reject": "different"}
+    """Decide whether two names are the same body: same, review or different, and why.
+
+    With --pairs, one line per pair: {"a", "b", "decision", "score", "reason"}."""
     if pairs is not None:
+        if not pairs.is_file():
+            typer.echo(f"error: {pairs}: no such file", err=True)
+            raise typer.Exit(1)
         with pairs.open(encoding="utf-8", newline="") as handle:
             for row in csv.reader(handle, delimiter="\t"):
                 if len(row) < 2 or row[:2] == ["name_a", "name_b"]:
                     continue
-                score = compare(row[0], row[1])
-                sys.stdout.write(json.dumps({"a": row[0], "b": row[1], "decision": words[decision_for(score)], "score": round(score, 1)}, ensure_ascii=False) + "\n")
+                verdict = judge(row[0], row[1])
+                line = {"a": row[0], "b": row[1], "decision": DECISION_WORDS[decision_for(verdict.score)], "score": round(verdict.score, 1), "reason": verdict.reason}
+                sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
         return
     if name_a is None or name_b is None:
         raise typer.BadParameter("give two names, or --pairs FILE")
-    score = compare(name_a, name_b)
-    typer.echo(f"{words[decision_for(score)]} {score:.1f}")
+    verdict = judge(name_a, name_b)
+    typer.echo(f"{DECISION_WORDS[decision_for(verdict.score)]} {verdict.score:.1f} ({verdict.reason})")
