@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 import typer
 from rich.console import Console
@@ -15,7 +16,7 @@ from rich.table import Table
 from .entities import decision_for
 from .entities.resolve import judge
 from .entities.link import review_queue_path
-from .entities.registry import EntityRegistry
+from .entities.registry import EntityRegistry, RegistryBusyError, registry_lock
 
 DEFAULT_REGISTRY = Path("output/registry/entities.json")
 DECISION_WORDS = {"accept": "same", "review": "review", "reject": "different"}
@@ -29,6 +30,20 @@ def _load(path: Path) -> EntityRegistry:
         typer.echo(f"error: {path}: no registry there (extract or convert a report first)", err=True)
         raise typer.Exit(1)
     return EntityRegistry.load(path)
+
+
+@contextmanager
+def _writing(path: Path) -> Iterator[EntityRegistry]:
+    """The registry loaded under its lock, saved when the block ends without error; a
+    registry in use by another run is a one-line error."""
+    try:
+        with registry_lock(path):
+            registry = _load(path)
+            yield registry
+            registry.save(path)
+    except RegistryBusyError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
 
 
 def _find(registry: EntityRegistry, key: str):
@@ -64,19 +79,17 @@ def show(key: str = typer.Argument(..., help="Id, name or alias."), registry: Pa
 @app.command()
 def merge(keep: str, drop: str, registry: Path = RegistryOption) -> None:
     """Merge DROP into KEEP: every later run gives KEEP's id to both."""
-    reg = _load(registry)
-    kept = reg.merge(_find(reg, keep).id, _find(reg, drop).id)
-    reg.save(registry)
+    with _writing(registry) as reg:
+        kept = reg.merge(_find(reg, keep).id, _find(reg, drop).id)
     typer.echo(f"merged into {kept.id} ({kept.name}); {len(kept.aliases)} spellings")
 
 
 @app.command()
 def alias(key: str, spelling: str, registry: Path = RegistryOption) -> None:
-    """Add a spelling to an entity by hand."""
-    reg = _load(registry)
-    entity = _find(reg, key)
-    reg.add_alias(entity, spelling)
-    reg.save(registry)
+    """Add a spelling to an entity by hand: every later run resolves it to this entity."""
+    with _writing(registry) as reg:
+        entity = _find(reg, key)
+        reg.add_alias(entity, spelling)
     typer.echo(f"{entity.id}: added {spelling!r}")
 
 
@@ -89,8 +102,14 @@ def review(
     queue = review_queue_path(registry)
     entries = [json.loads(line) for line in queue.read_text(encoding="utf-8").splitlines()] if queue.exists() else []
     if done is not None:
-        kept = [e for e in entries if e["raw"] != done]
-        queue.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in kept), encoding="utf-8")
+        try:
+            with registry_lock(registry):  # a run appends to the queue under the same lock
+                entries = [json.loads(line) for line in queue.read_text(encoding="utf-8").splitlines()] if queue.exists() else []
+                kept = [e for e in entries if e["raw"] != done]
+                queue.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in kept), encoding="utf-8")
+        except RegistryBusyError as error:
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(1) from None
         typer.echo(f"{len(entries) - len(kept)} entry removed, {len(kept)} left")
         return
     if not entries:

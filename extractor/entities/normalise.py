@@ -44,9 +44,6 @@ def lexicon() -> Lexicon:
             words[str(spelling)] = tuple(str(english).split())
     from .legal_forms import legal_forms
 
-    for english, names in country_names().items():
-        for name in names:
-            words.setdefault(name, tuple(english.split()))
     forms = legal_forms()
     return Lexicon(
         generic=frozenset(map(str, data.get("generic") or ())),
@@ -58,6 +55,12 @@ def lexicon() -> Lexicon:
 
 EU_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "hu", "ro", "sv", "da", "fi",
                 "et", "lv", "lt", "sl", "hr", "bg", "el", "ga", "mt")
+
+
+@lru_cache(maxsize=1)
+def country_words() -> dict[str, tuple[str, ...]]:
+    """A country's one-word name in an EU language -> its English name, as words."""
+    return {name: tuple(english.split()) for english, names in country_names().items() for name in names}
 
 
 @lru_cache(maxsize=1)
@@ -140,6 +143,8 @@ def _lookup(word: str, lex: Lexicon) -> tuple[str, ...]:
     doubled or two swapped) counts as it."""
     if word in lex.words:
         return lex.words[word]
+    if word in country_words():  # exact only: country names are too many to guess typos among
+        return country_words()[word]
     if word in lex.generic or word in lex.legal_forms or len(word) < 6 or word.isdigit():
         return (word,)
     for known, english in lex.words.items():

@@ -41,6 +41,8 @@ INITIALS_SCORE = 92.0
 TYPO_SCORE = 92.0
 MIN_TYPO_LENGTH = 5
 MIN_SHARED_WITH_PLACE = 2
+COGNATE_STEM = 6
+COGNATE_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -160,9 +162,18 @@ def _judge_words(a: NameKey, b: NameKey) -> Verdict:
             continue
         extra_a.append(token)
     extra_b = free
+    cognates: list[tuple[str, str]] = []
+    for token in list(extra_a):
+        partner = next((other for other in extra_b if _cognate(token, other)), None)
+        if partner is not None:
+            extra_a.remove(token)
+            extra_b.remove(partner)
+            cognates.append((token, partner))
     if extra_a and extra_b:
         ratio = float(fuzz.token_sort_ratio(a.distinctive, b.distinctive))
         return Verdict(min(ratio, REVIEW - 1), f"distinctive words differ: {' '.join(extra_a)} / {' '.join(extra_b)}")
+    if cognates and len(shared) < len(cognates):
+        return Verdict(REVIEW + 5, f"alike words of two languages: {', '.join(f'{x}/{y}' for x, y in cognates)}")
     if near:
         pairs = ", ".join(f"{x}/{y}" for x, y in near)
         if extra_a or extra_b or not shared:
@@ -175,8 +186,10 @@ def _judge_words(a: NameKey, b: NameKey) -> Verdict:
         if all(t in places for t in extra) and len([t for t in shared if t not in places]) >= MIN_SHARED_WITH_PLACE:
             return Verdict(PLACE_SCORE, f"a qualifier of place on one side: {' '.join(extra)}")
         return Verdict(SUBSET_SCORE, f"a distinctive word on one side only: {' '.join(extra)}")
+    if cognates and not typos:
+        return Verdict(TYPO_SCORE, f"the same word in two languages: {', '.join(f'{x}/{y}' for x, y in cognates)}")
     if typos:
-        pairs = ", ".join(f"{x}/{y}" for x, y in typos)
+        pairs = ", ".join(f"{x}/{y}" for x, y in typos + cognates)
         return Verdict(TYPO_SCORE if matched > len(typos) or len(typos[0][0]) >= 6 else REVIEW + 5, f"a typo: {pairs}")
     return _weak_single_word(a, b, Verdict(100.0, "the same distinctive words"))
 
@@ -209,6 +222,21 @@ def _minus(tokens: list[str], taken: list[str]) -> list[str]:
     for token in taken:
         rest.remove(token)
     return rest
+
+
+def _cognate(a: str, b: str) -> bool:
+    """One word in two languages, by its stem: a common beginning of six letters or more
+    and of at least 60 % of the longer word ("logistyki"/"logistics", "mobilidade"/
+    "mobility"), where the lexicon does not know the word; never two English words
+    ("technology"/"technical" differ at the fifth letter anyway)."""
+    stem = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        stem += 1
+    if stem < COGNATE_STEM or stem < COGNATE_SHARE * max(len(a), len(b)):
+        return False
+    return not (common_english(a) and common_english(b))
 
 
 def _typo_of(a: str, b: str) -> bool:
@@ -271,7 +299,7 @@ def _ranked(query: NameKey, entities: Iterable[RegistryEntity]) -> list[Candidat
     found = []
     for entity in entities:
         if query.raw in entity.aliases:
-            verdict = Verdict(100.0, "a spelling recorded for this entity")  # also a person's merge or alias
+            verdict = Verdict(100.0, RECORDED)
         else:
             verdict = max((judge_keys(query, key) for key in entity.keys()), key=lambda v: v.score, default=Verdict(0.0, ""))
             if query.acronym and query.acronym in entity.acronyms and (query.bare_acronym or verdict.score >= ACCEPT):
@@ -282,9 +310,15 @@ def _ranked(query: NameKey, entities: Iterable[RegistryEntity]) -> list[Candidat
     return found
 
 
+RECORDED = "a spelling recorded for this entity"
+
+
 def _decide(raw: str, candidates: list[Candidate], registry: EntityRegistry) -> Resolution:
     if not candidates:
         return Resolution(raw, "reject", None, 0.0, ())
+    recorded = [c for c in candidates if c.reason == RECORDED]
+    if len(recorded) == 1:  # a person's merge or alias, or an earlier run's decision, holds
+        return Resolution(raw, "accept", registry.get(recorded[0].entity_id), 100.0, tuple(candidates[:5]))
     top = candidates[0]
     rivals = [c for c in candidates[1:] if c.score >= top.score - 2 and c.score >= ACCEPT]
     decision = decision_for(top.score)
