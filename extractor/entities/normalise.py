@@ -364,10 +364,10 @@ def name_initials(long_name: str) -> frozenset[str]:
     folded = [fold(w) for w in printed]
     content = [(p, f) for p, f in zip(printed, folded) if f and f not in STOP_WORDS]
     kept, _ = strip_legal_forms([f for _, f in content])
-    content = content[: len(kept)]
     readings = [
         content,
-        [(p, f) for p, f in content if f not in lex.generic],
+        content[: len(kept)],
+        [(p, f) for p, f in content[: len(kept)] if f not in lex.generic],
         [(p, f) for p, f in content if p[:1].isupper()],
     ]
     out = {"".join(f[0] for _, f in reading).upper() for reading in readings if reading}

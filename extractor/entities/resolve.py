@@ -94,6 +94,8 @@ def judge_keys(a: NameKey, b: NameKey) -> Verdict:
     acronyms = _judge_acronyms(a, b)
     if acronyms is not None:
         return acronyms
+    if a.compact_all == b.compact_all:
+        return Verdict(100.0, "the same letters spaced otherwise")  # "MetaIndustry4" / "Meta Industry 4"
     if a.identifiers != b.identifiers:
         if a.identifiers and b.identifiers:
             return Verdict(0.0, f"identifiers differ: {' '.join(a.identifiers)} / {' '.join(b.identifiers)}")
@@ -123,7 +125,7 @@ def _judge_acronyms(a: NameKey, b: NameKey) -> Verdict | None:
         if not short.bare_acronym:
             continue
         letters = (short.acronym or "").lower()
-        if long.compact == letters or long.compact_all == letters:
+        if long.compact in (letters, short.compact) or long.compact_all == letters:
             return Verdict(100.0, "the same name in capitals")
         if len(letters) >= 3 and short.acronym in long.initials_variants:
             return Verdict(INITIALS_SCORE, "the initials of the other name's content words")
@@ -146,6 +148,7 @@ def _judge_words(a: NameKey, b: NameKey) -> Verdict:
     shared: list[str] = []
     typos: list[tuple[str, str]] = []
     near: list[tuple[str, str]] = []
+    cognates: list[tuple[str, str]] = []
     for token in a.tokens:
         if token in free:
             free.remove(token)
@@ -157,12 +160,13 @@ def _judge_words(a: NameKey, b: NameKey) -> Verdict:
             free.remove(partner)
             if not substitution(token, partner) and not (common_word(token) and common_word(partner)):
                 typos.append((token, partner))
+            elif not substitution(token, partner) and _cognate(token, partner):
+                cognates.append((token, partner))  # "laboratories" / "laboratoires"
             else:
                 near.append((token, partner))
             continue
         extra_a.append(token)
     extra_b = free
-    cognates: list[tuple[str, str]] = []
     for token in list(extra_a):
         partner = next((other for other in extra_b if _cognate(token, other)), None)
         if partner is not None:
