@@ -257,3 +257,12 @@ def test_entities_labelled_set_precision_on_both_halves():
     assert precision[("test", "overall")] >= 0.995 and precision[("dev", "overall")] >= 0.995
     assert min(precision.values()) >= 0.98
     assert recall[("dev", "overall")] >= 0.95 and recall[("test", "overall")] >= 0.93
+
+
+def test_entities_a_name_cut_short_and_kinds_of_body():
+    assert decision_for(compare("Japanese Chamber of", "Japanese Chamber of Food")) == "accept"
+    assert decision_for(compare("Indian Association of Water", "Indian Association of Water Industries")) == "accept"
+    assert decision_for(compare("Saigon Electronics", "Saigon Electronics JSC")) == "accept"
+    assert decision_for(compare("Graz University", "Graz University of Technology")) == "review"  # no kind word kept
+    verdict = judge("Indian Association of Water", "Indian Water Council")
+    assert decision_for(verdict.score) == "review" and "kind words differ" in verdict.reason

@@ -18,7 +18,15 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 LIGATURES = {"æ": "ae", "œ": "oe", "ß": "ss", "ø": "o", "ł": "l", "đ": "d", "ı": "i", "þ": "th"}
 COMPOUND_SUFFIXES = ("cluster",)
-_KIND_ALIASES = {w: "cluster" for w in ("clusters", "clusterul", "klaster", "klastr", "klaszter", "klasteris", "klasteri", "cluser")}
+# Kind words of one kind in other languages, so that two names of one kind agree.
+_KIND_ALIASES = {
+    **{w: "cluster" for w in ("clusters", "clusterul", "klaster", "klastr", "klaszter", "klasteris", "klasteri", "cluser",
+                              "pole", "poles", "polo", "competitivite")},
+    **{w: "association" for w in ("associations", "asociacion", "associacio", "associazione", "associacao", "asociatia",
+                                  "verein", "verband", "zwiazek")},
+    **{w: "network" for w in ("netzwerk",)},
+    **{w: "foundation" for w in ("stiftung", "fundacion", "fondazione", "fondation", "fundacao", "stichting", "fundacja")},
+}
 
 _ACRONYM = r"[A-Z][A-Za-z0-9&]{0,2}[A-Z0-9][A-Za-z0-9&]{0,6}"
 _ACRONYM_FIRST = re.compile(rf"^\s*({_ACRONYM})\s+[-–—:]\s+(.+?)\s*$")

@@ -18,6 +18,10 @@ Rules that never trade precision for recall; each verdict carries its reason:
 - a distinctive word on one side only blocks "same" (review: "X University" / "X
   University of Technology", a group and its subsidiary), unless it is a qualifier of
   place (a country or region, pycountry) and two distinctive words are still shared;
+- a name cut short (its words begin the other's and it ends on a preposition, or keeps
+  its kind word, or the other adds only a capitals abbreviation) is same when two
+  distinctive words are shared;
+- two kinds of body ("... Association" / "... Council") are review, whatever else agrees;
 - one shared word that is a dictionary word or a place ("Energy Cluster" / "Energy
   Association") is review unless the kind words agree too.
 """
@@ -30,7 +34,7 @@ from typing import Iterable
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from .normalise import NameKey, common_english, fold, common_word, name_key, place_words, substitution
+from .normalise import STOP_WORDS, NameKey, common_english, fold, common_word, name_key, place_words, substitution
 from .registry import EntityRegistry, RegistryEntity
 
 ACCEPT = 85.0
@@ -41,6 +45,7 @@ INITIALS_SCORE = 92.0
 TYPO_SCORE = 92.0
 MIN_TYPO_LENGTH = 5
 MIN_SHARED_WITH_PLACE = 2
+CUT_SCORE = 86.0
 COGNATE_STEM = 6
 COGNATE_SHARE = 0.6
 
@@ -134,6 +139,14 @@ def _judge_acronyms(a: NameKey, b: NameKey) -> Verdict | None:
 
 
 def _judge_words(a: NameKey, b: NameKey) -> Verdict:
+    verdict = _judge_distinctive(a, b)
+    if verdict.score >= ACCEPT and a.kinds and b.kinds and not a.kinds & b.kinds:
+        kinds = f"{' '.join(sorted(a.kinds))} / {' '.join(sorted(b.kinds))}"
+        return Verdict(REVIEW + 5, f"kind words differ: {kinds} ({verdict.reason})")
+    return verdict
+
+
+def _judge_distinctive(a: NameKey, b: NameKey) -> Verdict:
     if not a.tokens or not b.tokens:
         return Verdict(0.0, "no distinctive words")
     for brand, full in ((a, b), (b, a)):
@@ -189,6 +202,10 @@ def _judge_words(a: NameKey, b: NameKey) -> Verdict:
         places = place_words()
         if all(t in places for t in extra) and len([t for t in shared if t not in places]) >= MIN_SHARED_WITH_PLACE:
             return Verdict(PLACE_SCORE, f"a qualifier of place on one side: {' '.join(extra)}")
+        short, long = (b, a) if extra_a else (a, b)
+        cut = _cut_short(short, long)
+        if cut is not None and len(shared) >= MIN_SHARED_WITH_PLACE:
+            return Verdict(CUT_SCORE, cut)
         return Verdict(SUBSET_SCORE, f"a distinctive word on one side only: {' '.join(extra)}")
     if cognates and not typos:
         return Verdict(TYPO_SCORE, f"the same word in two languages: {', '.join(f'{x}/{y}' for x, y in cognates)}")
@@ -196,6 +213,25 @@ def _judge_words(a: NameKey, b: NameKey) -> Verdict:
         pairs = ", ".join(f"{x}/{y}" for x, y in typos + cognates)
         return Verdict(TYPO_SCORE if matched > len(typos) or len(typos[0][0]) >= 6 else REVIEW + 5, f"a typo: {pairs}")
     return _weak_single_word(a, b, Verdict(100.0, "the same distinctive words"))
+
+
+def _cut_short(short: NameKey, long: NameKey) -> str | None:
+    """Why the shorter name reads as the longer one cut short, or None: its printed words
+    begin the longer name and it ends on an article or preposition ("Japanese Chamber
+    of"), or carries its kind word ("Indian Association of Water"); or the longer name
+    adds only an abbreviation printed in capitals at its end ("Saigon Electronics JSC": a
+    legal form the lists lack, or the body's own acronym)."""
+    short_words, long_words = short.folded.split(), long.folded.split()
+    if long_words[: len(short_words)] != short_words or long.identifiers:
+        return None
+    if short_words[-1] in STOP_WORDS and len(short_words) >= 3:
+        return "a name cut short after an article or preposition"
+    if short.kinds:
+        return "the first words of the other name, with its kind word"
+    tail = long.raw.split()[len(short.raw.split()) :]
+    if len(tail) == 1 and 2 <= len(tail[0]) <= 4 and tail[0].isalpha() and tail[0].isupper():
+        return "an abbreviation in capitals after the same name"
+    return None
 
 
 def _brand_with_description(brand: NameKey, full: NameKey) -> bool:
