@@ -134,13 +134,17 @@ def compare_names(
         if not pairs.is_file():
             typer.echo(f"error: {pairs}: no such file", err=True)
             raise typer.Exit(1)
-        with pairs.open(encoding="utf-8", newline="") as handle:
-            for row in csv.reader(handle, delimiter="\t"):
-                if len(row) < 2 or row[:2] == ["name_a", "name_b"]:
-                    continue
-                verdict = judge(row[0], row[1])
-                line = {"a": row[0], "b": row[1], "decision": DECISION_WORDS[decision_for(verdict.score)], "score": round(verdict.score, 1), "reason": verdict.reason}
-                sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+        try:
+            rows = list(csv.reader(pairs.read_text(encoding="utf-8").splitlines(), delimiter="\t"))
+        except UnicodeDecodeError:
+            typer.echo(f"error: {pairs}: not a UTF-8 text file of name pairs", err=True)
+            raise typer.Exit(1) from None
+        for row in rows:
+            if len(row) < 2 or row[:2] == ["name_a", "name_b"]:
+                continue
+            verdict = judge(row[0], row[1])
+            line = {"a": row[0], "b": row[1], "decision": DECISION_WORDS[decision_for(verdict.score)], "score": round(verdict.score, 1), "reason": verdict.reason}
+            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
         return
     if name_a is None or name_b is None:
         raise typer.BadParameter("give two names, or --pairs FILE")

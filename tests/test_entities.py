@@ -213,6 +213,10 @@ def test_entities_compare_cli_gives_decision_score_and_reason(tmp_path):
     assert "identifiers differ" in lines[0]["reason"] and "technology" in lines[1]["reason"]
     missing = CliRunner().invoke(app, ["entities", "compare", "--pairs", str(tmp_path / "none.tsv")])
     assert missing.exit_code == 1 and "no such file" in missing.output
+    binary = tmp_path / "binary.tsv"
+    binary.write_bytes(b"\xff\xfe\x00bad")
+    bad = CliRunner().invoke(app, ["entities", "compare", "--pairs", str(binary)])
+    assert bad.exit_code == 1 and "not a UTF-8 text file" in bad.output
 
 
 def _labelled():
