@@ -38,3 +38,12 @@ def test_mentions_leave_other_bodies_alone():
     report = report_with("Basque Energy Cluster", "Water Alliance")
     texts = ["The European Cluster Collaboration Platform (ECCP) met the Energy Cleantech Cluster and Water Europe."]
     assert find_mentions(texts, report.members(), report.resolver) == []
+
+
+def test_mentions_change_entities_only_through_the_registry():
+    report = report_with("Lombardy Energy Cleantech Cluster", "Basque Energy Cluster")
+    before = report.registry.version
+    find_mentions(["The Lombardy Energy Cleantech Cluster (LE2C) met us."], report.members(), report.resolver)
+    lombardy = report.registry.get(report.delegation[0])
+    assert "LE2C" in lombardy.acronyms
+    assert report.registry.version > before  # so that the resolver's index sees the acronym

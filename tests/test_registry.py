@@ -89,3 +89,46 @@ def test_registry_held_by_one_run_at_a_time(tmp_path):
         assert result.exit_code == 1 and "in use by another" in result.output
         assert not (tmp_path / "out" / "eu_mexico_2016.json").exists()
     assert runner.invoke(app, ["extract", str(PDFS / "eu_mexico_2016.pdf"), "-o", str(tmp_path / "out"), "-q"]).exit_code == 0
+
+
+def test_registry_curation_commands_take_the_lock(tmp_path):
+    from extractor.entities.registry import registry_lock
+
+    path = tmp_path / "entities.json"
+    registry = EntityRegistry.load(path)
+    keep = registry.add("Kempen", "cluster")
+    drop = registry.add("Kempen Aerospace", "organisation")
+    registry.save(path)
+    review_queue_path(path).write_text(json.dumps({"raw": "Kempen Aerospace", "candidates": []}) + "\n", encoding="utf-8")
+    saved = path.read_text(encoding="utf-8")
+    commands = [
+        ["entities", "merge", keep.id, drop.id],
+        ["entities", "alias", keep.id, "KEMPEN"],
+        ["entities", "review", "--done", "Kempen Aerospace"],
+    ]
+    with registry_lock(path):
+        for command in commands:
+            result = runner.invoke(app, [*command, "--registry", str(path)])
+            assert result.exit_code == 1 and "in use by another" in result.output, command
+    assert path.read_text(encoding="utf-8") == saved
+    assert review_queue_path(path).read_text(encoding="utf-8") != ""
+    for command in commands:
+        assert runner.invoke(app, [*command, "--registry", str(path)]).exit_code == 0, command
+
+
+def test_registry_a_persons_merge_of_a_review_pair_holds_in_every_later_run(tmp_path):
+    from extractor.entities.resolve import Resolver
+
+    path = tmp_path / "entities.json"
+    registry = EntityRegistry.load(path)
+    group = registry.add("Valeo", "organisation")
+    registry.add("Valeo Mobility", "organisation")
+    registry.add("Valeo Mobility GmbH", "organisation")  # a rival as close as the merged spelling
+    registry.save(path)
+    assert Resolver(EntityRegistry.load(path)).resolve("Valeo Mobility").entity.id != group.id
+    result = runner.invoke(app, ["entities", "merge", group.id, "Valeo Mobility", "--registry", str(path)])
+    assert result.exit_code == 0, result.output
+    for _ in range(2):
+        later = EntityRegistry.load(path)
+        assert Resolver(later).resolve("Valeo Mobility").entity.id == group.id
+        assert Resolver(later).resolve("Valeo Mobility GmbH").entity.id != group.id

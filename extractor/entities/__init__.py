@@ -70,8 +70,7 @@ class ReportEntities:
         resolution = self.resolver.resolve(raw, free)
         if resolution.decision == "accept" and resolution.entity is not None:
             entity = resolution.entity
-            entity.kind = "cluster"
-            entity.country = entity.country or country
+            self.registry.describe(entity, "cluster", country)
             score = resolution.score
         else:
             entity = self.registry.add(raw, "cluster", country, first_seen=self.report_id)
@@ -118,7 +117,7 @@ class ReportEntities:
         if resolution.decision == "accept" and resolution.entity is not None:
             entity = resolution.entity
             if is_cluster:
-                entity.kind = "cluster"
+                self.registry.describe(entity, "cluster")
             return self._ref(entity, raw, resolution.score)
         if resolution.decision == "review":
             self._ambiguous(resolution, provenance)

@@ -48,30 +48,12 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from rapidfuzz.distance import OSA
 
-from .normalise import fold, fold_transliterated, lexicon, split_acronym
+from .normalise import STOP_WORDS, fold, fold_transliterated, lexicon, split_acronym
 from .registry import RegistryEntity
 
 if TYPE_CHECKING:
     from .resolve import Resolver
 
-# Articles, prepositions and conjunctions of the main EU languages: skipped in names
-# and initials. One-letter ones only where printed in lower case ("Cluster A" keeps A).
-STOP_WORDS = frozenset(
-    """
-    the a an of and for in on at to by with
-    der die das den dem des fur und von vom zu zum zur im am an auf bei mit
-    de du des la le les l d et en au aux pour sur
-    del el los las y e para por
-    di della dello dei degli delle dell il lo gli ed per nel nella
-    do da dos das em no na
-    van voor het op
-    och og af av til
-    i w z ze dla oraz
-    v pro pre
-    si din pentru
-    az es
-    """.split()
-)
 KIND_WORDS = frozenset({"cluster", "clusters", "clusterul", "klaster", "klastr", "klaszter", "klasteris", "klasteri"})
 
 MIN_INITIALS = 3

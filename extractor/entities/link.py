@@ -56,9 +56,7 @@ def link_report(report: MissionReport, registry: EntityRegistry, review_queue: P
                 break
         if target is None:
             target = registry.add(entity.name, entity.kind, entity.country, first_seen=report.report_id)
-        if entity.kind == "cluster":
-            target.kind = "cluster"
-        target.country = target.country or entity.country
+        registry.describe(target, entity.kind, entity.country)
         for alias in entity.aliases:
             registry.add_alias(target, alias)
         mapping[entity.id] = target.id

@@ -68,8 +68,7 @@ def find_mentions(
                     continue
             else:
                 continue
-            if acronym not in entity.acronyms:
-                entity.acronyms.append(acronym)
+            resolver.registry.add_acronym(entity, acronym)
             start = match.start(1) + (len(match.group(1)) - len(name))
             found.append(Mention(text[start : match.end()], entity, score))
             spans[i].append((start, match.end()))

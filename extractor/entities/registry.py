@@ -113,8 +113,24 @@ class EntityRegistry:
             entity.aliases.append(raw)
             self.version += 1
         acronym = name_key(raw).acronym
-        if acronym and acronym not in entity.acronyms:
+        if acronym:
+            self.add_acronym(entity, acronym)
+
+    def add_acronym(self, entity: RegistryEntity, acronym: str) -> None:
+        """An acronym learned for the entity (a document defines it)."""
+        if acronym not in entity.acronyms:
             entity.acronyms.append(acronym)
+            self.version += 1
+
+    def describe(self, entity: RegistryEntity, kind: str | None = None, country: str | None = None) -> None:
+        """What a report tells of the entity: it is a cluster (never undone), its country
+        (only where none is known)."""
+        if kind == "cluster" and entity.kind != "cluster":
+            entity.kind = "cluster"
+            self.version += 1
+        if country and not entity.country:
+            entity.country = country
+            self.version += 1
 
     def merge(self, keep_id: str, drop_id: str) -> RegistryEntity:
         """Fold `drop_id` into `keep_id`; later runs resolve both to `keep_id`."""
@@ -124,11 +140,8 @@ class EntityRegistry:
         for alias in drop.aliases:
             self.add_alias(keep, alias)
         for acronym in drop.acronyms:
-            if acronym not in keep.acronyms:
-                keep.acronyms.append(acronym)
-        keep.country = keep.country or drop.country
-        if drop.kind == "cluster":
-            keep.kind = "cluster"
+            self.add_acronym(keep, acronym)
+        self.describe(keep, drop.kind, drop.country)
         del self.entities[drop.id]
         self.merged[drop.id] = keep.id
         self.version += 1

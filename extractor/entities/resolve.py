@@ -1,12 +1,29 @@
 """Decide which entity a printed name refers to: accept, review or reject.
 
-Signals, strongest first: the same acronym (a name's defined acronym, or a bare
-acronym equal to the other's initials), unless both long names are printed and
-disagree; the same compact form ("ProWood" / "PRO WOOD"); the distinctive words
-pairing off one to one, each pair equal or a plausible typo (one or two edits, the
-first letter kept, words of five letters or more), so that "Cluster A" never becomes
-"Cluster B" nor "Polar" "Solar"; a name that drops qualifiers of a longer one
-("Energy Cleantech Cluster") when that longer name is the only such.
+Rules that never trade precision for recall; each verdict carries its reason:
+
+- identifiers (numbers, years, roman numerals, a final letter: "Fund II", "Company B",
+  "Zone 2", "Industry 4.0") must agree: differing ones mean two bodies, one side's
+  only means review;
+- acronyms: the same bare acronym; an acronym defined beside the other name ("CWP -
+  Catalan Water Partnership"); a bare acronym equal to the initials of the other name's
+  content words (articles and prepositions of the main EU languages skipped:
+  normalise.name_initials). One acronym defined for two names that disagree is not
+  "same"; other letters are different;
+- the distinctive words (generic words, legal forms of the ISO 20275 list and stop words
+  left out, words of other languages in English: normalise.py) must pair off one to one,
+  equal or a plausible typo: one or two letters dropped, doubled or swapped, the first
+  letter kept ("Partnerhsip", "ArchEnerg"); a changed letter is not a typo ("Vitalis" /
+  "Vitaris" are two brands: review), nor are two dictionary words ("Wood"/"Food");
+- a distinctive word on one side only blocks "same" (review: "X University" / "X
+  University of Technology", a group and its subsidiary), unless it is a qualifier of
+  place (a country or region, pycountry) and two distinctive words are still shared;
+- a name cut short (its words begin the other's and it ends on a preposition, or keeps
+  its kind word, or the other adds only a capitals abbreviation) is same when two
+  distinctive words are shared;
+- two kinds of body ("... Association" / "... Council") are review, whatever else agrees;
+- one shared word that is a dictionary word or a place ("Energy Cluster" / "Energy
+  Association") is review unless the kind words agree too.
 """
 
 from __future__ import annotations
@@ -17,14 +34,28 @@ from typing import Iterable
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from .normalise import NameKey, name_key
+from .normalise import STOP_WORDS, NameKey, common_english, fold, common_word, name_key, place_words, substitution
 from .registry import EntityRegistry, RegistryEntity
 
 ACCEPT = 85.0
 REVIEW = 70.0
-SUBSET_SCORE = 90.0
+SUBSET_SCORE = 75.0
+PLACE_SCORE = 88.0
 INITIALS_SCORE = 92.0
+TYPO_SCORE = 92.0
 MIN_TYPO_LENGTH = 5
+MIN_SHARED_WITH_PLACE = 2
+CUT_SCORE = 86.0
+COGNATE_STEM = 6
+COGNATE_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """How alike two names are (0-100) and why."""
+
+    score: float
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -32,6 +63,7 @@ class Candidate:
     entity_id: str
     name: str
     score: float
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -45,7 +77,12 @@ class Resolution:
 
 def compare(a: str, b: str) -> float:
     """Similarity (0-100) of two printed names under the rules above."""
-    return compare_keys(name_key(a), name_key(b))
+    return judge(a, b).score
+
+
+def judge(a: str, b: str) -> Verdict:
+    """Similarity of two printed names and the rule that decided it."""
+    return judge_keys(name_key(a), name_key(b))
 
 
 def decision_for(score: float) -> str:
@@ -53,58 +90,199 @@ def decision_for(score: float) -> str:
 
 
 def compare_keys(a: NameKey, b: NameKey) -> float:
+    return judge_keys(a, b).score
+
+
+def judge_keys(a: NameKey, b: NameKey) -> Verdict:
+    if a.folded == b.folded and a.acronym == b.acronym and a.identifiers == b.identifiers:
+        return Verdict(100.0, "the same name")
+    acronyms = _judge_acronyms(a, b)
+    if acronyms is not None:
+        return acronyms
+    if a.compact_all == b.compact_all:
+        return Verdict(100.0, "the same letters spaced otherwise")  # "MetaIndustry4" / "Meta Industry 4"
+    if a.identifiers != b.identifiers:
+        if a.identifiers and b.identifiers:
+            return Verdict(0.0, f"identifiers differ: {' '.join(a.identifiers)} / {' '.join(b.identifiers)}")
+        words = _judge_words(a, b)
+        return Verdict(min(words.score, ACCEPT - 1), f"identifier on one side only ({words.reason})")
+    return _judge_words(a, b)
+
+
+def _judge_acronyms(a: NameKey, b: NameKey) -> Verdict | None:
+    """A verdict when either name is or defines an acronym, else None."""
     if a.bare_acronym and b.bare_acronym:
-        return 100.0 if a.acronym == b.acronym else 0.0
-    if a.acronym and b.acronym and a.acronym == b.acronym:
-        if a.long_tokens and b.long_tokens:
-            long_names = _compare_tokens(a, b)
-            return 100.0 if long_names >= ACCEPT else long_names
-        return 100.0
-    if (a.compact and a.compact == b.compact) or a.compact_all == b.compact_all:
-        return 100.0
-    for one, other in ((a, b), (b, a)):
-        if other.acronym and one.tokens == (other.acronym.lower(),) and not one.bare_acronym:
-            return 100.0  # "TEMA Cluster" for "TEMA - Advanced Materials Cluster"
+        return Verdict(100.0, "the same acronym") if a.acronym == b.acronym else Verdict(0.0, "different acronyms")
+    if a.acronym and b.acronym:
+        if a.bare_acronym or b.bare_acronym:
+            if a.acronym == b.acronym:
+                return Verdict(100.0, "the acronym the other name defines")
+            return Verdict(0.0, "another acronym than the one the other name defines")
+        words = _judge_words(a, b)
+        if a.acronym == b.acronym:
+            if words.score >= ACCEPT:
+                return Verdict(100.0, f"the same acronym and long name ({words.reason})")
+            return Verdict(min(words.score, REVIEW - 1), f"one acronym defined for two names ({words.reason})")
+        return Verdict(min(words.score, ACCEPT - 1), f"different acronyms defined ({words.reason})")
     for short, long in ((a, b), (b, a)):
-        if short.bare_acronym and len(short.acronym or "") >= 3 and short.acronym == long.initials:
-            return INITIALS_SCORE
-    if a.bare_acronym or b.bare_acronym:
-        return min(_compare_tokens(a, b), REVIEW - 1)
-    return _compare_tokens(a, b)
+        if short.acronym and not short.bare_acronym and long.tokens == (short.acronym.lower(),) and not long.identifiers:
+            return Verdict(100.0, "the acronym the other name defines, with a generic word")  # "TEMA Cluster"
+        if not short.bare_acronym:
+            continue
+        letters = (short.acronym or "").lower()
+        if long.compact in (letters, short.compact) or long.compact_all == letters:
+            return Verdict(100.0, "the same name in capitals")
+        if len(letters) >= 3 and short.acronym in long.initials_variants:
+            return Verdict(INITIALS_SCORE, "the initials of the other name's content words")
+        return Verdict(0.0, "an acronym that is neither the other name's initials nor defined for it")
+    return None
 
 
-def _compare_tokens(a: NameKey, b: NameKey) -> float:
-    shorter, longer = (a.tokens, b.tokens) if len(a.tokens) <= len(b.tokens) else (b.tokens, a.tokens)
-    if not shorter:
-        return 0.0
-    exact = _pair_tokens(shorter, longer)
-    if exact is None:
-        return min(float(fuzz.token_sort_ratio(a.distinctive, b.distinctive)), REVIEW - 1)
-    if len(shorter) < len(longer):
-        short_key, long_key = (a, b) if a.tokens is shorter else (b, a)
-        keeps_kind = short_key.kinds <= long_key.kinds
-        return SUBSET_SCORE if len(shorter) >= 2 and keeps_kind else REVIEW + 5
-    return 90.0 + 10.0 * exact / len(shorter)
+def _judge_words(a: NameKey, b: NameKey) -> Verdict:
+    verdict = _judge_distinctive(a, b)
+    if verdict.score >= ACCEPT and a.kinds and b.kinds and not a.kinds & b.kinds:
+        kinds = f"{' '.join(sorted(a.kinds))} / {' '.join(sorted(b.kinds))}"
+        return Verdict(REVIEW + 5, f"kind words differ: {kinds} ({verdict.reason})")
+    return verdict
 
 
-def _pair_tokens(shorter: tuple[str, ...], longer: tuple[str, ...]) -> int | None:
-    """Pair every shorter token with a distinct longer one; the number of exact pairs,
-    or None when some token finds no partner."""
-    free = list(longer)
-    exact = 0
-    for token in shorter:
+def _judge_distinctive(a: NameKey, b: NameKey) -> Verdict:
+    if not a.tokens or not b.tokens:
+        return Verdict(0.0, "no distinctive words")
+    for brand, full in ((a, b), (b, a)):
+        if _brand_with_description(brand, full):
+            return Verdict(SUBSET_SCORE + 15, "a name in capitals, then printed with its description")
+    if a.compact and a.compact == b.compact and len(a.compact) > 3:
+        return _weak_single_word(a, b, Verdict(100.0, "the same distinctive words"))
+    if a.compact_all == b.compact_all:
+        return Verdict(100.0, "the same letters spaced otherwise")
+    free = list(b.tokens)
+    extra_a: list[str] = []
+    shared: list[str] = []
+    typos: list[tuple[str, str]] = []
+    near: list[tuple[str, str]] = []
+    cognates: list[tuple[str, str]] = []
+    for token in a.tokens:
         if token in free:
             free.remove(token)
-            exact += 1
-            continue
+            shared.append(token)
+    rest_a = _minus(list(a.tokens), shared)
+    for token in rest_a:
         partner = next((other for other in free if _typo_of(token, other)), None)
-        if partner is None:
-            return None
-        free.remove(partner)
-    return exact
+        if partner is not None:
+            free.remove(partner)
+            if not substitution(token, partner) and not (common_word(token) and common_word(partner)):
+                typos.append((token, partner))
+            elif not substitution(token, partner) and _cognate(token, partner):
+                cognates.append((token, partner))  # "laboratories" / "laboratoires"
+            else:
+                near.append((token, partner))
+            continue
+        extra_a.append(token)
+    extra_b = free
+    for token in list(extra_a):
+        partner = next((other for other in extra_b if _cognate(token, other)), None)
+        if partner is not None:
+            extra_a.remove(token)
+            extra_b.remove(partner)
+            cognates.append((token, partner))
+    if extra_a and extra_b:
+        ratio = float(fuzz.token_sort_ratio(a.distinctive, b.distinctive))
+        return Verdict(min(ratio, REVIEW - 1), f"distinctive words differ: {' '.join(extra_a)} / {' '.join(extra_b)}")
+    if cognates and len(shared) < len(cognates):
+        return Verdict(REVIEW + 5, f"alike words of two languages: {', '.join(f'{x}/{y}' for x, y in cognates)}")
+    if near:
+        pairs = ", ".join(f"{x}/{y}" for x, y in near)
+        if extra_a or extra_b or not shared:
+            return Verdict(REVIEW - 1 if (extra_a or extra_b) else REVIEW + 5, f"words one letter apart: {pairs}")
+        return Verdict(REVIEW + 5, f"words one letter apart: {pairs}")
+    extra = extra_a or extra_b
+    matched = len(shared) + len(typos)
+    if extra:
+        places = place_words()
+        if all(t in places for t in extra) and len([t for t in shared if t not in places]) >= MIN_SHARED_WITH_PLACE:
+            return Verdict(PLACE_SCORE, f"a qualifier of place on one side: {' '.join(extra)}")
+        short, long = (b, a) if extra_a else (a, b)
+        cut = _cut_short(short, long)
+        if cut is not None and len(shared) >= MIN_SHARED_WITH_PLACE:
+            return Verdict(CUT_SCORE, cut)
+        return Verdict(SUBSET_SCORE, f"a distinctive word on one side only: {' '.join(extra)}")
+    if cognates and not typos:
+        return Verdict(TYPO_SCORE, f"the same word in two languages: {', '.join(f'{x}/{y}' for x, y in cognates)}")
+    if typos:
+        pairs = ", ".join(f"{x}/{y}" for x, y in typos + cognates)
+        return Verdict(TYPO_SCORE if matched > len(typos) or len(typos[0][0]) >= 6 else REVIEW + 5, f"a typo: {pairs}")
+    return _weak_single_word(a, b, Verdict(100.0, "the same distinctive words"))
+
+
+def _cut_short(short: NameKey, long: NameKey) -> str | None:
+    """Why the shorter name reads as the longer one cut short, or None: its printed words
+    begin the longer name and it ends on an article or preposition ("Japanese Chamber
+    of"), or carries its kind word ("Indian Association of Water"); or the longer name
+    adds only an abbreviation printed in capitals at its end ("Saigon Electronics JSC": a
+    legal form the lists lack, or the body's own acronym)."""
+    short_words, long_words = short.folded.split(), long.folded.split()
+    if long_words[: len(short_words)] != short_words or long.identifiers:
+        return None
+    if short_words[-1] in STOP_WORDS and len(short_words) >= 3:
+        return "a name cut short after an article or preposition"
+    if short.kinds:
+        return "the first words of the other name, with its kind word"
+    tail = long.raw.split()[len(short.raw.split()) :]
+    if len(tail) == 1 and 2 <= len(tail[0]) <= 4 and tail[0].isalpha() and tail[0].isupper():
+        return "an abbreviation in capitals after the same name"
+    return None
+
+
+def _brand_with_description(brand: NameKey, full: NameKey) -> bool:
+    """"PRO WOOD" / "PRO WOOD Regional Wood Cluster": a name printed in capitals that
+    another name begins with, followed by a description ending in a kind word, the way
+    "TEMA - Advanced Materials Cluster" defines "TEMA"."""
+    printed = brand.raw.strip()
+    letters = [c for c in printed if c.isalpha()]
+    if len(letters) < 4 or not all(c.isupper() for c in letters) or not full.raw.startswith(printed + " "):
+        return False
+    tail = full.raw[len(printed) :].split()
+    return bool(full.kinds) and fold(tail[-1]) in full.kinds and not full.identifiers
+
+
+def _weak_single_word(a: NameKey, b: NameKey, verdict: Verdict) -> Verdict:
+    """Review when all the two names share is one English word or a place (names of
+    other languages are compared in English) and their kind words differ ("Energy
+    Cluster" / "Energy Association", "Madrid" / "Cluster Madrid")."""
+    if len(a.tokens) == 1 and len(b.tokens) == 1 and a.kinds != b.kinds:
+        token = a.tokens[0]
+        if common_english(token) or token in place_words():
+            return Verdict(REVIEW + 5, f"one common word shared ({token}), kind words differ")
+    return verdict
+
+
+def _minus(tokens: list[str], taken: list[str]) -> list[str]:
+    rest = list(tokens)
+    for token in taken:
+        rest.remove(token)
+    return rest
+
+
+def _cognate(a: str, b: str) -> bool:
+    """One word in two languages, by its stem: a common beginning of six letters or more
+    and of at least 60 % of the longer word ("logistyki"/"logistics", "mobilidade"/
+    "mobility"), where the lexicon does not know the word; never two English words
+    ("technology"/"technical" differ at the fifth letter anyway)."""
+    stem = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        stem += 1
+    if stem < COGNATE_STEM or stem < COGNATE_SHARE * max(len(a), len(b)):
+        return False
+    return not (common_english(a) and common_english(b))
 
 
 def _typo_of(a: str, b: str) -> bool:
+    """One or two edits apart (two from ten letters), the first letter kept; a dictionary
+    word mistyped when letters are dropped, doubled or swapped (not changed: a changed
+    letter as often makes another word or brand, so it is left to review)."""
     if a.isdigit() or b.isdigit() or min(len(a), len(b)) < MIN_TYPO_LENGTH or a[0] != b[0]:
         return False
     allowed = 1 if max(len(a), len(b)) < 10 else 2
@@ -160,18 +338,27 @@ class Resolver:
 def _ranked(query: NameKey, entities: Iterable[RegistryEntity]) -> list[Candidate]:
     found = []
     for entity in entities:
-        best = max((compare_keys(query, key) for key in entity.keys()), default=0.0)
-        if query.acronym and query.acronym in entity.acronyms and (query.bare_acronym or best >= ACCEPT):
-            best = 100.0
-        if best >= REVIEW - 10:
-            found.append(Candidate(entity.id, entity.name, round(best, 1)))
+        if query.raw in entity.aliases:
+            verdict = Verdict(100.0, RECORDED)
+        else:
+            verdict = max((judge_keys(query, key) for key in entity.keys()), key=lambda v: v.score, default=Verdict(0.0, ""))
+            if query.acronym and query.acronym in entity.acronyms and (query.bare_acronym or verdict.score >= ACCEPT):
+                verdict = Verdict(100.0, "an acronym learned for this entity")
+        if verdict.score >= REVIEW - 10:
+            found.append(Candidate(entity.id, entity.name, round(verdict.score, 1), verdict.reason))
     found.sort(key=lambda c: (-c.score, c.name))
     return found
+
+
+RECORDED = "a spelling recorded for this entity"
 
 
 def _decide(raw: str, candidates: list[Candidate], registry: EntityRegistry) -> Resolution:
     if not candidates:
         return Resolution(raw, "reject", None, 0.0, ())
+    recorded = [c for c in candidates if c.reason == RECORDED]
+    if len(recorded) == 1:  # a person's merge or alias, or an earlier run's decision, holds
+        return Resolution(raw, "accept", registry.get(recorded[0].entity_id), 100.0, tuple(candidates[:5]))
     top = candidates[0]
     rivals = [c for c in candidates[1:] if c.score >= top.score - 2 and c.score >= ACCEPT]
     decision = decision_for(top.score)
