@@ -318,6 +318,7 @@ class NameKey:
     initials_variants: frozenset[str] = frozenset()
     legal: tuple[str, ...] = ()
     long_name: str = ""
+    capitals: bool = False  # printed in capitals, four letters or more ("PRO WOOD")
 
     @property
     def distinctive(self) -> str:
@@ -354,6 +355,7 @@ def name_key(raw: str) -> NameKey:
         initials_variants=variants,
         legal=tuple(legal),
         long_name=long_name,
+        capitals=raw.isupper() and sum(c.isalpha() for c in raw) >= 4,
     )
 
 

@@ -239,8 +239,7 @@ def _brand_with_description(brand: NameKey, full: NameKey) -> bool:
     another name begins with, followed by a description ending in a kind word, the way
     "TEMA - Advanced Materials Cluster" defines "TEMA"."""
     printed = brand.raw.strip()
-    letters = [c for c in printed if c.isalpha()]
-    if len(letters) < 4 or not all(c.isupper() for c in letters) or not full.raw.startswith(printed + " "):
+    if not brand.capitals or not full.kinds or not full.raw.startswith(printed + " "):
         return False
     tail = full.raw[len(printed) :].split()
     return bool(full.kinds) and fold(tail[-1]) in full.kinds and not full.identifiers
