@@ -220,5 +220,5 @@ def open_sink(url: str) -> DatabaseSink:
     sink = SINKS.get(scheme)
     if sink is None:
         known = ", ".join(f"{s}://" for s in sorted(SINKS))
-        raise DatabaseError(f"{url}: not a database URL (expected one of {known})")
+        raise DatabaseError(f"{display_url(url)}: not a database URL (expected one of {known})")
     return sink.connect(url)
