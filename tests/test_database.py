@@ -210,3 +210,10 @@ def test_convert_loads_each_report_as_it_finishes(tmp_path):
     refused = CliRunner().invoke(app, ["convert", str(inputs), "-o", str(tmp_path / "out2"), "--db", "oracle://x"])
     assert refused.exit_code == 2 and "not a database URL" in refused.stderr
     assert not (tmp_path / "out2").exists()
+
+
+def test_a_password_never_reaches_a_message(postgres_server):
+    url = postgres_server.url().replace("postgres@", "postgres:hunter2@").replace(str(postgres_server.port), "1")
+    result = CliRunner().invoke(app, ["load", str(ROOT / "fixtures" / "expected"), "--db", url])
+    assert result.exit_code == 2 and "cannot connect" in result.stderr
+    assert "hunter2" not in result.output and "***" in result.stderr

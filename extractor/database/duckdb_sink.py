@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from .flatten import ReportDocument, arrow_schema, make_batch
 from .schema import ENTITIES, TABLES, ColumnType, TableSpec
-from .sinks import DatabaseError, DatabaseSink, quote, quoted_names, register
+from .sinks import DatabaseError, DatabaseSink, one_line, quote, quoted_names, register
 
 
 def duckdb_path(url: str) -> Path:
@@ -42,6 +42,7 @@ class DuckDBSink(DatabaseSink):
         ColumnType.TIMESTAMP: "TIMESTAMPTZ",
     }
     placeholder = "?"
+    driver_errors = (duckdb.Error,)
 
     @classmethod
     def connect(cls, url: str) -> "DuckDBSink":
@@ -50,7 +51,7 @@ class DuckDBSink(DatabaseSink):
             path.parent.mkdir(parents=True, exist_ok=True)
             return cls(url, duckdb.connect(str(path)))
         except (OSError, duckdb.Error) as error:
-            raise DatabaseError(f"{url}: cannot open: {str(error).splitlines()[0]}") from None
+            raise DatabaseError(f"{url}: cannot open: {one_line(error)}") from None
 
     def execute(self, sql: str, params: tuple | list = ()) -> list[tuple]:
         result = self.connection.execute(sql, list(params))

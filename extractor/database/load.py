@@ -21,7 +21,7 @@ from schemas.records import MissionReport
 from ..settings import Settings
 from ..writer import report_files
 from .flatten import ReportDocument, report_document
-from .sinks import DatabaseError, DatabaseSink, open_sink
+from .sinks import DatabaseError, DatabaseSink, one_line, open_sink
 
 DEFAULT_DATABASE = "missions.duckdb"
 
@@ -127,8 +127,7 @@ class ReportLoader:
         self.summary.rows += sum(document.rows for _, document in reports)
 
     def _failed(self, source: str, error: BaseException) -> None:
-        cause = " ".join(str(error).split())[:300] or type(error).__name__
-        self.summary.failed.append(LoadFailure(source, f"{Path(source).name}: load_failed: {cause}"))
+        self.summary.failed.append(LoadFailure(source, f"{Path(source).name}: load_failed: {one_line(error)}"))
 
 
 def load_folder(folder: Path, url: str | None = None, parquet: Path | None = None,

@@ -13,7 +13,7 @@ import pyarrow as pa
 
 from .flatten import ReportDocument
 from .schema import ENTITIES, RECORDS, REPORTS, Column, ColumnType, TableSpec
-from .sinks import DatabaseError, DatabaseSink, quote, quoted_names, register, rows_to_arrow
+from .sinks import DatabaseError, DatabaseSink, display_url, one_line, quote, quoted_names, register, rows_to_arrow
 
 STAGING = "incoming_reports"
 SQL_TYPES = {
@@ -114,6 +114,7 @@ class PostgresSink(DatabaseSink):
     schemes = ("postgresql", "postgres")
     sql_types = SQL_TYPES
     placeholder = "%s"
+    driver_errors = (psycopg.Error,)
 
     @classmethod
     def connect(cls, url: str) -> "PostgresSink":
@@ -121,8 +122,7 @@ class PostgresSink(DatabaseSink):
             # autocommit: every change happens inside an explicit `transaction()`.
             return cls(url, psycopg.connect(url, autocommit=True, connect_timeout=10))
         except (psycopg.Error, ValueError) as error:
-            cause = " ".join(str(error).split()) or type(error).__name__
-            raise DatabaseError(f"{_without_password(url)}: cannot connect: {cause[:300]}") from None
+            raise DatabaseError(f"{display_url(url)}: cannot connect: {one_line(error)}") from None
 
     def execute(self, sql: str, params: tuple | list = ()) -> list[tuple]:
         with self.connection.cursor() as cursor:
@@ -155,13 +155,3 @@ class PostgresSink(DatabaseSink):
     def close(self) -> None:
         self.connection.close()
 
-
-def _without_password(url: str) -> str:
-    """The URL as it may be printed: a password never reaches a log line."""
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return urlunsplit(parts._replace(netloc=netloc))

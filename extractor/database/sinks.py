@@ -14,7 +14,7 @@ from abc import ABC, abstractmethod
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, ClassVar
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -42,6 +42,18 @@ def quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())[:300] or type(error).__name__
+
+
+def display_url(url: str) -> str:
+    """The URL as it may be printed: a password never reaches a message."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@", 1)))
+
+
 def quoted_names(table: TableSpec) -> str:
     return ", ".join(quote(n) for n in table.column_names)
 
@@ -53,9 +65,11 @@ class DatabaseSink(ABC):
     sql_types: ClassVar[dict[ColumnType, str]]
     #: Parameter marker of the driver.
     placeholder: ClassVar[str] = "?"
+    #: The driver's own exception classes, turned into one-line `DatabaseError`s.
+    driver_errors: ClassVar[tuple[type[Exception], ...]] = ()
 
     def __init__(self, url: str, connection: Any):
-        self.url = url
+        self.url = display_url(url)  # what messages show: never a password
         self.connection = connection
 
     # --- engine specifics ------------------------------------------------------
@@ -108,6 +122,12 @@ class DatabaseSink(ABC):
 
     def prepare(self) -> None:
         """Create the schema in an empty database, or check (and migrate) an existing one."""
+        try:
+            self._prepare()
+        except self.driver_errors as error:
+            raise DatabaseError(f"{self.url}: cannot create or check the schema: {one_line(error)}") from None
+
+    def _prepare(self) -> None:
         found = self.schema_version()
         if found is None:
             if self.table_exists(REPORTS.name):
@@ -155,14 +175,17 @@ class DatabaseSink(ABC):
 
     def export_parquet(self, folder: Path) -> list[Path]:
         """One Parquet file per table, written under a temporary name and renamed."""
-        folder.mkdir(parents=True, exist_ok=True)
         written = []
-        for table in TABLES:
-            target = folder / f"{table.name}.parquet"
-            temporary = folder / f".{table.name}.parquet.tmp"
-            pq.write_table(self.read_arrow(table), temporary)
-            temporary.replace(target)
-            written.append(target)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for table in TABLES:
+                target = folder / f"{table.name}.parquet"
+                temporary = folder / f".{table.name}.parquet.tmp"
+                pq.write_table(self.read_arrow(table), temporary)
+                temporary.replace(target)
+                written.append(target)
+        except (OSError, *self.driver_errors) as error:
+            raise DatabaseError(f"{folder}: Parquet export failed: {one_line(error)}") from None
         return written
 
 
@@ -197,5 +220,5 @@ def open_sink(url: str) -> DatabaseSink:
     sink = SINKS.get(scheme)
     if sink is None:
         known = ", ".join(f"{s}://" for s in sorted(SINKS))
-        raise DatabaseError(f"{url}: not a database URL (expected one of {known})")
+        raise DatabaseError(f"{display_url(url)}: not a database URL (expected one of {known})")
     return sink.connect(url)
