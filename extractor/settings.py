@@ -8,7 +8,7 @@ dict or an instance, in the spirit of pdfplumber's `TableSettings.resolve()`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -34,6 +34,19 @@ class Settings(BaseModel):
     # Names (entities/): names printed inside one report are matched first against
     # that report's own delegation list, where rules unsafe across an archive are safe.
     closed_world_names: bool = Field(True, description="resolve a report's names against its own delegation first")
+
+    # OCR (extractor/ocr/): pages without a usable text layer are read from their image.
+    ocr: Literal["auto", "always", "never"] = Field(
+        "auto", description="auto: OCR the pages with no usable text layer; always: every page; never: none"
+    )
+    ocr_engine: str = Field("tesseract", description="OCR engine, by its name in extractor.ocr.OCR_ENGINES")
+    ocr_command: str = Field("tesseract", description="the engine's executable: a name on PATH or a path")
+    ocr_languages: str = Field("eng", description="language models for OCR, joined by '+' (e.g. eng+fra+spa)")
+    ocr_dpi: int = Field(300, ge=72, le=600, description="resolution pages are rendered at for OCR")
+    ocr_min_chars: int = Field(20, ge=0, description="a page with images and fewer text-layer characters needs OCR")
+    ocr_deskew: bool = Field(True, description="straighten a turned scan before OCR")
+    ocr_denoise: bool = Field(True, description="remove scanner speckle (median filter) before OCR")
+    ocr_image_lines: bool = Field(True, description="find table ruling lines on the page image of OCR pages")
 
     @classmethod
     def resolve(cls, value: "Settings | dict[str, Any] | None") -> "Settings":

@@ -1,0 +1,121 @@
+"""A page image made ready for OCR: rendered once, straightened, cleaned, its ruling
+lines found (and wiped, so Tesseract reads cells as text instead of taking a table's
+grid for one picture).
+
+Scans have no vector lines: the table stage gets the lines found here, in PDF points,
+as pdfplumber edges. The method is camelot's lattice one (OpenCV: a binary image opened
+with long thin kernels keeps only the horizontal, then only the vertical rules).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+DESKEW_RANGE = 3.0  # degrees either way; a scan turned further is not straightened
+DESKEW_COARSE = 0.25
+DESKEW_FINE = 0.05
+DESKEW_WIDTH = 1000  # pixels: the angle is searched on a copy this wide
+MIN_HORIZONTAL_RULE = 1 / 30  # of the page width
+MIN_VERTICAL_RULE = 1 / 80  # of the page height (a one-line row of a ruled table)
+INK_BLOCK = 15  # pixels: neighbourhood a pixel is compared with to tell ink from paper
+INK_CONTRAST = 15  # grey levels darker than its neighbourhood for a pixel to be ink
+RULE_WIPE = 5  # pixels of margin wiped around a rule (its anti-aliased border)
+
+
+@dataclass(frozen=True)
+class PreparedPage:
+    """The straightened greyscale image with ruling lines wiped, the lines themselves
+    as pdfplumber edges (points), the angle it was turned by, and points per pixel."""
+
+    image: np.ndarray
+    edges: list[dict]
+    angle: float
+    points_per_pixel: float
+
+
+def render(document, index: int, dpi: int) -> np.ndarray:
+    """Page `index` (0-based) of a pypdfium2 document as a greyscale array."""
+    page = document[index]
+    try:
+        bitmap = page.render(scale=dpi / 72, grayscale=True)
+        return np.array(bitmap.to_pil().convert("L"))
+    finally:
+        page.close()
+
+
+def skew_angle(gray: np.ndarray) -> float:
+    """The angle (degrees) that makes the text lines horizontal: the rotation under which
+    the rows' ink profile is sharpest (lines of text and blank leading alternate)."""
+    scale = min(1.0, DESKEW_WIDTH / gray.shape[1])
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    ink = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1].astype(np.float32)
+    centre = (ink.shape[1] / 2, ink.shape[0] / 2)
+
+    def sharpness(angle: float) -> float:
+        turned = cv2.warpAffine(ink, cv2.getRotationMatrix2D(centre, angle, 1.0), (ink.shape[1], ink.shape[0]))
+        profile = turned.sum(axis=1)
+        return float(np.square(np.diff(profile)).sum())
+
+    best = max(np.arange(-DESKEW_RANGE, DESKEW_RANGE + 1e-9, DESKEW_COARSE), key=sharpness)
+    fine = np.arange(best - DESKEW_COARSE, best + DESKEW_COARSE + 1e-9, DESKEW_FINE)
+    return round(float(max(fine, key=sharpness)), 2)
+
+
+def rotate(gray: np.ndarray, angle: float) -> np.ndarray:
+    if abs(angle) < DESKEW_FINE / 2:
+        return gray
+    centre = (gray.shape[1] / 2, gray.shape[0] / 2)
+    matrix = cv2.getRotationMatrix2D(centre, angle, 1.0)
+    return cv2.warpAffine(gray, matrix, (gray.shape[1], gray.shape[0]), flags=cv2.INTER_CUBIC, borderValue=255)
+
+
+def rule_masks(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Binary masks of the horizontal and of the vertical ruling lines."""
+    ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, INK_BLOCK, INK_CONTRAST)
+    height, width = gray.shape
+    across = cv2.getStructuringElement(cv2.MORPH_RECT, (max(2, int(width * MIN_HORIZONTAL_RULE)), 1))
+    down = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(2, int(height * MIN_VERTICAL_RULE))))
+    return cv2.morphologyEx(ink, cv2.MORPH_OPEN, across), cv2.morphologyEx(ink, cv2.MORPH_OPEN, down)
+
+
+def rule_edges(horizontal: np.ndarray, vertical: np.ndarray, points_per_pixel: float, page_height: float) -> list[dict]:
+    """Each connected rule as a pdfplumber edge in PDF points."""
+    edges = []
+    for mask, orientation in ((horizontal, "h"), (vertical, "v")):
+        count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+        for x, y, w, h, _area in stats[1:count]:
+            x0, top = x * points_per_pixel, y * points_per_pixel
+            x1, bottom = (x + w) * points_per_pixel, (y + h) * points_per_pixel
+            if orientation == "h":
+                middle = (top + bottom) / 2
+                top = bottom = middle
+            else:
+                middle = (x0 + x1) / 2
+                x0 = x1 = middle
+            edges.append({
+                "object_type": "line", "orientation": orientation,
+                "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+                "width": x1 - x0, "height": bottom - top,
+                "doctop": top, "y0": page_height - bottom, "y1": page_height - top,
+            })
+    return edges
+
+
+def prepare(gray: np.ndarray, dpi: int, page_height: float, deskew: bool, denoise: bool, find_lines: bool) -> PreparedPage:
+    """Straighten, clean and find the rules of a rendered page."""
+    angle = skew_angle(gray) if deskew else 0.0
+    image = rotate(gray, angle)
+    if denoise:
+        image = cv2.medianBlur(image, 3)
+    points_per_pixel = 72 / dpi
+    edges: list[dict] = []
+    if find_lines:
+        horizontal, vertical = rule_masks(image)
+        edges = rule_edges(horizontal, vertical, points_per_pixel, page_height)
+        wipe = cv2.dilate(horizontal | vertical, np.ones((RULE_WIPE, RULE_WIPE), np.uint8))
+        image = image.copy()
+        image[wipe > 0] = 255
+    return PreparedPage(image=image, edges=edges, angle=angle, points_per_pixel=points_per_pixel)

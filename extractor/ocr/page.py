@@ -1,0 +1,151 @@
+"""The OCR stage: pages without a usable text layer are rendered once, straightened,
+read by the OCR engine and handed on as the same `PageLayout` (words with positions in
+PDF points) and a page whose edges are the ruling lines found on the image, so the
+table, narrative and record stages work unchanged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from statistics import median
+
+from ..layout import PageLayout, Word, mark_superscripts, words_to_lines
+from ..settings import Settings
+from .base import OcrEngine, OcrWord
+from .image import prepare, render
+
+SIZE_STEP = 0.5  # points: OCR line heights are rounded to this, so one font reads as one size
+LINE_HEIGHT_PER_SIZE = 1.0  # a line's ink (ascender to descender) over its font size
+
+
+def needs_ocr(page, layout: PageLayout, settings: Settings) -> bool:
+    """Whether a page's text layer is unusable, so that its words must be read from its
+    image: almost no characters on a page that shows images (a scan)."""
+    if settings.ocr == "never":
+        return False
+    if settings.ocr == "always":
+        return True
+    return len(layout.words) == 0 or (sum(len(w.text) for w in layout.words) < settings.ocr_min_chars and bool(page.images))
+
+
+class ImagePage:
+    """Stands in for a pdfplumber page whose ruling lines were found on its image:
+    what the table engines ask of a page (size, edges, `find_tables`)."""
+
+    def __init__(self, page, edges: list[dict]):
+        self.width = float(page.width)
+        self.height = float(page.height)
+        self.bbox = (0.0, 0.0, self.width, self.height)
+        self.edges = edges
+        self.page_number = page.page_number
+        self.chars: list = []
+
+    def find_tables(self, table_settings=None):
+        from pdfplumber.table import TableFinder, TableSettings
+
+        return TableFinder(self, TableSettings.resolve(table_settings)).tables
+
+    def close(self) -> None:
+        pass
+
+
+def ocr_layout(words: list[OcrWord], number: int, width: float, height: float, points_per_pixel: float) -> PageLayout:
+    """Our words from the engine's: boxes in points, each word as tall as its line (as
+    text-layer words are as tall as their font), the size from the line's height."""
+    made = []
+    for word in words:
+        x0, _, x1, _ = word.box
+        _, top, _, bottom = word.line_box
+        size = max(SIZE_STEP, round((bottom - top) * points_per_pixel / LINE_HEIGHT_PER_SIZE / SIZE_STEP) * SIZE_STEP)
+        made.append(
+            Word(
+                text=word.text,
+                x0=x0 * points_per_pixel,
+                top=top * points_per_pixel,
+                x1=x1 * points_per_pixel,
+                bottom=bottom * points_per_pixel,
+                size=size,
+                bold=False,
+                confidence=word.confidence,
+            )
+        )
+    made = mark_superscripts(made)
+    return PageLayout(number=number, width=width, height=height, words=made, lines=words_to_lines(made), ocr=True)
+
+
+class PageOcr:
+    """Reads the pages that need it with the configured engine; the document is opened
+    for rendering only when the first such page comes."""
+
+    def __init__(self, source: Path, data: bytes, password: str | None, settings: Settings, engine: OcrEngine):
+        self.source = source
+        self.data = data
+        self.password = password
+        self.settings = settings
+        self.engine = engine
+        self._document = None
+        self.pages: dict[int, float] = {}  # page number -> mean word confidence, for the pages read by OCR
+
+    def read(self, page, layout: PageLayout):
+        """The page and its layout, read by OCR if it needs it, else as they are."""
+        if not needs_ocr(page, layout, self.settings):
+            return page, layout
+        self.engine.check(self.source)
+        if self._document is None:
+            import pypdfium2 as pdfium
+
+            self._document = pdfium.PdfDocument(self.data, password=self.password)
+        settings = self.settings
+        gray = render(self._document, layout.number - 1, settings.ocr_dpi)
+        prepared = prepare(gray, settings.ocr_dpi, float(page.height), settings.ocr_deskew, settings.ocr_denoise, settings.ocr_image_lines)
+        words = self.engine.read(prepared.image)
+        read = ocr_layout(words, layout.number, float(page.width), float(page.height), prepared.points_per_pixel)
+        self.pages[layout.number] = round(mean_confidence(read.words), 3)
+        return ImagePage(page, prepared.edges), read
+
+    def close(self) -> None:
+        if self._document is not None:
+            self._document.close()
+            self._document = None
+
+
+def mean_confidence(words: list[Word]) -> float:
+    """Mean OCR confidence of the words, weighted by their length (a long word misread
+    costs more than a stray mark)."""
+    total = sum(len(w.text) for w in words)
+    return sum(w.confidence * len(w.text) for w in words) / total if total else 0.0
+
+
+def weigh_by_ocr(tables: list, layout: PageLayout) -> list:
+    """Tables of an OCR page with their confidence multiplied by that of the words in
+    them: every record built from them then carries the OCR's doubt."""
+    if not layout.ocr:
+        return tables
+    from ..layout import words_in_box
+
+    return [replace(t, confidence=round(t.confidence * mean_confidence(words_in_box(layout.words, t.bbox)), 3)) for t in tables]
+
+
+def mark_provenance(report, pages: dict[int, float]):
+    """Set `provenance.ocr` on every record, figure and finding that starts on a page
+    read by OCR; one that had no confidence gets its page's mean word confidence."""
+    from schemas.records import Provenance
+    from pydantic import BaseModel
+
+    def visit(node) -> None:
+        if isinstance(node, Provenance):
+            if node.page in pages:
+                node.ocr = True
+                if node.confidence is None:
+                    node.confidence = pages[node.page]
+            return
+        if isinstance(node, BaseModel):
+            for name in type(node).model_fields:
+                visit(getattr(node, name))
+        elif isinstance(node, (list, tuple)):
+            for item in node:
+                visit(item)
+
+    if pages:
+        visit(report)
+    return report
