@@ -31,6 +31,7 @@ class OcrEngine(Protocol):
         """Raise `OcrUnavailableError` naming `source` and saying how to install what is missing."""
         ...
 
-    def read(self, image: np.ndarray) -> list[OcrWord]:
-        """The words of a greyscale page image (uint8, white paper), in reading order."""
+    def read(self, image: np.ndarray, block: bool = False) -> list[OcrWord]:
+        """The words of a greyscale page image (uint8, white paper). `block`: the image
+        is one block of text (a table cell), not a page to be laid out."""
         ...

@@ -18,11 +18,10 @@ DESKEW_RANGE = 3.0  # degrees either way; a scan turned further is not straighte
 DESKEW_COARSE = 0.25
 DESKEW_FINE = 0.05
 DESKEW_WIDTH = 1000  # pixels: the angle is searched on a copy this wide
-MIN_HORIZONTAL_RULE = 1 / 30  # of the page width
-MIN_VERTICAL_RULE = 1 / 80  # of the page height (a one-line row of a ruled table)
-INK_BLOCK = 15  # pixels: neighbourhood a pixel is compared with to tell ink from paper
-INK_CONTRAST = 15  # grey levels darker than its neighbourhood for a pixel to be ink
-RULE_WIPE = 5  # pixels of margin wiped around a rule (its anti-aliased border)
+MIN_HORIZONTAL_RULE = 1 / 25  # of the page width
+MIN_VERTICAL_RULE = 1 / 30  # of the page height: longer than the capitals of a large title
+RULE_WIPE = 5
+MAX_RULE_WIDTH = 2.0  # points: a drawn rule is thinner than this  # pixels of margin wiped around a rule (its anti-aliased border)
 
 
 @dataclass(frozen=True)
@@ -34,6 +33,7 @@ class PreparedPage:
     edges: list[dict]
     angle: float
     points_per_pixel: float
+    cells: list[tuple[int, int, int, int]]  # pixel boxes of the areas the rules enclose (table cells)
 
 
 def render(document, index: int, dpi: int) -> np.ndarray:
@@ -74,33 +74,48 @@ def rotate(gray: np.ndarray, angle: float) -> np.ndarray:
 
 def rule_masks(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Binary masks of the horizontal and of the vertical ruling lines."""
-    ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, INK_BLOCK, INK_CONTRAST)
+    # One threshold for the page (Otsu), not a local one: a local threshold hollows the
+    # thick strokes of large letters into thin outlines that pass for rules.
+    ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
     height, width = gray.shape
     across = cv2.getStructuringElement(cv2.MORPH_RECT, (max(2, int(width * MIN_HORIZONTAL_RULE)), 1))
     down = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(2, int(height * MIN_VERTICAL_RULE))))
     return cv2.morphologyEx(ink, cv2.MORPH_OPEN, across), cv2.morphologyEx(ink, cv2.MORPH_OPEN, down)
 
 
-def rule_edges(horizontal: np.ndarray, vertical: np.ndarray, points_per_pixel: float, page_height: float) -> list[dict]:
-    """Each connected rule as a pdfplumber edge in PDF points."""
-    edges = []
+def rule_components(horizontal: np.ndarray, vertical: np.ndarray, points_per_pixel: float) -> tuple[np.ndarray, list[tuple[str, int, int, int, int]]]:
+    """The rules among the long thin shapes: thinner than `MAX_RULE_WIDTH` (the stem of
+    a large heading letter is long too, but thick). Returns their mask and boxes."""
+    limit = MAX_RULE_WIDTH / points_per_pixel
+    kept = np.zeros_like(horizontal)
+    boxes = []
     for mask, orientation in ((horizontal, "h"), (vertical, "v")):
-        count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-        for x, y, w, h, _area in stats[1:count]:
-            x0, top = x * points_per_pixel, y * points_per_pixel
-            x1, bottom = (x + w) * points_per_pixel, (y + h) * points_per_pixel
-            if orientation == "h":
-                middle = (top + bottom) / 2
-                top = bottom = middle
-            else:
-                middle = (x0 + x1) / 2
-                x0 = x1 = middle
-            edges.append({
-                "object_type": "line", "orientation": orientation,
-                "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-                "width": x1 - x0, "height": bottom - top,
-                "doctop": top, "y0": page_height - bottom, "y1": page_height - top,
-            })
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+        for label in range(1, count):
+            x, y, w, h, _area = (int(v) for v in stats[label])
+            if (h if orientation == "h" else w) > limit:
+                continue
+            kept[labels == label] = 255
+            boxes.append((orientation, x, y, w, h))
+    return kept, boxes
+
+
+def rule_edges(boxes: list[tuple[str, int, int, int, int]], points_per_pixel: float, page_height: float) -> list[dict]:
+    """Each rule as a pdfplumber edge in PDF points."""
+    edges = []
+    for orientation, x, y, w, h in boxes:
+        x0, top = x * points_per_pixel, y * points_per_pixel
+        x1, bottom = (x + w) * points_per_pixel, (y + h) * points_per_pixel
+        if orientation == "h":
+            top = bottom = (top + bottom) / 2
+        else:
+            x0 = x1 = (x0 + x1) / 2
+        edges.append({
+            "object_type": "line", "orientation": orientation,
+            "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+            "width": x1 - x0, "height": bottom - top,
+            "doctop": top, "y0": page_height - bottom, "y1": page_height - top,
+        })
     return edges
 
 
@@ -112,10 +127,32 @@ def prepare(gray: np.ndarray, dpi: int, page_height: float, deskew: bool, denois
         image = cv2.medianBlur(image, 3)
     points_per_pixel = 72 / dpi
     edges: list[dict] = []
+    cells: list[tuple[int, int, int, int]] = []
     if find_lines:
-        horizontal, vertical = rule_masks(image)
-        edges = rule_edges(horizontal, vertical, points_per_pixel, page_height)
-        wipe = cv2.dilate(horizontal | vertical, np.ones((RULE_WIPE, RULE_WIPE), np.uint8))
+        rules, boxes = rule_components(*rule_masks(image), points_per_pixel)
+        edges = rule_edges(boxes, points_per_pixel, page_height)
+        wipe = cv2.dilate(rules, np.ones((RULE_WIPE, RULE_WIPE), np.uint8))
         image = image.copy()
         image[wipe > 0] = 255
-    return PreparedPage(image=image, edges=edges, angle=angle, points_per_pixel=points_per_pixel)
+        cells = enclosed_cells(wipe, points_per_pixel)
+    return PreparedPage(image=image, edges=edges, angle=angle, points_per_pixel=points_per_pixel, cells=cells)
+
+
+MIN_CELL = 6.0  # points: a smaller enclosed area is the gap of a double rule
+MAX_CELL_SHARE = 0.25  # of the page: a larger enclosed area is a frame, not a cell
+
+
+def enclosed_cells(rules: np.ndarray, points_per_pixel: float) -> list[tuple[int, int, int, int]]:
+    """Boxes (pixels) of the areas the rules close on every side: the cells of ruled tables."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(cv2.bitwise_not(rules), connectivity=4)
+    height, width = rules.shape
+    smallest = MIN_CELL / points_per_pixel
+    cells = []
+    for label in range(1, count):
+        x, y, w, h, _area = (int(v) for v in stats[label])
+        if x == 0 or y == 0 or x + w >= width or y + h >= height:
+            continue  # open to the page's edge: the page around the tables
+        if w < smallest or h < smallest or w * h > MAX_CELL_SHARE * width * height:
+            continue
+        cells.append((x, y, x + w, y + h))
+    return cells

@@ -9,13 +9,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from statistics import median
 
-from ..layout import PageLayout, Word, mark_superscripts, words_to_lines
+from ..layout import WORD_GAP_RATIO, PageLayout, Word, mark_superscripts, words_to_lines
 from ..settings import Settings
 from .base import OcrEngine, OcrWord
 from .image import prepare, render
 
 SIZE_STEP = 0.5  # points: OCR line heights are rounded to this, so one font reads as one size
-LINE_HEIGHT_PER_SIZE = 1.0  # a line's ink (ascender to descender) over its font size
+LINE_HEIGHT_PER_SIZE = 1.15  # a line's ink (ascender to descender) over its font size
 
 
 def needs_ocr(page, layout: PageLayout, settings: Settings) -> bool:
@@ -52,6 +52,7 @@ class ImagePage:
 def ocr_layout(words: list[OcrWord], number: int, width: float, height: float, points_per_pixel: float) -> PageLayout:
     """Our words from the engine's: boxes in points, each word as tall as its line (as
     text-layer words are as tall as their font), the size from the line's height."""
+    words = split_spaced_dashes(words)
     made = []
     for word in words:
         x0, _, x1, _ = word.box
@@ -69,8 +70,46 @@ def ocr_layout(words: list[OcrWord], number: int, width: float, height: float, p
                 confidence=word.confidence,
             )
         )
-    made = mark_superscripts(made)
+    made = mark_superscripts(_spaced(made, [w.line_box for w in words]))
     return PageLayout(number=number, width=width, height=height, words=made, lines=words_to_lines(made), ocr=True)
+
+
+def _spaced(words: list[Word], line_boxes: list) -> list[Word]:
+    """Words the engine told apart kept apart: where two words of one line come closer
+    than the gap the layout reads as a space (the engine's box of a dash or quote often
+    overlaps its neighbour), the later word's box starts a little further right."""
+    out: list[Word] = []
+    for i, word in enumerate(words):
+        if out and line_boxes[i] == line_boxes[i - 1]:
+            prev = out[-1]
+            needed = prev.x1 + WORD_GAP_RATIO * min(prev.size, word.size) * 1.5
+            if word.x0 < needed and word.x0 > prev.x0:
+                shift = min(needed, word.x1 - 0.1) - word.x0
+                word = Word(**{**word.__dict__, "x0": word.x0 + shift})
+                if word.x0 < needed:
+                    out[-1] = Word(**{**prev.__dict__, "x1": max(prev.x0 + 0.1, word.x0 - (needed - prev.x1))})
+        out.append(word)
+    return out
+
+
+def split_spaced_dashes(words: list[OcrWord]) -> list[OcrWord]:
+    """A dash the engine glued to the word before it ("CEEC-" for "CEEC - Cluster") made
+    its own word again. Only inside a line and before a word that starts a space away:
+    a hyphen ending a line breaks a word, and one followed closely joins a compound."""
+    out: list[OcrWord] = []
+    for word, following in zip(words, words[1:] + [None]):
+        text = word.text
+        glued = len(text) > 1 and text[-1] in "-–—" and text[-2].isalnum()
+        height = word.line_box[3] - word.line_box[1]
+        same_line = following is not None and following.line_box == word.line_box
+        if glued and same_line and following.box[0] - word.box[2] > 0.2 * height:
+            dash_width = max(1, (word.box[2] - word.box[0]) // len(text))
+            x0, top, x1, bottom = word.box
+            out.append(OcrWord(text[:-1], (x0, top, x1 - dash_width - dash_width // 2, bottom), word.line_box, word.confidence))
+            out.append(OcrWord(text[-1], (x1 - dash_width, top, x1, bottom), word.line_box, word.confidence))
+        else:
+            out.append(word)
+    return out
 
 
 class PageOcr:
@@ -98,7 +137,7 @@ class PageOcr:
         settings = self.settings
         gray = render(self._document, layout.number - 1, settings.ocr_dpi)
         prepared = prepare(gray, settings.ocr_dpi, float(page.height), settings.ocr_deskew, settings.ocr_denoise, settings.ocr_image_lines)
-        words = self.engine.read(prepared.image)
+        words = reread_cells(self.engine, prepared.image, prepared.cells, self.engine.read(prepared.image))
         read = ocr_layout(words, layout.number, float(page.width), float(page.height), prepared.points_per_pixel)
         self.pages[layout.number] = round(mean_confidence(read.words), 3)
         return ImagePage(page, prepared.edges), read
@@ -107,6 +146,51 @@ class PageOcr:
         if self._document is not None:
             self._document.close()
             self._document = None
+
+
+CELL_MARGIN = 10  # pixels of white put round a cell read on its own
+MIN_CELL_INK = 12  # dark pixels: a cell with fewer is blank
+INK_LEVEL = 128
+LOW_CELL_CONFIDENCE = 0.75
+
+
+def reread_cells(engine: OcrEngine, image, cells: list[tuple[int, int, int, int]], words: list[OcrWord]) -> list[OcrWord]:
+    """Table cells read again one by one where the page's reading missed or doubted them.
+
+    Laid out as a page, a ruled table misleads the engine: it drops a digit alone in its
+    cell ("0", "2"), and runs shaded header cells into each other. A cell with ink but no
+    word, or only doubtful words, is read on its own as one block of text; its words
+    replace the page's when they are more certain."""
+    import cv2
+    import numpy as np
+
+    result = list(words)
+    for x0, top, x1, bottom in cells:
+        inside = [w for w in result if x0 <= (w.box[0] + w.box[2]) / 2 < x1 and top <= (w.box[1] + w.box[3]) / 2 < bottom]
+        before = _mean_word_confidence(inside)
+        if inside and before >= LOW_CELL_CONFIDENCE:
+            continue
+        crop = image[top:bottom, x0:x1]
+        if int(np.count_nonzero(crop < INK_LEVEL)) < MIN_CELL_INK:
+            continue
+        padded = cv2.copyMakeBorder(crop, CELL_MARGIN, CELL_MARGIN, CELL_MARGIN, CELL_MARGIN, cv2.BORDER_CONSTANT, value=255)
+        dx, dy = x0 - CELL_MARGIN, top - CELL_MARGIN
+        found = [
+            OcrWord(w.text, _shift(w.box, dx, dy), _shift(w.line_box, dx, dy), w.confidence)
+            for w in engine.read(padded, block=True)
+        ]
+        if found and (not inside or _mean_word_confidence(found) > before):
+            result = [w for w in result if w not in inside] + found
+    return result
+
+
+def _shift(box: tuple[int, int, int, int], dx: int, dy: int) -> tuple[int, int, int, int]:
+    return (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy)
+
+
+def _mean_word_confidence(words: list[OcrWord]) -> float:
+    total = sum(len(w.text) for w in words)
+    return sum(w.confidence * len(w.text) for w in words) / total if total else 0.0
 
 
 def mean_confidence(words: list[Word]) -> float:

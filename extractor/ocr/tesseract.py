@@ -19,6 +19,7 @@ from .base import OcrWord
 INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-eng (or run scripts/system-packages)"
 # Tesseract segments the page itself (automatic page segmentation, no orientation detection).
 PAGE_SEGMENTATION = "--psm 3"
+BLOCK_SEGMENTATION = "--psm 6"  # one uniform block of text: a table cell
 
 
 class TesseractEngine:
@@ -51,10 +52,11 @@ class TesseractEngine:
             raise OcrUnavailableError(source, f"the OCR language model(s) {', '.join(missing)} are not installed; install them: apt-get install {packages}")
         self._checked = True
 
-    def read(self, image: np.ndarray) -> list[OcrWord]:
+    def read(self, image: np.ndarray, block: bool = False) -> list[OcrWord]:
         pytesseract = self._pytesseract()
         data = pytesseract.image_to_data(
-            image, lang=self.languages, config=PAGE_SEGMENTATION, output_type=pytesseract.Output.DICT
+            image, lang=self.languages, config=BLOCK_SEGMENTATION if block else PAGE_SEGMENTATION,
+            output_type=pytesseract.Output.DICT,
         )
         lines: dict[tuple[int, int, int], tuple[int, int, int, int]] = {}
         for i, level in enumerate(data["level"]):
