@@ -43,7 +43,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("scan", nargs="?", type=Path, default=SCAN)
     parser.add_argument("expected", nargs="?", type=Path, default=EXPECTED)
-    parser.add_argument("--native", type=Path, default=NATIVE, help="text-layer twin timed for comparison ('' to skip)")
+    parser.add_argument("--native", default=str(NATIVE), help="text-layer twin timed for comparison ('' to skip)")
     parser.add_argument("--kinds", action="store_true", help="F1 per record kind too")
     parser.add_argument("--out", type=Path, help="write the extracted report JSON here")
     args = parser.parse_args()
@@ -53,9 +53,9 @@ def main() -> None:
     if args.out:
         args.out.write_text(json.dumps(found, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"{args.scan.name}: {pages} pages, {seconds:.1f} s, {seconds / pages:.2f} s/page (pages read by OCR with records: {len(ocr_pages)})")
-    if str(args.native):
-        _, native_seconds, native_pages = timed(args.native)
-        print(f"{args.native.name}: {native_seconds / native_pages:.2f} s/page with its text layer; OCR costs x{seconds / native_seconds:.1f}")
+    if args.native:
+        _, native_seconds, native_pages = timed(Path(args.native))
+        print(f"{Path(args.native).name}: {native_seconds / native_pages:.2f} s/page with its text layer; OCR costs x{seconds / native_seconds:.1f}")
     if args.kinds:
         for kind, counts in field_counts(expected, found).items():
             print(f"  {kind:24} F1 {counts.f1:.3f}  (tp {counts.tp}, fp {counts.fp}, fn {counts.fn})")

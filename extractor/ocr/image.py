@@ -34,6 +34,8 @@ class PreparedPage:
     angle: float
     points_per_pixel: float
     cells: list[tuple[int, int, int, int]]  # pixel boxes of the areas the rules enclose (table cells)
+    bullets: list[tuple[int, int, int, int]]  # pixel boxes of dots that may be list bullets
+    stroke: np.ndarray  # per pixel of ink, its distance to the paper: twice that is the stroke width
 
 
 def render(document, index: int, dpi: int) -> np.ndarray:
@@ -135,7 +137,39 @@ def prepare(gray: np.ndarray, dpi: int, page_height: float, deskew: bool, denois
         image = image.copy()
         image[wipe > 0] = 255
         cells = enclosed_cells(wipe, points_per_pixel)
-    return PreparedPage(image=image, edges=edges, angle=angle, points_per_pixel=points_per_pixel, cells=cells)
+    ink = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)[1]
+    stroke = cv2.distanceTransform(ink, cv2.DIST_L2, cv2.DIST_MASK_PRECISE)
+    dots = bullet_boxes(ink, points_per_pixel)
+    return PreparedPage(image=image, edges=edges, angle=angle, points_per_pixel=points_per_pixel, cells=cells,
+                        bullets=dots, stroke=stroke)
+
+
+BULLET_SIZE = (2.0, 6.0)  # points: a list bullet's diameter (a full stop is smaller)
+BULLET_FILL = 0.7  # share of its box a filled round dot covers (a hollow "o" covers less)
+BULLET_FULL = 0.88  # ... and at most (pi/4 for a disc; a filled square covers all)
+BULLET_CLEAR = 2.0  # diameters of paper left of a bullet (a full stop follows a letter closely)
+
+
+def bullet_boxes(ink: np.ndarray, points_per_pixel: float) -> list[tuple[int, int, int, int]]:
+    """Filled dots with paper on their left and ink on their right: list bullets, or
+    the first letter of a line in bold (the OCR stage tells them apart by what the
+    engine read there)."""
+    smallest, largest = (size / points_per_pixel for size in BULLET_SIZE)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    found = []
+    for label in range(1, count):
+        x, y, w, h, area = (int(v) for v in stats[label])
+        if not (smallest <= w <= largest and smallest <= h <= largest and 0.7 <= w / h <= 1.4):
+            continue
+        if not BULLET_FILL * w * h <= area <= BULLET_FULL * w * h:
+            continue
+        left = max(0, x - int(BULLET_CLEAR * w))
+        if np.count_nonzero(ink[y:y + h, left:x]):
+            continue
+        if not np.count_nonzero(ink[y:y + h, x + w: x + w + int(4 * w)]):
+            continue  # nothing follows: a dot, not a bullet
+        found.append((x, y, x + w, y + h))
+    return found
 
 
 MIN_CELL = 6.0  # points: a smaller enclosed area is the gap of a double rule

@@ -49,12 +49,59 @@ class ImagePage:
         pass
 
 
-def ocr_layout(words: list[OcrWord], number: int, width: float, height: float, points_per_pixel: float) -> PageLayout:
+BOLD_STROKE = 1.15  # a word whose strokes are this much thicker than the page's usual is bold
+
+
+def bold_words(words: list[OcrWord], stroke) -> set[int]:
+    """Indexes of the words set in bold: the stroke width (the distance from the middle
+    of a stroke to the paper, high percentile over the word's ink) well above the page's
+    median word. Bold marks headers, headings and the emphasised names of a table."""
+    import numpy as np
+
+    widths = []
+    for word in words:
+        x0, top, x1, bottom = word.box
+        inside = stroke[top:bottom, x0:x1]
+        values = inside[inside > 0]
+        widths.append(float(np.percentile(values, 80)) if values.size else 0.0)
+    measured = [w for w in widths if w > 0]
+    if not measured:
+        return set()
+    usual = float(np.median(measured))
+    return {i for i, w in enumerate(widths) if w >= BOLD_STROKE * usual}
+
+
+BULLET_MISREADS = set("e*«»¢°o@©+-•·")  # what the engine makes of a bullet glued to its item
+
+
+def with_bullets(words: list[OcrWord], dots: list[tuple[int, int, int, int]]) -> list[OcrWord]:
+    """List bullets as words "•" of their own. A dot starting a line is a bullet where the
+    engine read nothing there, or read the dot as one of its usual misreadings ("e", "*",
+    "¢") glued to the item ("eEsteyco"); a dot read as a letter ("D" of a bold word) is not."""
+    result = list(words)
+    for dot in dots:
+        cx, cy = (dot[0] + dot[2]) / 2, (dot[1] + dot[3]) / 2
+        hit = next((w for w in result if w.box[0] - 1 <= cx <= w.box[2] + 1 and w.box[1] - 1 <= cy <= w.box[3] + 1), None)
+        if hit is None:
+            right = [w for w in result if w.line_box[1] <= cy <= w.line_box[3] and w.box[0] >= dot[2]]
+            line_box = min(right, key=lambda w: w.box[0]).line_box if right else dot
+            result.append(OcrWord("\u2022", dot, line_box, 1.0))
+            continue
+        if hit.text[0] not in BULLET_MISREADS or hit.text == "\u2022":
+            continue
+        index = result.index(hit)
+        result[index] = OcrWord("\u2022", (hit.box[0], hit.box[1], dot[2], hit.box[3]), hit.line_box, hit.confidence)
+        if len(hit.text) > 1:
+            result.insert(index + 1, OcrWord(hit.text[1:], (dot[2] + 1, hit.box[1], hit.box[2], hit.box[3]), hit.line_box, hit.confidence))
+    return result
+
+
+def ocr_layout(words: list[OcrWord], number: int, width: float, height: float, points_per_pixel: float,
+               bold: set[int] = frozenset()) -> PageLayout:
     """Our words from the engine's: boxes in points, each word as tall as its line (as
     text-layer words are as tall as their font), the size from the line's height."""
-    words = split_spaced_dashes(words)
     made = []
-    for word in words:
+    for index, word in enumerate(words):
         x0, _, x1, _ = word.box
         _, top, _, bottom = word.line_box
         size = max(SIZE_STEP, round((bottom - top) * points_per_pixel / LINE_HEIGHT_PER_SIZE / SIZE_STEP) * SIZE_STEP)
@@ -66,7 +113,7 @@ def ocr_layout(words: list[OcrWord], number: int, width: float, height: float, p
                 x1=x1 * points_per_pixel,
                 bottom=bottom * points_per_pixel,
                 size=size,
-                bold=False,
+                bold=index in bold,
                 confidence=word.confidence,
             )
         )
@@ -80,7 +127,9 @@ def _spaced(words: list[Word], line_boxes: list) -> list[Word]:
     overlaps its neighbour), the later word's box starts a little further right."""
     out: list[Word] = []
     for i, word in enumerate(words):
-        if out and line_boxes[i] == line_boxes[i - 1]:
+        if out and out[-1].text == "\u2022" and line_boxes[i] == line_boxes[i - 1] and word.x0 > out[-1].x1:
+            word = Word(**{**word.__dict__, "x0": out[-1].x1})  # the item touches its bullet, as printed
+        elif out and line_boxes[i] == line_boxes[i - 1]:
             prev = out[-1]
             needed = prev.x1 + WORD_GAP_RATIO * min(prev.size, word.size) * 1.5
             if word.x0 < needed and word.x0 > prev.x0:
@@ -138,7 +187,9 @@ class PageOcr:
         gray = render(self._document, layout.number - 1, settings.ocr_dpi)
         prepared = prepare(gray, settings.ocr_dpi, float(page.height), settings.ocr_deskew, settings.ocr_denoise, settings.ocr_image_lines)
         words = reread_cells(self.engine, prepared.image, prepared.cells, self.engine.read(prepared.image))
-        read = ocr_layout(words, layout.number, float(page.width), float(page.height), prepared.points_per_pixel)
+        words = split_spaced_dashes(with_bullets(words, prepared.bullets))
+        read = ocr_layout(words, layout.number, float(page.width), float(page.height), prepared.points_per_pixel,
+                          bold_words(words, prepared.stroke))
         self.pages[layout.number] = round(mean_confidence(read.words), 3)
         return ImagePage(page, prepared.edges), read
 
