@@ -35,6 +35,12 @@ class Settings(BaseModel):
     # that report's own delegation list, where rules unsafe across an archive are safe.
     closed_world_names: bool = Field(True, description="resolve a report's names against its own delegation first")
 
+    # Stitching (stitch.py): a header printed again on a continuation page.
+    header_repeat_tolerance: float = Field(
+        0.1, ge=0.0, le=1.0, description="share of a repeated header's columns that may read differently (OCR slips)"
+    )
+    header_repeat_similarity: float = Field(90.0, ge=0.0, le=100.0, description="rapidfuzz ratio for two header cells to agree")
+
     # OCR (extractor/ocr/): pages without a usable text layer are read from their image.
     ocr: Literal["auto", "always", "never"] = Field(
         "auto", description="auto: OCR the pages with no usable text layer; always: every page; never: none"

@@ -14,12 +14,14 @@ PixelBox = tuple[int, int, int, int]  # x0, top, x1, bottom in image pixels
 @dataclass(frozen=True)
 class OcrWord:
     """One word as an engine read it. `line_box` is the box of the printed line the word
-    belongs to: words of one line share its top and bottom, as text-layer words do."""
+    belongs to: words of one line share its top and bottom, as text-layer words do;
+    `paragraph_box`, where the engine tells, groups lines of one font size."""
 
     text: str
     box: PixelBox
     line_box: PixelBox
     confidence: float  # 0..1
+    paragraph_box: PixelBox | None = None  # the paragraph's box: its lines are set in one size
 
 
 class OcrEngine(Protocol):

@@ -84,15 +84,15 @@ def with_bullets(words: list[OcrWord], dots: list[tuple[int, int, int, int]]) ->
         hit = next((w for w in result if w.box[0] - 1 <= cx <= w.box[2] + 1 and w.box[1] - 1 <= cy <= w.box[3] + 1), None)
         if hit is None:
             right = [w for w in result if w.line_box[1] <= cy <= w.line_box[3] and w.box[0] >= dot[2]]
-            line_box = min(right, key=lambda w: w.box[0]).line_box if right else dot
-            result.append(OcrWord("\u2022", dot, line_box, 1.0))
+            item = min(right, key=lambda w: w.box[0]) if right else None
+            result.append(OcrWord("\u2022", dot, item.line_box if item else dot, 1.0, item.paragraph_box if item else None))
             continue
         if hit.text[0] not in BULLET_MISREADS or hit.text == "\u2022":
             continue
         index = result.index(hit)
-        result[index] = OcrWord("\u2022", (hit.box[0], hit.box[1], dot[2], hit.box[3]), hit.line_box, hit.confidence)
+        result[index] = replace(hit, text="\u2022", box=(hit.box[0], hit.box[1], dot[2], hit.box[3]))
         if len(hit.text) > 1:
-            result.insert(index + 1, OcrWord(hit.text[1:], (dot[2] + 1, hit.box[1], hit.box[2], hit.box[3]), hit.line_box, hit.confidence))
+            result.insert(index + 1, replace(hit, text=hit.text[1:], box=(dot[2] + 1, hit.box[1], hit.box[2], hit.box[3])))
     return result
 
 
@@ -100,11 +100,12 @@ def ocr_layout(words: list[OcrWord], number: int, width: float, height: float, p
                bold: set[int] = frozenset()) -> PageLayout:
     """Our words from the engine's: boxes in points, each word as tall as its line (as
     text-layer words are as tall as their font), the size from the line's height."""
+    sizes = paragraph_sizes(words, points_per_pixel)
     made = []
     for index, word in enumerate(words):
         x0, _, x1, _ = word.box
         _, top, _, bottom = word.line_box
-        size = max(SIZE_STEP, round((bottom - top) * points_per_pixel / LINE_HEIGHT_PER_SIZE / SIZE_STEP) * SIZE_STEP)
+        size = sizes[index]
         made.append(
             Word(
                 text=word.text,
@@ -119,6 +120,20 @@ def ocr_layout(words: list[OcrWord], number: int, width: float, height: float, p
         )
     made = mark_superscripts(_spaced(made, [w.line_box for w in words]))
     return PageLayout(number=number, width=width, height=height, words=made, lines=words_to_lines(made), ocr=True)
+
+
+def paragraph_sizes(words: list[OcrWord], points_per_pixel: float) -> list[float]:
+    """Each word's font size: the median over its paragraph's lines of the line height
+    (a line without ascenders or descenders is shorter than one with them; the
+    paragraph's lines share one font)."""
+    def line_size(box) -> float:
+        return (box[3] - box[1]) * points_per_pixel / LINE_HEIGHT_PER_SIZE
+
+    lines_of: dict = {}
+    for word in words:
+        lines_of.setdefault(word.paragraph_box or word.line_box, set()).add(word.line_box)
+    size_of = {key: median(line_size(box) for box in boxes) for key, boxes in lines_of.items()}
+    return [max(SIZE_STEP, round(size_of[w.paragraph_box or w.line_box] / SIZE_STEP) * SIZE_STEP) for w in words]
 
 
 def _spaced(words: list[Word], line_boxes: list) -> list[Word]:
@@ -154,8 +169,8 @@ def split_spaced_dashes(words: list[OcrWord]) -> list[OcrWord]:
         if glued and same_line and following.box[0] - word.box[2] > 0.2 * height:
             dash_width = max(1, (word.box[2] - word.box[0]) // len(text))
             x0, top, x1, bottom = word.box
-            out.append(OcrWord(text[:-1], (x0, top, x1 - dash_width - dash_width // 2, bottom), word.line_box, word.confidence))
-            out.append(OcrWord(text[-1], (x1 - dash_width, top, x1, bottom), word.line_box, word.confidence))
+            out.append(replace(word, text=text[:-1], box=(x0, top, x1 - dash_width - dash_width // 2, bottom)))
+            out.append(replace(word, text=text[-1], box=(x1 - dash_width, top, x1, bottom)))
         else:
             out.append(word)
     return out
@@ -218,7 +233,7 @@ def reread_cells(engine: OcrEngine, image, cells: list[tuple[int, int, int, int]
     result = list(words)
     for x0, top, x1, bottom in cells:
         inside = [w for w in result if x0 <= (w.box[0] + w.box[2]) / 2 < x1 and top <= (w.box[1] + w.box[3]) / 2 < bottom]
-        before = _mean_word_confidence(inside)
+        before = mean_confidence(inside)
         if inside and before >= LOW_CELL_CONFIDENCE:
             continue
         crop = image[top:bottom, x0:x1]
@@ -227,10 +242,11 @@ def reread_cells(engine: OcrEngine, image, cells: list[tuple[int, int, int, int]
         padded = cv2.copyMakeBorder(crop, CELL_MARGIN, CELL_MARGIN, CELL_MARGIN, CELL_MARGIN, cv2.BORDER_CONSTANT, value=255)
         dx, dy = x0 - CELL_MARGIN, top - CELL_MARGIN
         found = [
-            OcrWord(w.text, _shift(w.box, dx, dy), _shift(w.line_box, dx, dy), w.confidence)
+            replace(w, box=_shift(w.box, dx, dy), line_box=_shift(w.line_box, dx, dy),
+                    paragraph_box=_shift(w.paragraph_box, dx, dy) if w.paragraph_box else None)
             for w in engine.read(padded, block=True)
         ]
-        if found and (not inside or _mean_word_confidence(found) > before):
+        if found and (not inside or mean_confidence(found) > before):
             result = [w for w in result if w not in inside] + found
     return result
 
@@ -239,13 +255,8 @@ def _shift(box: tuple[int, int, int, int], dx: int, dy: int) -> tuple[int, int, 
     return (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy)
 
 
-def _mean_word_confidence(words: list[OcrWord]) -> float:
-    total = sum(len(w.text) for w in words)
-    return sum(w.confidence * len(w.text) for w in words) / total if total else 0.0
-
-
-def mean_confidence(words: list[Word]) -> float:
-    """Mean OCR confidence of the words, weighted by their length (a long word misread
+def mean_confidence(words: list[Word] | list[OcrWord]) -> float:
+    """Mean OCR confidence of the words (ours or the engine's), weighted by their length (a long word misread
     costs more than a stray mark)."""
     total = sum(len(w.text) for w in words)
     return sum(w.confidence * len(w.text) for w in words) / total if total else 0.0

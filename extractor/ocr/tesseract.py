@@ -59,10 +59,13 @@ class TesseractEngine:
             output_type=pytesseract.Output.DICT,
         )
         lines: dict[tuple[int, int, int], tuple[int, int, int, int]] = {}
+        paragraphs: dict[tuple[int, int], tuple[int, int, int, int]] = {}
         for i, level in enumerate(data["level"]):
             if level == 4:
                 key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
                 lines[key] = _box(data, i)
+            elif level == 3:
+                paragraphs[(data["block_num"][i], data["par_num"][i])] = _box(data, i)
         words = []
         for i, level in enumerate(data["level"]):
             text = (data["text"][i] or "").strip()
@@ -70,7 +73,8 @@ class TesseractEngine:
                 continue
             key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
             box = _box(data, i)
-            words.append(OcrWord(text=text, box=box, line_box=lines.get(key, box), confidence=max(0.0, float(data["conf"][i])) / 100))
+            words.append(OcrWord(text=text, box=box, line_box=lines.get(key, box), confidence=max(0.0, float(data["conf"][i])) / 100,
+                                 paragraph_box=paragraphs.get(key[:2])))
         return words
 
 
