@@ -37,7 +37,7 @@ class Settings(BaseModel):
 
     # Stitching (stitch.py): a header printed again on a continuation page.
     header_repeat_tolerance: float = Field(
-        0.1, ge=0.0, le=1.0, description="share of a repeated header's columns that may read differently (OCR slips)"
+        0.2, ge=0.0, le=1.0, description="share of a repeated header's columns that may read differently (OCR slips)"
     )
     header_repeat_similarity: float = Field(90.0, ge=0.0, le=100.0, description="rapidfuzz ratio for two header cells to agree")
 
@@ -47,7 +47,9 @@ class Settings(BaseModel):
     )
     ocr_engine: str = Field("tesseract", description="OCR engine, by its name in extractor.ocr.OCR_ENGINES")
     ocr_command: str = Field("tesseract", description="the engine's executable: a name on PATH or a path")
-    ocr_languages: str = Field("eng", description="language models for OCR, joined by '+' (e.g. eng+fra+spa)")
+    ocr_languages: str = Field(
+        "eng+fra+spa+deu+ita+por", description="Tesseract language models for OCR, joined by '+': the reports' languages"
+    )
     ocr_dpi: int = Field(300, ge=72, le=600, description="resolution pages are rendered at for OCR")
     ocr_min_chars: int = Field(20, ge=0, description="a page with images and fewer text-layer characters needs OCR")
     ocr_deskew: bool = Field(True, description="straighten a turned scan before OCR")

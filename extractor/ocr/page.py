@@ -5,7 +5,8 @@ table, narrative and record stages work unchanged."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import re
+from dataclasses import replace
 from pathlib import Path
 from statistics import median
 
@@ -20,7 +21,9 @@ LINE_HEIGHT_PER_SIZE = 1.15  # a line's ink (ascender to descender) over its fon
 
 def needs_ocr(page, layout: PageLayout, settings: Settings) -> bool:
     """Whether a page's text layer is unusable, so that its words must be read from its
-    image: almost no characters on a page that shows images (a scan)."""
+    image: no word at all (a scan, or text drawn as outlines), or almost no characters
+    on a page that shows images (a scan with a stray text line). The one place that
+    decides it: a check for glyph-id garbage ("(cid:N)") in a text layer belongs here."""
     if settings.ocr == "never":
         return False
     if settings.ocr == "always":
@@ -122,6 +125,15 @@ def ocr_layout(words: list[OcrWord], number: int, width: float, height: float, p
     return PageLayout(number=number, width=width, height=height, words=made, lines=words_to_lines(made), ocr=True)
 
 
+NOT_APPLICABLE_MISREAD = re.compile(r"^([Nn])[Il|1]([Aa])([.,;]?)$")
+
+
+def mend_misreads(words: list[OcrWord]) -> list[OcrWord]:
+    """Undo the engine's commonest slip in report tables: the slash of "N/A" read as a
+    capital I or l ("NIA"), which would hide the answer from the cell parsers."""
+    return [replace(w, text=NOT_APPLICABLE_MISREAD.sub(r"\1/\2\3", w.text)) for w in words]
+
+
 def paragraph_sizes(words: list[OcrWord], points_per_pixel: float) -> list[float]:
     """Each word's font size: the median over its paragraph's lines of the line height
     (a line without ascenders or descenders is shorter than one with them; the
@@ -202,7 +214,7 @@ class PageOcr:
         gray = render(self._document, layout.number - 1, settings.ocr_dpi)
         prepared = prepare(gray, settings.ocr_dpi, float(page.height), settings.ocr_deskew, settings.ocr_denoise, settings.ocr_image_lines)
         words = reread_cells(self.engine, prepared.image, prepared.cells, self.engine.read(prepared.image))
-        words = split_spaced_dashes(with_bullets(words, prepared.bullets))
+        words = mend_misreads(split_spaced_dashes(with_bullets(words, prepared.bullets)))
         read = ocr_layout(words, layout.number, float(page.width), float(page.height), prepared.points_per_pixel,
                           bold_words(words, prepared.stroke))
         self.pages[layout.number] = round(mean_confidence(read.words), 3)
