@@ -23,11 +23,12 @@ from extractor import bulk, extract_report
 from extractor.cli import app
 from extractor.document import read_layout
 from extractor.errors import OcrUnavailableError
-from extractor.ocr import needs_ocr
+from extractor.ocr import OcrWord, needs_ocr
 from extractor.ocr.image import prepare, render
-from extractor.ocr.page import ImagePage
+from extractor.ocr.page import ImagePage, mend_misreads, split_spaced_dashes, with_bullets
 from extractor.pipeline import ExtractOptions
 from extractor.settings import Settings
+from extractor.stitch import headers_agree
 from extractor.tables.plumber import PlumberLinesEngine
 
 from .conftest import EXPECTED, FIXTURES, PDFS, extracted
@@ -177,3 +178,37 @@ def test_which_pages_need_ocr():
         assert needs_ocr(native, native_layout, always)
         assert not needs_ocr(scanned, scanned_layout, never)
         assert needs_ocr(mixed_pdf.pages[SCANNED_PAGE - 1], read_layout(mixed_pdf.pages[SCANNED_PAGE - 1], SCANNED_PAGE), auto)
+
+
+# --- mending what the engine returns (its own word lists, no engine run) ----------
+
+def _word(text, x0, x1, line=(0, 100, 2000, 140)):
+    return OcrWord(text, (x0, line[1] + 5, x1, line[3] - 5), line, 0.9)
+
+
+def test_glued_dash_is_split_but_a_line_end_hyphen_and_a_compound_are_not():
+    words = [_word("CEEC-", 100, 220), _word("Cluster", 260, 400), _word("3rd-country", 420, 600), _word("follow-", 620, 760)]
+    assert [w.text for w in split_spaced_dashes(words)] == ["CEEC", "-", "Cluster", "3rd-country", "follow-"]
+
+
+def test_not_applicable_read_back_from_its_misreading():
+    assert [w.text for w in mend_misreads([_word("NIA", 0, 50), _word("N|A.", 60, 110), _word("AIM", 120, 170)])] == ["N/A", "N/A.", "AIM"]
+
+
+def test_bullet_dot_becomes_its_own_word_unless_read_as_a_letter():
+    dot = (100, 112, 112, 124)
+    glued = with_bullets([_word("eEsteyco", 100, 260)], [dot])
+    assert [w.text for w in glued] == ["\u2022", "Esteyco"]
+    letter = with_bullets([_word("Directly", 100, 260)], [dot])
+    assert [w.text for w in letter] == ["Directly"]
+    alone = with_bullets([_word("Meotis", 130, 260)], [dot])
+    assert sorted(w.text for w in alone) == ["Meotis", "\u2022"]
+
+
+def test_repeated_header_with_an_ocr_slip_still_agrees_on_a_wide_table():
+    header = ["Clusters", "Organisation", "Type of cooperation", "SME benefited", "Benefits identified",
+              "Directly", "Indirectly", "Cooperation activity & next steps", "Type of technology service involved", "Expected impact"]
+    slipped = header[:3] + ["benefited"] + header[4:]
+    assert headers_agree(slipped, header, Settings())
+    assert not headers_agree(slipped, header, Settings(header_repeat_tolerance=0.0))
+    assert not headers_agree(["Clusters", "Organisation", "Objective", "Technology"], ["Clusters", "Partner", "Objective", "Technology"], Settings())
