@@ -212,3 +212,10 @@ def test_repeated_header_with_an_ocr_slip_still_agrees_on_a_wide_table():
     assert headers_agree(slipped, header, Settings())
     assert not headers_agree(slipped, header, Settings(header_repeat_tolerance=0.0))
     assert not headers_agree(["Clusters", "Organisation", "Objective", "Technology"], ["Clusters", "Partner", "Objective", "Technology"], Settings())
+
+
+def test_contents_dot_leader_read_short_is_made_a_leader_again():
+    line = (0, 100, 2000, 140)
+    leader = OcrWord("event...", (100, 105, 900, 135), line, 0.8)  # 8 characters over 800 pixels
+    prose = OcrWord("said...", (100, 105, 230, 135), line, 0.9)
+    assert [w.text for w in mend_misreads([leader, prose])] == ["event....", "said..."]

@@ -128,10 +128,24 @@ def ocr_layout(words: list[OcrWord], number: int, width: float, height: float, p
 NOT_APPLICABLE_MISREAD = re.compile(r"^([Nn])[Il|1]([Aa])([.,;]?)$")
 
 
+TRAILING_DOTS = re.compile(r"[.…]{2,}$")
+LEADER_WIDTH = 0.8  # of the line's height per character: a word this wide holds a dot leader
+LEADER = "...."  # what the narrative takes for a contents line's dot leader
+
+
 def mend_misreads(words: list[OcrWord]) -> list[OcrWord]:
-    """Undo the engine's commonest slip in report tables: the slash of "N/A" read as a
-    capital I or l ("NIA"), which would hide the answer from the cell parsers."""
-    return [replace(w, text=NOT_APPLICABLE_MISREAD.sub(r"\1/\2\3", w.text)) for w in words]
+    """Undo the engine's commonest slips in reports: the slash of "N/A" read as a capital
+    I or l ("NIA"), which hides the answer from the cell parsers; and a contents line's
+    dot leader read as a short "..." (its box still spans the leader), which would let
+    the contents page pass for sentences."""
+    mended = []
+    for word in words:
+        text = NOT_APPLICABLE_MISREAD.sub(r"\1/\2\3", word.text)
+        height = max(1, word.line_box[3] - word.line_box[1])
+        if TRAILING_DOTS.search(text) and (word.box[2] - word.box[0]) / len(text) > LEADER_WIDTH * height:
+            text = TRAILING_DOTS.sub(LEADER, text)
+        mended.append(replace(word, text=text) if text != word.text else word)
+    return mended
 
 
 def paragraph_sizes(words: list[OcrWord], points_per_pixel: float) -> list[float]:
