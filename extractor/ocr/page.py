@@ -16,7 +16,7 @@ from .base import OcrEngine, OcrWord
 from .image import prepare, render
 
 SIZE_STEP = 0.5  # points: OCR line heights are rounded to this, so one font reads as one size
-LINE_HEIGHT_PER_SIZE = 1.15  # a line's ink (ascender to descender) over its font size
+LINE_HEIGHT_PER_SIZE = 1.0  # a line's ink (ascender to descender) over its font size: about one
 
 
 def needs_ocr(page, layout: PageLayout, settings: Settings) -> bool:
