@@ -43,6 +43,7 @@ class Task:
     stem: str
     password: str | None = None
     profile: str = "eccp_followup"
+    ocr: str = "auto"  # Settings.ocr: OCR runs here, in the worker
 
 
 @dataclass
@@ -75,6 +76,7 @@ class ConvertOptions:
     executor: str = "local"  # local or dask
     scheduler: str | None = None
     registry: Path | None = None  # default: OUT/registry/entities.json
+    ocr: str = "auto"  # auto, always or never (Settings.ocr)
 
 
 # --- inputs -----------------------------------------------------------------------
@@ -138,10 +140,11 @@ def process_file(task: Task) -> tuple[dict, str | None]:
     """Extract one report: (outcome fields, report JSON text or None)."""
     from .errors import ExtractionError
     from .pipeline import ExtractOptions, extract_report
+    from .settings import Settings
 
     start = time.perf_counter()
     try:
-        report = extract_report(task.path, ExtractOptions(profile=task.profile, password=task.password))
+        report = extract_report(task.path, ExtractOptions(profile=task.profile, password=task.password, settings=Settings(ocr=task.ocr)))
     except ExtractionError as error:
         return _fields(task, "failed", error.code, str(error), start), None
     except MemoryError:
@@ -358,7 +361,7 @@ def convert(
             outcomes.append(Outcome(key, digest, "skipped", None, f"same content as {seen_hashes[digest]}"))
             continue
         seen_hashes[digest] = key
-        tasks.append(Task(path=key, sha256=digest, stem=stems[path], password=options.password, profile=options.profile))
+        tasks.append(Task(path=key, sha256=digest, stem=stems[path], password=options.password, profile=options.profile, ocr=options.ocr))
     for outcome in outcomes:
         _record(out_dir, outcome, on_done)
     if on_start:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -30,6 +31,15 @@ app.add_typer(entities_cli.app, name="entities")
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "mission_report.schema.json"
 
 
+class OcrMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+OCR_HELP = "OCR: auto reads the pages with no usable text layer from their image, always every page, never none."
+
+
 @app.command()
 def extract(
     report: Path = typer.Argument(..., help="The PDF to extract."),
@@ -38,12 +48,14 @@ def extract(
     profile: str = typer.Option("eccp_followup", "--profile", help="Report-family profile: a name, a YAML path, or auto (the shipped profile that fits best)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
     registry: Optional[Path] = typer.Option(None, "--registry", help="Entity registry file [default: OUT/registry/entities.json]."),
+    ocr: OcrMode = typer.Option(OcrMode.auto, "--ocr", help=OCR_HELP),
 ) -> None:
     """Extract one report: writes OUT/<stem>.json and OUT/records/<kind>.jsonl."""
     from .pipeline import ExtractOptions, extract_report
+    from .settings import Settings
 
     try:
-        result = extract_report(report, ExtractOptions(profile=profile, password=password))
+        result = extract_report(report, ExtractOptions(profile=profile, password=password, settings=Settings(ocr=ocr.value)))
     except ExtractionError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(1) from None
@@ -96,6 +108,7 @@ def convert(
     as_json: bool = typer.Option(False, "--json", help="Print a machine-readable summary instead of tables."),
     registry: Optional[Path] = typer.Option(None, "--registry", help="Entity registry file [default: OUT/registry/entities.json]."),
     db: Optional[str] = typer.Option(None, "--db", help="Also load each report into this database as it finishes (duckdb:///FILE or postgresql://...)."),
+    ocr: OcrMode = typer.Option(OcrMode.auto, "--ocr", help=OCR_HELP + " Runs in the worker processes."),
 ) -> None:
     """Convert many reports: parallel, resumable; one manifest line per input.
 
@@ -110,7 +123,7 @@ def convert(
         raise typer.Exit(2)
     options = bulk.ConvertOptions(
         workers=workers, force=force, password=password, timeout=timeout, memory_mb=memory_mb,
-        profile=profile, executor=executor, scheduler=scheduler, registry=registry,
+        profile=profile, executor=executor, scheduler=scheduler, registry=registry, ocr=ocr.value,
     )
     show = console.is_terminal and not as_json
     progress = _progress() if show else None

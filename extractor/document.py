@@ -191,4 +191,4 @@ def iter_pages(pdf: pdfplumber.PDF, path: Path) -> Iterator[tuple[object, PageLa
 def require_text(path: Path, layouts: list[PageLayout]) -> None:
     """Refuse a document whose pages carry no text at all (a scan)."""
     if layouts and not any(layout.words for layout in layouts):
-        raise NoTextLayerError(path, "the PDF has no text layer (scanned images?); run OCR first, e.g. ocrmypdf")
+        raise NoTextLayerError(path, "the PDF has no text layer and OCR read no text from its images (or OCR is off: --ocr never)")

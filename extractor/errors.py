@@ -40,6 +40,12 @@ class NoTextLayerError(ExtractionError):
     code = "no_text_layer"
 
 
+class OcrUnavailableError(ExtractionError):
+    """A page needs OCR and the OCR engine (or one of its language models) is missing."""
+
+    code = "ocr_unavailable"
+
+
 class ProfileError(ExtractionError):
     """A report-family profile that cannot be used: "profile F.yaml line N: cause"."""
 

@@ -34,6 +34,7 @@ class Word:
     size: float
     bold: bool
     superscript: bool = False
+    confidence: float = 1.0  # OCR's certainty about the word, 0..1; text-layer words are certain
 
     @property
     def middle(self) -> float:
@@ -65,6 +66,7 @@ class PageLayout:
     height: float
     words: list[Word]
     lines: list[Line] = field(default_factory=list)
+    ocr: bool = False  # words read by OCR from the page image, not from its text layer
 
 
 def is_bold_font(fontname: str) -> bool:

@@ -17,6 +17,7 @@ from .entities import EntityRegistry, ReportEntities
 from .entities.mentions import find_mentions
 from .event import read_event
 from .layout import PageLayout, body_font_size
+from .ocr import PageOcr, mark_provenance, ocr_engine, weigh_by_ocr
 from .narrative import (
     Paragraph,
     body_lines,
@@ -62,9 +63,14 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
         info = document_info(pdf)
         layouts: list[PageLayout] = []
         found: list[tuple[PageLayout, list[RawTable]]] = []
-        for page, layout in iter_pages(pdf, source.path):
-            layouts.append(layout)
-            found.append((layout, reader.find(page, layout)))
+        ocr = PageOcr(source.path, source.data, options.password, options.settings, ocr_engine(options.settings))
+        try:
+            for page, layout in iter_pages(pdf, source.path):
+                page, layout = ocr.read(page, layout)
+                layouts.append(layout)
+                found.append((layout, weigh_by_ocr(reader.find(page, layout), layout)))
+        finally:
+            ocr.close()
     require_text(source.path, layouts)
 
     body_size = body_font_size(layouts, {layout.number: [r.bbox for r in raws] for layout, raws in found})
@@ -111,7 +117,7 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
         Section(number=h.number, title=h.title, page=h.page)
         for h in heading_lines(layouts, body_size, table_boxes)
     ]
-    return MissionReport(
+    report = MissionReport(
         report_id=report_id,
         source=Source(
             file_name=source.path.name,
@@ -135,6 +141,7 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
         tables=[table_record(t) for t in tables],
         status=status,
     )
+    return mark_provenance(report, ocr.pages)
 
 
 def _best_profile(

@@ -8,7 +8,7 @@ dict or an instance, in the spirit of pdfplumber's `TableSettings.resolve()`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -38,6 +38,26 @@ class Settings(BaseModel):
     # Database loading (database/load.py): reports written per transaction. Larger
     # batches amortise each statement's fixed cost; a failing batch is retried per report.
     load_batch_reports: int = Field(100, ge=1, description="reports written in one database transaction by `load`")
+    # Stitching (stitch.py): a header printed again on a continuation page.
+    header_repeat_tolerance: float = Field(
+        0.2, ge=0.0, le=1.0, description="share of a repeated header's columns that may read differently (OCR slips)"
+    )
+    header_repeat_similarity: float = Field(90.0, ge=0.0, le=100.0, description="rapidfuzz ratio for two header cells to agree")
+
+    # OCR (extractor/ocr/): pages without a usable text layer are read from their image.
+    ocr: Literal["auto", "always", "never"] = Field(
+        "auto", description="auto: OCR the pages with no usable text layer; always: every page; never: none"
+    )
+    ocr_engine: str = Field("tesseract", description="OCR engine, by its name in extractor.ocr.OCR_ENGINES")
+    ocr_command: str = Field("tesseract", description="the engine's executable: a name on PATH or a path")
+    ocr_languages: str = Field(
+        "eng+fra+spa+deu+ita+por", description="Tesseract language models for OCR, joined by '+': the reports' languages"
+    )
+    ocr_dpi: int = Field(300, ge=72, le=600, description="resolution pages are rendered at for OCR")
+    ocr_min_chars: int = Field(20, ge=0, description="a page with images and fewer text-layer characters needs OCR")
+    ocr_deskew: bool = Field(True, description="straighten a turned scan before OCR")
+    ocr_denoise: bool = Field(True, description="remove scanner speckle (median filter) before OCR")
+    ocr_image_lines: bool = Field(True, description="find table ruling lines on the page image of OCR pages")
 
     @classmethod
     def resolve(cls, value: "Settings | dict[str, Any] | None") -> "Settings":

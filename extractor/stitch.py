@@ -181,7 +181,7 @@ def stitch(
                 and raw.page == open_last_page + 1
                 and (caption is None or (caption_below and open_table.label is None))
             )
-            continued = _continuation_header(open_table, raw, n_header) if may_continue else None
+            continued = _continuation_header(open_table, raw, n_header, settings) if may_continue else None
             if continued is not None:
                 if caption is not None:  # the kind, known from the caption, says how a broken row rejoins
                     _relabel(open_table, caption, profile, settings)
@@ -216,7 +216,7 @@ def _start(raw: RawTable, caption: str | None, n_header: int, profile: Profile, 
         n_columns=raw.n_columns,
         column_edges=raw.column_edges,
     )
-    table.rows.extend(row for row in _data_rows(raw, n_header) if not _repeats_header(row, table))
+    table.rows.extend(row for row in _data_rows(raw, n_header) if not _repeats_header(row, table, settings))
     return table
 
 
@@ -228,15 +228,13 @@ def _relabel(table: StitchedTable, caption: str | None, profile: Profile, settin
     table.columns = classify(caption, table.flat_header, table.leaf_header, profile, body, settings)
 
 
-def _continuation_header(table: StitchedTable, raw: RawTable, n_header: int) -> int | None:
+def _continuation_header(table: StitchedTable, raw: RawTable, n_header: int, settings: Settings) -> int | None:
     """How many header rows to drop from `raw` when it continues `table`, or None
     when it does not: a repeated header is dropped; a first row that only looked like
     a header (bold data, say) is kept when the columns line up."""
     if raw.n_columns != table.n_columns:
         return None
-    if n_header and [normalise_header(h) for h in flatten_headers(raw, n_header)] == [
-        normalise_header(h) for h in table.flat_header
-    ]:
+    if n_header and headers_agree(flatten_headers(raw, n_header), table.flat_header, settings):
         return n_header
     if _same_columns(table, raw):
         return 0
@@ -268,7 +266,7 @@ def _relative_widths(boxes: list[BBox]) -> list[float]:
 
 
 def _append(table: StitchedTable, raw: RawTable, n_header: int, profile: Profile, settings: Settings) -> None:
-    rows = [row for row in _data_rows(raw, n_header) if not _repeats_header(row, table)]
+    rows = [row for row in _data_rows(raw, n_header) if not _repeats_header(row, table, settings)]
     if rows and table.rows and _is_fragment(rows[0], table, profile):
         table.rows[-1] = _rejoin(table.rows[-1], rows.pop(0))
     headless = not table.rows
@@ -280,13 +278,29 @@ def _append(table: StitchedTable, raw: RawTable, n_header: int, profile: Profile
         _relabel(table, table.label, profile, settings)
 
 
-def _repeats_header(row: DataRow, table: StitchedTable) -> bool:
+def _repeats_header(row: DataRow, table: StitchedTable, settings: Settings) -> bool:
     """A row of a continuation part that prints the table's header again (one the
     part's own header detection did not take for a header)."""
     if not table.header or not any(table.flat_header):
         return False
-    texts = [normalise_header(row.text(c) or "") for c in range(table.n_columns)]
-    return texts == [normalise_header(h) for h in table.flat_header]
+    return headers_agree([row.text(c) or "" for c in range(table.n_columns)], table.flat_header, settings)
+
+
+def headers_agree(found: list[str], header: list[str], settings: Settings) -> bool:
+    """Whether a header printed again is the table's header: every column's text the same
+    once normalised, or, on a wide table, all but a share of them nearly the same (a
+    scanned page's OCR may miss a word of one header cell)."""
+    a = [normalise_header(h) for h in found]
+    b = [normalise_header(h) for h in header]
+    if a == b:
+        return True
+    if len(a) != len(b) or not settings.header_repeat_tolerance:
+        return False
+    from rapidfuzz import fuzz
+
+    agreeing = sum(1 for x, y in zip(a, b) if x == y or (x and y and fuzz.ratio(x, y) >= settings.header_repeat_similarity))
+    filled = sum(1 for y in b if y)
+    return filled > 0 and len(a) - agreeing <= settings.header_repeat_tolerance * len(a) and agreeing > filled / 2
 
 
 def _data_rows(raw: RawTable, n_header: int) -> list[DataRow]:

@@ -62,6 +62,11 @@ class Provenance(ContractModel):
         description="added field: how far the record can be trusted, from the table's grid quality, the header "
         "match, a row re-joined over a page break and values that did not parse",
     )
+    ocr: bool = Field(
+        False,
+        description="added field: the page's text was read by OCR from its image (no usable text layer); "
+        "the confidence then includes the OCR word confidences",
+    )
 
 
 class EntityRef(ContractModel):

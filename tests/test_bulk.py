@@ -40,7 +40,8 @@ def copies(folder: Path, n: int) -> list[Path]:
 def test_bulk_mixed_folder_every_bad_kind_gets_its_code(tmp_path):
     expected = make_bad_folder(tmp_path / "in")
     out = tmp_path / "out"
-    result = runner.invoke(app, ["convert", str(tmp_path / "in"), "-o", str(out), "--workers", "2", "--json"])
+    # --ocr never: the image-only scan.pdf must fail no_text_layer (tests/test_ocr.py reads scans)
+    result = runner.invoke(app, ["convert", str(tmp_path / "in"), "-o", str(out), "--workers", "2", "--json", "--ocr", "never"])
     assert result.exit_code == 1, result.output
     summary = json.loads(result.output.strip().splitlines()[-1])
     assert summary["files"] == {"ok": 1, "partial": 2, "failed": 6, "skipped": 0}

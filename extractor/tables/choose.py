@@ -32,8 +32,8 @@ class PageTableReader:
     def find(self, page, layout: PageLayout) -> list[RawTable]:
         ruled = self.ruled.find(page, layout)
         found = ruled + self.text.find(page, layout, ruled)
-        if self.fallback is None:
-            return found
+        if self.fallback is None or layout.ocr:
+            return found  # camelot reads the text layer, which an OCR page lacks
         for caption, bottom in unserved_captions(layout, self.caption_pattern, found):
             area = (0.0, caption.bottom + 1, layout.width, bottom)
             found += self.fallback.find_in_file(self.source, layout.number, layout.height, [area])
