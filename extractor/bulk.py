@@ -23,6 +23,7 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from schemas.findings import PARTIAL_CODES
 from schemas.records import RECORD_KINDS, MissionReport
 
 from .entities.link import link_report, review_queue_path
@@ -32,8 +33,10 @@ from .writer import atomic_write, rebuild_records, report_json
 MANIFEST = "manifest.jsonl"
 REGISTRY = "registry/entities.json"
 DEFAULT_MEMORY_MB = 2048
-#: Findings that make a report `partial`, and the manifest's error code for each.
-PARTIAL_CODES = {"repaired": "truncated_or_corrupt", "not_a_mission_report": "not_a_mission_report"}
+#: What `--retry-failed` may choose: which failed files of an earlier run are done again.
+RETRY_CHOICES = ("all", "transient", "none")
+#: Failures of the run rather than of the file's bytes: a later run may well succeed.
+TRANSIENT_CODES = frozenset({"timeout", "worker_crashed", "out_of_memory", "internal_error", "not_found"})
 
 
 @dataclass
@@ -56,9 +59,11 @@ class Outcome:
     message: str | None = None
     pages: int | None = None
     records: dict[str, int] = field(default_factory=dict)
-    findings: dict[str, int] = field(default_factory=dict)
+    findings: dict[str, int] = field(default_factory=dict)  # by severity
     seconds: float = 0.0
     output: str | None = None
+    finding_codes: dict[str, int] = field(default_factory=dict)  # every code, with its count
+    pages_with_text: int | None = None  # pages whose text reached the report
 
     def line(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False)
@@ -152,14 +157,14 @@ def process_file(task: Task) -> tuple[dict, str | None]:
     data = report.model_dump(mode="json")
     fields = _fields(task, report.status, None, None, start)
     if report.status == "partial":
-        warnings = [f for f in report.findings if f.severity != "info"]
-        finding = next((f for f in warnings if f.code in PARTIAL_CODES), None)
+        finding = min((f for f in report.findings if f.code in PARTIAL_CODES), key=lambda f: PARTIAL_CODES.index(f.code), default=None)
         if finding is not None:
-            fields["error_code"] = PARTIAL_CODES[finding.code]
-            fields["message"] = f"{Path(task.path).name}: {PARTIAL_CODES[finding.code]}: {finding.message}"
+            fields["error_code"] = str(finding.code)
+            fields["message"] = f"{Path(task.path).name}: {finding.code}: {finding.message}"
     fields["pages"] = report.source.pages
     fields["records"] = {kind: len(data[kind]) for kind in RECORD_KINDS if kind != "findings"}
     fields["findings"] = dict(Counter(f.severity for f in report.findings))
+    fields["finding_codes"] = dict(sorted(Counter(str(f.code) for f in report.findings).items()))
     return fields, json.dumps(data, ensure_ascii=False)
 
 

@@ -193,6 +193,9 @@ def debug(
 
     try:
         lines = draw_page(report, page, out, profile)
+    except ExtractionError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
     except (ValueError, OSError) as error:
         typer.echo(f"error: {report.name}: {error}", err=True)
         raise typer.Exit(1) from None

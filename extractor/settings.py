@@ -35,6 +35,14 @@ class Settings(BaseModel):
     # that report's own delegation list, where rules unsafe across an archive are safe.
     closed_world_names: bool = Field(True, description="resolve a report's names against its own delegation first")
 
+    # Reading pages (document.py): a page pdfminer cannot read, or reads as glyph ids
+    # or nothing, is read by PDFium when PDFium finds usable text on it.
+    pdfium_fallback: bool = Field(True, description="read with PDFium the pages pdfminer cannot read")
+    garbled_text_share: float = Field(
+        0.5, ge=0.0, le=1.0,
+        description="a text layer with more than this share of (cid:N), private-use or replacement characters is unusable",
+    )
+
     @classmethod
     def resolve(cls, value: "Settings | dict[str, Any] | None") -> "Settings":
         if value is None:

@@ -96,7 +96,7 @@ def make_bad_folder(folder: Path, password: str = "s3cret") -> dict[str, tuple[s
         "page.pdf": (b"<!DOCTYPE html><html><head><title>404</title></head><body>Not found</body></html>\n", ("failed", "not_a_pdf")),
         "random.pdf": (os.urandom(64 * 1024).replace(b"%PDF", b"%PDX"), ("failed", "not_a_pdf")),
         "truncated.pdf": (truncated(data), ("failed", "truncated_or_corrupt")),
-        "xref.pdf": (broken_xref(data), ("partial", "truncated_or_corrupt")),
+        "xref.pdf": (broken_xref(data), ("ok", None)),
         "locked.pdf": (encrypted(data, password), ("failed", "encrypted")),
         "scan.pdf": (image_only(data), ("failed", "no_text_layer")),
         "pricelist.pdf": (unrelated_with_table(), ("partial", "not_a_mission_report")),

@@ -43,7 +43,7 @@ def test_bulk_mixed_folder_every_bad_kind_gets_its_code(tmp_path):
     result = runner.invoke(app, ["convert", str(tmp_path / "in"), "-o", str(out), "--workers", "2", "--json"])
     assert result.exit_code == 1, result.output
     summary = json.loads(result.output.strip().splitlines()[-1])
-    assert summary["files"] == {"ok": 1, "partial": 2, "failed": 6, "skipped": 0}
+    assert summary["files"] == {"ok": 2, "partial": 1, "failed": 6, "skipped": 0}
     lines = manifest(out)
     assert {name: (d["status"], d["error_code"]) for name, d in lines.items()} == expected
     for name, line in lines.items():
