@@ -80,6 +80,7 @@ class ConvertOptions:
     executor: str = "local"  # local or dask
     scheduler: str | None = None
     registry: Path | None = None  # default: OUT/registry/entities.json
+    retry_failed: str = "all"  # which earlier failures to do again: all, transient or none
 
 
 # --- inputs -----------------------------------------------------------------------
@@ -142,11 +143,11 @@ def output_stems(paths: list[Path]) -> dict[Path, str]:
 def process_file(task: Task) -> tuple[dict, str | None]:
     """Extract one report: (outcome fields, report JSON text or None)."""
     from .errors import ExtractionError
-    from .pipeline import ExtractOptions, extract_report
+    from .pipeline import ExtractOptions, extract
 
     start = time.perf_counter()
     try:
-        report = extract_report(task.path, ExtractOptions(profile=task.profile, password=task.password))
+        extraction = extract(task.path, ExtractOptions(profile=task.profile, password=task.password))
     except ExtractionError as error:
         return _fields(task, "failed", error.code, str(error), start), None
     except MemoryError:
@@ -154,6 +155,7 @@ def process_file(task: Task) -> tuple[dict, str | None]:
     except Exception as error:  # a bug must fail this file, not the run
         message = f"{Path(task.path).name}: internal_error: {type(error).__name__}: {str(error)[:200]}"
         return _fields(task, "failed", "internal_error", message, start), None
+    report = extraction.report
     data = report.model_dump(mode="json")
     fields = _fields(task, report.status, None, None, start)
     if report.status == "partial":
@@ -164,6 +166,7 @@ def process_file(task: Task) -> tuple[dict, str | None]:
     fields["pages"] = report.source.pages
     fields["records"] = {kind: len(data[kind]) for kind in RECORD_KINDS if kind != "findings"}
     fields["findings"] = dict(Counter(f.severity for f in report.findings))
+    fields["pages_with_text"] = len(extraction.pages_with_text)
     fields["finding_codes"] = dict(sorted(Counter(str(f.code) for f in report.findings).items()))
     return fields, json.dumps(data, ensure_ascii=False)
 
@@ -339,8 +342,9 @@ def convert(
     out_dir.mkdir(parents=True, exist_ok=True)
     previous = read_manifest(out_dir)
     done_by_hash = {
-        o.sha256: o for o in previous.values() if o.status in ("ok", "skipped") and o.output and (out_dir / o.output).exists()
+        o.sha256: o for o in previous.values() if o.status in ("ok", "partial", "skipped") and o.output and (out_dir / o.output).exists()
     }
+    failed_by_hash = {o.sha256: o for o in previous.values() if o.status == "failed" and o.sha256}
     stems = output_stems(paths)
     outcomes: list[Outcome] = []
     tasks: list[Task] = []
@@ -353,7 +357,12 @@ def convert(
             continue
         before = done_by_hash.get(digest)
         if before and not options.force:
-            outcomes.append(Outcome(key, digest, "skipped", None, "already converted (use --force to redo)", before.pages, before.records, before.findings, 0.0, before.output))
+            outcomes.append(Outcome(key, digest, "skipped", None, "already converted (use --force to redo)", before.pages, before.records,
+                                    before.findings, 0.0, before.output, before.finding_codes, before.pages_with_text))
+            continue
+        failed_before = failed_by_hash.get(digest)
+        if failed_before and not options.force and not _retry(failed_before, options):
+            outcomes.append(Outcome(**{**asdict(failed_before), "path": key, "seconds": 0.0}))
             continue
         if digest in seen_hashes:
             outcomes.append(Outcome(key, digest, "skipped", None, f"same content as {seen_hashes[digest]}"))
@@ -384,6 +393,21 @@ def convert(
     outcomes.sort(key=lambda o: order.get(o.path, len(order)))
     _compact_manifest(out_dir, previous, outcomes)
     return RunSummary(outcomes)
+
+
+def _retry(failed: Outcome, options: ConvertOptions) -> bool:
+    """Whether a file that failed before, unchanged since, is done again.
+
+    `all` retries every failure (a newer extractor may read what an older one could
+    not); `transient` only failures of the run rather than of the file's bytes
+    (timeout, crash, memory, internal error), and encrypted files when a password is
+    given; `none` keeps every failure as it is.
+    """
+    if options.retry_failed == "all":
+        return True
+    if options.retry_failed == "transient":
+        return failed.error_code in TRANSIENT_CODES or (failed.error_code == "encrypted" and bool(options.password))
+    return False
 
 
 def _commit(out_dir: Path, task: Task, fields: dict, text: str | None, registry: EntityRegistry,

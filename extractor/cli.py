@@ -95,6 +95,12 @@ def convert(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (with --executor dask)."),
     as_json: bool = typer.Option(False, "--json", help="Print a machine-readable summary instead of tables."),
     registry: Optional[Path] = typer.Option(None, "--registry", help="Entity registry file [default: OUT/registry/entities.json]."),
+    retry_failed: str = typer.Option(
+        "all", "--retry-failed",
+        help="Files that failed in an earlier run into OUT, unchanged since: all (do them again), transient "
+        "(only timeouts, crashes, memory and internal errors, and encrypted files when --password is given) or none. "
+        "Files already converted (ok or partial) are kept unless --force.",
+    ),
 ) -> None:
     """Convert many reports: parallel, resumable; one manifest line per input.
 
@@ -102,6 +108,8 @@ def convert(
     """
     if executor not in ("local", "dask"):
         raise typer.BadParameter("must be 'local' or 'dask'", param_hint="--executor")
+    if retry_failed not in bulk.RETRY_CHOICES:
+        raise typer.BadParameter("must be " + ", ".join(bulk.RETRY_CHOICES), param_hint="--retry-failed")
     if executor == "dask" and not scheduler:
         raise typer.BadParameter("--executor dask needs --scheduler ADDRESS", param_hint="--scheduler")
     if not any(path.exists() for path in bulk.expand_inputs(inputs)):
@@ -109,7 +117,7 @@ def convert(
         raise typer.Exit(2)
     options = bulk.ConvertOptions(
         workers=workers, force=force, password=password, timeout=timeout, memory_mb=memory_mb,
-        profile=profile, executor=executor, scheduler=scheduler, registry=registry,
+        profile=profile, executor=executor, scheduler=scheduler, registry=registry, retry_failed=retry_failed,
     )
     show = console.is_terminal and not as_json
     progress = _progress() if show else None

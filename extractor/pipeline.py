@@ -44,6 +44,14 @@ class ExtractOptions:
     settings: Settings = DEFAULT_SETTINGS
 
 
+@dataclass(frozen=True)
+class Extraction:
+    """A report and what reading its pages achieved (for the manifest, not the record)."""
+
+    report: MissionReport
+    pages_with_text: list[int]  # numbers of the pages whose text reached the report
+
+
 def extract_report(path: str | Path, options: ExtractOptions | None = None) -> MissionReport:
     """Extract one mission report into a validated `MissionReport`.
 
@@ -51,6 +59,11 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
         ExtractionError: the file is empty, not a PDF, encrypted, damaged beyond
             repair, or has no text layer (`error.code` says which).
     """
+    return extract(path, options).report
+
+
+def extract(path: str | Path, options: ExtractOptions | None = None) -> Extraction:
+    """`extract_report`, with the pages whose text was read."""
     options = options or ExtractOptions()
     candidates = candidate_profiles(options.profile)
     source = load_source(path)
@@ -103,7 +116,7 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
         Section(number=h.number, title=h.title, page=h.page)
         for h in heading_lines(layouts, body_size, table_boxes)
     ]
-    return MissionReport(
+    report = MissionReport(
         report_id=report_id,
         source=Source(
             file_name=source.path.name,
@@ -127,6 +140,7 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
         tables=[table_record(t) for t in tables],
         status=status,
     )
+    return Extraction(report, [layout.number for layout in layouts if layout.words])
 
 
 def _best_profile(
