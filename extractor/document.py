@@ -196,9 +196,10 @@ class PageRead:
 def iter_pages(pdf: pdfplumber.PDF, path: Path, settings: Settings = DEFAULT_SETTINGS) -> Iterator[PageRead]:
     """Yield each page read, releasing the page's parsed objects afterwards.
 
-    A page pdfminer cannot interpret, or whose text layer pdfminer reads as glyph
-    ids or nothing, is read by PDFium when PDFium finds usable text on it; else it is
-    kept without text and a finding names it. One page never costs the document.
+    A page pdfminer cannot interpret, or on which it finds no text, is read by PDFium
+    when PDFium finds usable text on it; else it is kept without text and a finding
+    names it. A page whose text layer is unusable (`text_layer_usable`) is kept
+    without text. One page never costs the document.
 
     Raises:
         CorruptPdfError: not one page could be read by either engine.
@@ -236,9 +237,8 @@ def _read_page(page, number: int, fallback: "PdfiumPages", settings: Settings) -
             return PageRead(layout, None, [_page_finding(FindingCode.page_read_by_pdfium, number, f"pdfminer cannot interpret it ({cause}); its text was read by PDFium, its tables may be missing")])
         raise _PageFailed(_page_finding(FindingCode.page_unreadable, number, f"cannot be read ({cause}); skipped")) from None
     if any(not c["text"].isspace() for c in chars) and not text_layer_usable(chars, settings.garbled_text_share):
-        layout = fallback.layout(number - 1, number, settings)
-        if layout is not None:
-            return PageRead(layout, None, [_page_finding(FindingCode.page_read_by_pdfium, number, "pdfminer reads its text layer as glyph ids; its text was read by PDFium, its tables may be missing")])
+        # Not PDFium: where pdfminer finds no character map, PDFium returns the glyph
+        # codes as letters, garbage that no test can tell from text. OCR reads such pages.
         finding = _page_finding(FindingCode.unusable_text_layer, number, "its text layer holds glyph ids, private-use or replacement characters, not text; the page is treated as having no text layer")
         return PageRead(_blank_layout(page, number), None, [finding])
     if not any(not c["text"].isspace() for c in chars):
