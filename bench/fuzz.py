@@ -126,20 +126,36 @@ def run_convert(folder: Path, out: Path, workers: int = 2, extra: list[str] | No
 
 def check(folder: Path, out: Path, workers: int = 2) -> FuzzResult:
     """Convert every PDF of `folder` into `out` and check the promises above."""
-    paths = sorted(folder.glob("*.pdf"))
     start = time.perf_counter()
     run = run_convert(folder, out, workers)
-    result = FuzzResult(files=len(paths), seconds=time.perf_counter() - start)
+    result = analyse(folder, out)
+    result.seconds = time.perf_counter() - start
     for stream in (run.stdout, run.stderr):
         if "Traceback" in stream:
             result.tracebacks.append(stream[-2000:])
-    lines = [json.loads(line) for line in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    missing = len(list(folder.glob("*.pdf"))) - result.files
+    if missing:
+        result.forbidden.append(f"{missing} files have no manifest line")
+    return result
+
+
+def analyse(folder: Path, out: Path) -> FuzzResult:
+    """The checks on the manifest lines written so far (also of a run still going)."""
+    paths = sorted(folder.glob("*.pdf"))
+    result = FuzzResult()
+    manifest = out / "manifest.jsonl"
+    lines = []
+    for raw in (manifest.read_text(encoding="utf-8").splitlines() if manifest.exists() else []):
+        try:
+            lines.append(json.loads(raw))
+        except json.JSONDecodeError:
+            continue  # a line being written
     by_name = {Path(line["path"]).name: line for line in lines}
     for path in paths:
         line = by_name.get(path.name)
         if line is None:
-            result.forbidden.append(f"{path.name}: no manifest line")
             continue
+        result.files += 1
         result.statuses[line["status"]] = result.statuses.get(line["status"], 0) + 1
         if line.get("error_code"):
             result.codes[line["error_code"]] = result.codes.get(line["error_code"], 0) + 1
@@ -148,7 +164,7 @@ def check(folder: Path, out: Path, workers: int = 2) -> FuzzResult:
         if line["status"] == "failed" and (out / f"{path.stem}.json").exists():
             result.json_of_failed.append(path.name)
         readable = pdfium_text_pages(path)
-        recovered = line.get("pages_with_text") or 0 if line["status"] != "failed" else 0
+        recovered = (line.get("pages_with_text") or 0) if line["status"] != "failed" else 0
         result.pages_pdfium += readable
         result.pages_recovered += min(recovered, readable)
     return result
@@ -160,10 +176,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="folder to keep the mutated PDFs and the output in")
+    parser.add_argument("--analyse", type=Path, metavar="FOLDER",
+                        help="only report on FOLDER/in and FOLDER/out of a run (finished or not) kept with --keep")
     args = parser.parse_args(argv)
-    work = args.keep or Path(tempfile.mkdtemp(prefix="fuzz-"))
-    make_mutations(work / "in", args.mutations, args.seed)
-    result = check(work / "in", work / "out", args.workers)
+    if args.analyse:
+        result = analyse(args.analyse / "in", args.analyse / "out")
+        print("analysis of the manifest lines written so far (tracebacks are seen only by a whole run)")
+    else:
+        work = args.keep or Path(tempfile.mkdtemp(prefix="fuzz-"))
+        make_mutations(work / "in", args.mutations, args.seed)
+        result = check(work / "in", work / "out", args.workers)
     print(f"files: {result.files} in {result.seconds:.0f} s; statuses {result.statuses}")
     print(f"manifest codes: {dict(sorted(result.codes.items()))}")
     print(f"tracebacks: {len(result.tracebacks)}; internal_error/worker_crashed: {len(result.forbidden)}; "
