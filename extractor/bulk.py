@@ -336,8 +336,6 @@ def convert(
     on_done: Callable[[Outcome], None] | None = None,
 ) -> RunSummary:
     """Convert every input into `out_dir`. Returns one outcome per input."""
-    if options.executor == "local":
-        warm_up_workers()
     paths = expand_inputs(inputs)
     out_dir.mkdir(parents=True, exist_ok=True)
     previous = read_manifest(out_dir)
@@ -369,6 +367,8 @@ def convert(
             continue
         seen_hashes[digest] = key
         tasks.append(Task(path=key, sha256=digest, stem=stems[path], password=options.password, profile=options.profile))
+    if tasks and options.executor == "local":
+        warm_up_workers()  # only when there is work: a resume with nothing to do starts no worker
     for outcome in outcomes:
         _record(out_dir, outcome, on_done)
     if on_start:
