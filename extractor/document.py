@@ -278,6 +278,8 @@ def text_layer_usable(page_chars: Iterable[dict | str], max_garbled_share: float
         if not text or text.isspace():
             continue
         visible += 1
+        if len(text) == 1 and " " < text < "\x7f":
+            continue  # plain ASCII, the common case, decided without a lookup
         if _GLYPH_ID.fullmatch(text) or all(_garbled_char(c) for c in text):
             garbled += 1
     return visible > 0 and garbled <= max_garbled_share * visible
