@@ -23,6 +23,7 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from schemas.findings import PARTIAL_CODES
 from schemas.records import RECORD_KINDS, MissionReport
 
 from .entities.link import link_report, review_queue_path
@@ -32,8 +33,10 @@ from .writer import atomic_write, rebuild_records, report_json
 MANIFEST = "manifest.jsonl"
 REGISTRY = "registry/entities.json"
 DEFAULT_MEMORY_MB = 2048
-#: Findings that make a report `partial`, and the manifest's error code for each.
-PARTIAL_CODES = {"repaired": "truncated_or_corrupt", "not_a_mission_report": "not_a_mission_report"}
+#: What `--retry-failed` may choose: which failed files of an earlier run are done again.
+RETRY_CHOICES = ("all", "transient", "none")
+#: Failures of the run rather than of the file's bytes: a later run may well succeed.
+TRANSIENT_CODES = frozenset({"timeout", "worker_crashed", "out_of_memory", "internal_error", "not_found"})
 
 
 @dataclass
@@ -57,9 +60,11 @@ class Outcome:
     message: str | None = None
     pages: int | None = None
     records: dict[str, int] = field(default_factory=dict)
-    findings: dict[str, int] = field(default_factory=dict)
+    findings: dict[str, int] = field(default_factory=dict)  # by severity
     seconds: float = 0.0
     output: str | None = None
+    finding_codes: dict[str, int] = field(default_factory=dict)  # every code, with its count
+    pages_with_text: int | None = None  # pages whose text reached the report
 
     def line(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False)
@@ -77,6 +82,7 @@ class ConvertOptions:
     scheduler: str | None = None
     registry: Path | None = None  # default: OUT/registry/entities.json
     ocr: str = "auto"  # auto, always or never (Settings.ocr)
+    retry_failed: str = "all"  # which earlier failures to do again: all, transient or none
 
 
 # --- inputs -----------------------------------------------------------------------
@@ -139,12 +145,12 @@ def output_stems(paths: list[Path]) -> dict[Path, str]:
 def process_file(task: Task) -> tuple[dict, str | None]:
     """Extract one report: (outcome fields, report JSON text or None)."""
     from .errors import ExtractionError
-    from .pipeline import ExtractOptions, extract_report
+    from .pipeline import ExtractOptions, extract
     from .settings import Settings
 
     start = time.perf_counter()
     try:
-        report = extract_report(task.path, ExtractOptions(profile=task.profile, password=task.password, settings=Settings(ocr=task.ocr)))
+        extraction = extract(task.path, ExtractOptions(profile=task.profile, password=task.password, settings=Settings(ocr=task.ocr)))
     except ExtractionError as error:
         return _fields(task, "failed", error.code, str(error), start), None
     except MemoryError:
@@ -152,17 +158,19 @@ def process_file(task: Task) -> tuple[dict, str | None]:
     except Exception as error:  # a bug must fail this file, not the run
         message = f"{Path(task.path).name}: internal_error: {type(error).__name__}: {str(error)[:200]}"
         return _fields(task, "failed", "internal_error", message, start), None
+    report = extraction.report
     data = report.model_dump(mode="json")
     fields = _fields(task, report.status, None, None, start)
     if report.status == "partial":
-        warnings = [f for f in report.findings if f.severity != "info"]
-        finding = next((f for f in warnings if f.code in PARTIAL_CODES), None)
+        finding = min((f for f in report.findings if f.code in PARTIAL_CODES), key=lambda f: PARTIAL_CODES.index(f.code), default=None)
         if finding is not None:
-            fields["error_code"] = PARTIAL_CODES[finding.code]
-            fields["message"] = f"{Path(task.path).name}: {PARTIAL_CODES[finding.code]}: {finding.message}"
+            fields["error_code"] = str(finding.code)
+            fields["message"] = f"{Path(task.path).name}: {finding.code}: {finding.message}"
     fields["pages"] = report.source.pages
     fields["records"] = {kind: len(data[kind]) for kind in RECORD_KINDS if kind != "findings"}
     fields["findings"] = dict(Counter(f.severity for f in report.findings))
+    fields["pages_with_text"] = len(extraction.pages_with_text)
+    fields["finding_codes"] = dict(sorted(Counter(str(f.code) for f in report.findings).items()))
     return fields, json.dumps(data, ensure_ascii=False)
 
 
@@ -335,14 +343,13 @@ def convert(
 
     `on_report(json_path, report)` is called with each report once written (e.g. to load it into a database).
     """
-    if options.executor == "local":
-        warm_up_workers()
     paths = expand_inputs(inputs)
     out_dir.mkdir(parents=True, exist_ok=True)
     previous = read_manifest(out_dir)
     done_by_hash = {
-        o.sha256: o for o in previous.values() if o.status in ("ok", "skipped") and o.output and (out_dir / o.output).exists()
+        o.sha256: o for o in previous.values() if o.status in ("ok", "partial", "skipped") and o.output and (out_dir / o.output).exists()
     }
+    failed_by_hash = {o.sha256: o for o in previous.values() if o.status == "failed" and o.sha256}
     stems = output_stems(paths)
     outcomes: list[Outcome] = []
     tasks: list[Task] = []
@@ -355,13 +362,20 @@ def convert(
             continue
         before = done_by_hash.get(digest)
         if before and not options.force:
-            outcomes.append(Outcome(key, digest, "skipped", None, "already converted (use --force to redo)", before.pages, before.records, before.findings, 0.0, before.output))
+            outcomes.append(Outcome(key, digest, "skipped", None, "already converted (use --force to redo)", before.pages, before.records,
+                                    before.findings, 0.0, before.output, before.finding_codes, before.pages_with_text))
+            continue
+        failed_before = failed_by_hash.get(digest)
+        if failed_before and not options.force and not _retry(failed_before, options):
+            outcomes.append(Outcome(**{**asdict(failed_before), "path": key, "seconds": 0.0}))
             continue
         if digest in seen_hashes:
             outcomes.append(Outcome(key, digest, "skipped", None, f"same content as {seen_hashes[digest]}"))
             continue
         seen_hashes[digest] = key
         tasks.append(Task(path=key, sha256=digest, stem=stems[path], password=options.password, profile=options.profile, ocr=options.ocr))
+    if tasks and options.executor == "local":
+        warm_up_workers()  # only when there is work: a resume with nothing to do starts no worker
     for outcome in outcomes:
         _record(out_dir, outcome, on_done)
     if on_start:
@@ -386,6 +400,21 @@ def convert(
     outcomes.sort(key=lambda o: order.get(o.path, len(order)))
     _compact_manifest(out_dir, previous, outcomes)
     return RunSummary(outcomes)
+
+
+def _retry(failed: Outcome, options: ConvertOptions) -> bool:
+    """Whether a file that failed before, unchanged since, is done again.
+
+    `all` retries every failure (a newer extractor may read what an older one could
+    not); `transient` only failures of the run rather than of the file's bytes
+    (timeout, crash, memory, internal error), and encrypted files when a password is
+    given; `none` keeps every failure as it is.
+    """
+    if options.retry_failed == "all":
+        return True
+    if options.retry_failed == "transient":
+        return failed.error_code in TRANSIENT_CODES or (failed.error_code == "encrypted" and bool(options.password))
+    return False
 
 
 def _commit(out_dir: Path, task: Task, fields: dict, text: str | None, registry: EntityRegistry,

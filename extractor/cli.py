@@ -109,6 +109,12 @@ def convert(
     registry: Optional[Path] = typer.Option(None, "--registry", help="Entity registry file [default: OUT/registry/entities.json]."),
     db: Optional[str] = typer.Option(None, "--db", help="Also load each report into this database as it finishes (duckdb:///FILE or postgresql://...)."),
     ocr: OcrMode = typer.Option(OcrMode.auto, "--ocr", help=OCR_HELP + " Runs in the worker processes."),
+    retry_failed: str = typer.Option(
+        "all", "--retry-failed",
+        help="Files that failed in an earlier run into OUT, unchanged since: all (do them again), transient "
+        "(only timeouts, crashes, memory and internal errors, and encrypted files when --password is given) or none. "
+        "Files already converted (ok or partial) are kept unless --force.",
+    ),
 ) -> None:
     """Convert many reports: parallel, resumable; one manifest line per input.
 
@@ -116,6 +122,8 @@ def convert(
     """
     if executor not in ("local", "dask"):
         raise typer.BadParameter("must be 'local' or 'dask'", param_hint="--executor")
+    if retry_failed not in bulk.RETRY_CHOICES:
+        raise typer.BadParameter("must be " + ", ".join(bulk.RETRY_CHOICES), param_hint="--retry-failed")
     if executor == "dask" and not scheduler:
         raise typer.BadParameter("--executor dask needs --scheduler ADDRESS", param_hint="--scheduler")
     if not any(path.exists() for path in bulk.expand_inputs(inputs)):
@@ -124,6 +132,7 @@ def convert(
     options = bulk.ConvertOptions(
         workers=workers, force=force, password=password, timeout=timeout, memory_mb=memory_mb,
         profile=profile, executor=executor, scheduler=scheduler, registry=registry, ocr=ocr.value,
+        retry_failed=retry_failed,
     )
     show = console.is_terminal and not as_json
     progress = _progress() if show else None
@@ -265,6 +274,9 @@ def debug(
 
     try:
         lines = draw_page(report, page, out, profile)
+    except ExtractionError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
     except (ValueError, OSError) as error:
         typer.echo(f"error: {report.name}: {error}", err=True)
         raise typer.Exit(1) from None

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pdfplumber
-
-from .document import read_layout
-from .profile import load_profile
+from .document import _describe, load_source, open_pdf, read_layout
+from .errors import CorruptPdfError
+from .profile import candidate_profiles, captions_of
 from .tables.choose import PageTableReader
 
 COLOURS = {"pdfplumber-lines": (31, 78, 121), "text-alignment": (0, 133, 124)}
@@ -18,14 +17,23 @@ def draw_page(pdf_path: Path, page_number: int, out: Path, profile: str = "eccp_
     """Draw every table the report reader finds on the page, and its cells, into a PNG.
 
     Returns one line per table: engine, rows x columns, confidence.
+
+    Raises:
+        ExtractionError: the file or the profile cannot be read, or the page cannot be interpreted.
+        ValueError: there is no such page.
     """
-    reader = PageTableReader(load_profile(profile).caption_pattern, pdf_path)
-    with pdfplumber.open(pdf_path) as pdf:
+    reader = PageTableReader(captions_of(candidate_profiles(profile)), pdf_path)
+    source = load_source(pdf_path)
+    pdf, _ = open_pdf(source)
+    with pdf:
         if not 1 <= page_number <= len(pdf.pages):
             raise ValueError(f"{pdf_path.name} has {len(pdf.pages)} pages, not {page_number}")
         page = pdf.pages[page_number - 1]
-        tables = reader.find(page, read_layout(page, page_number))
-        image = page.to_image(resolution=resolution)
+        try:
+            tables = reader.find(page, read_layout(page, page_number))
+            image = page.to_image(resolution=resolution)
+        except Exception as exc:  # pdfminer raises many unrelated types on a broken content stream
+            raise CorruptPdfError(pdf_path, f"page {page_number} cannot be interpreted ({_describe(exc)})") from None
         lines = []
         for table in tables:
             colour = COLOURS.get(table.engine, DEFAULT_COLOUR)

@@ -9,14 +9,19 @@ from __future__ import annotations
 import hashlib
 import re
 import io
-from dataclasses import dataclass
+import unicodedata
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
+
+from schemas.findings import FindingCode
+from schemas.records import Finding, Provenance
 
 from .errors import (
     CorruptPdfError,
@@ -27,6 +32,7 @@ from .errors import (
     NotAPdfError,
 )
 from .layout import PageLayout, mark_superscripts, words_from_chars, words_to_lines
+from .settings import DEFAULT_SETTINGS, Settings
 
 
 @dataclass(frozen=True)
@@ -177,18 +183,269 @@ def read_layout(page, number: int) -> PageLayout:
     )
 
 
-def iter_pages(pdf: pdfplumber.PDF, path: Path) -> Iterator[tuple[object, PageLayout]]:
-    """Yield each page with its layout, releasing the page's parsed objects afterwards."""
-    for index, page in enumerate(pdf.pages):
+@dataclass
+class PageRead:
+    """One page as read: its layout, the pdfplumber page when pdfminer read it (for
+    the table engines), and what went wrong on the way."""
+
+    layout: PageLayout
+    page: object | None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def iter_pages(pdf: pdfplumber.PDF, path: Path, settings: Settings = DEFAULT_SETTINGS) -> Iterator[PageRead]:
+    """Yield each page read, releasing the page's parsed objects afterwards.
+
+    A page pdfminer cannot interpret, or on which it finds no text, is read by PDFium
+    when PDFium finds usable text on it; else it is kept without text and a finding
+    names it. A page whose text layer is unusable (`text_layer_usable`) is kept
+    without text. One page never costs the document.
+
+    Raises:
+        CorruptPdfError: not one page could be read by either engine.
+    """
+    fallback = PdfiumPages(pdf.stream.getvalue(), settings.pdfium_fallback)
+    unread = 0
+    try:
+        for index, page in enumerate(pdf.pages):
+            number = index + 1
+            try:
+                yield _read_page(page, number, fallback, settings)
+            except _PageFailed as failed:
+                unread += 1
+                yield PageRead(_blank_layout(page, number), None, [failed.finding])
+            finally:
+                page.close()
+    finally:
+        fallback.close()
+    if unread and unread == len(pdf.pages):
+        raise CorruptPdfError(path, f"not one of the {unread} pages can be read")
+
+
+class _PageFailed(Exception):
+    def __init__(self, finding: Finding):
+        self.finding = finding
+
+
+def _read_page(page, number: int, fallback: "PdfiumPages", settings: Settings) -> PageRead:
+    try:
+        chars = page.chars
+    except Exception as exc:  # pdfminer raises many unrelated types on a broken content stream
+        cause = _describe(exc)
+        layout = fallback.layout(number - 1, number, settings)
+        if layout is not None:
+            return PageRead(layout, None, [_page_finding(FindingCode.page_read_by_pdfium, number, f"pdfminer cannot interpret it ({cause}); its text was read by PDFium, its tables may be missing")])
+        raise _PageFailed(_page_finding(FindingCode.page_unreadable, number, f"cannot be read ({cause}); skipped")) from None
+    if any(not c["text"].isspace() for c in chars) and not text_layer_usable(chars, settings.garbled_text_share):
+        # Not PDFium: where pdfminer finds no character map, PDFium returns the glyph
+        # codes as letters, garbage that no test can tell from text. OCR reads such pages.
+        finding = _page_finding(FindingCode.unusable_text_layer, number, "its text layer holds glyph ids, private-use or replacement characters, not text; the page is treated as having no text layer")
+        return PageRead(_blank_layout(page, number), None, [finding])
+    if not any(not c["text"].isspace() for c in chars):
+        layout = fallback.layout(number - 1, number, settings)
+        if layout is not None:
+            return PageRead(layout, None, [_page_finding(FindingCode.page_read_by_pdfium, number, "pdfminer finds no text on it; its text was read by PDFium, its tables may be missing")])
+    return PageRead(read_layout(page, number), page)
+
+
+def _page_finding(code: FindingCode, number: int, cause: str) -> Finding:
+    return Finding(code=code, severity="warning", message=f"page {number}: {cause}", provenance=Provenance(page=number))
+
+
+def _blank_layout(page, number: int) -> PageLayout:
+    try:
+        width, height = float(page.width), float(page.height)
+    except Exception:
+        width, height = 595.0, 842.0  # A4, when even the page's box cannot be read
+    return PageLayout(number=number, width=width, height=height, words=[], lines=[])
+
+
+_GLYPH_ID = re.compile(r"\(cid:\d+\)")
+
+
+def text_layer_usable(page_chars: Iterable[dict | str], max_garbled_share: float = DEFAULT_SETTINGS.garbled_text_share) -> bool:
+    """Whether a page's characters are text a reader can use.
+
+    `page_chars` are pdfplumber char dicts (or their texts). A layer is unusable when
+    more than `max_garbled_share` of its visible characters are glyph ids pdfminer
+    could not map (`(cid:N)`), private-use or replacement characters: such a page
+    must be treated as having no text layer (OCR may read it), never emitted as text.
+    A page without any visible character is not "usable" either.
+    """
+    visible = garbled = 0
+    for char in page_chars:
+        text = char if isinstance(char, str) else char.get("text", "")
+        if not text or text.isspace():
+            continue
+        visible += 1
+        if len(text) == 1 and " " < text < "\x7f":
+            continue  # plain ASCII, the common case, decided without a lookup
+        if _GLYPH_ID.fullmatch(text) or all(_garbled_char(c) for c in text):
+            garbled += 1
+    return visible > 0 and garbled <= max_garbled_share * visible
+
+
+def _garbled_char(char: str) -> bool:
+    return char == "\ufffd" or unicodedata.category(char) in ("Co", "Cn", "Cc")
+
+
+class PdfiumPages:
+    """Pages read by PDFium (pypdfium2), opened only when a page needs it."""
+
+    def __init__(self, data: bytes, enabled: bool = True):
+        self.data = data
+        self.enabled = bool(enabled)
+        self._document = None
+
+    def layout(self, index: int, number: int, settings: Settings = DEFAULT_SETTINGS) -> PageLayout | None:
+        """The page's layout from PDFium's characters, or None when PDFium finds no
+        usable text on it (or cannot open the file)."""
+        if not self.enabled:
+            return None
         try:
-            yield page, read_layout(page, index + 1)
-        except (PSException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-            raise CorruptPdfError(path, f"page {index + 1} cannot be read ({_describe(exc)})") from None
+            document = self._open()
+            if index >= len(document):
+                return None
+            page = document[index]
+            try:
+                chars = pdfium_chars(page)
+                width, height = page.get_size()
+            finally:
+                page.close()
+        except Exception:  # PDFium's errors on a damaged file: the page stays unread
+            return None
+        if not text_layer_usable(chars, settings.garbled_text_share):
+            return None
+        words = mark_superscripts(words_from_chars(chars))
+        return PageLayout(number=number, width=float(width), height=float(height), words=words, lines=words_to_lines(words))
+
+    def count(self) -> int:
+        try:
+            return len(self._open())
+        except Exception:
+            return 0
+
+    def _open(self):
+        if self._document is None:
+            import pypdfium2
+
+            self._document = pypdfium2.PdfDocument(self.data)
+        return self._document
+
+    def close(self) -> None:
+        if self._document is not None:
+            self._document.close()
+            self._document = None
+
+
+def pdfium_chars(page) -> list[dict]:
+    """PDFium's characters of a page as pdfplumber-like dicts (text, box from the top,
+    size, font name), which `words_from_chars` groups like pdfplumber's."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    textpage = page.get_textpage()
+    try:
+        height = page.get_height()
+        name = ctypes.create_string_buffer(128)
+        flags = ctypes.c_int()
+        chars = []
+        for i in range(textpage.count_chars()):
+            code = pdfium_c.FPDFText_GetUnicode(textpage.raw, i)
+            text = chr(code) if 0 < code < 0x110000 else "\ufffd"
+            if text in "\r\n" or pdfium_c.FPDFText_IsGenerated(textpage.raw, i) == 1:
+                text = " "  # PDFium's own spaces and line breaks between words
+            left, bottom, right, top = textpage.get_charbox(i, loose=True)
+            size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i) or (top - bottom)
+            pdfium_c.FPDFText_GetFontInfo(textpage.raw, i, name, len(name), ctypes.byref(flags))
+            weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, i)
+            fontname = name.value.decode("latin-1", "replace") + (",Bold" if weight >= 600 else "")
+            chars.append({"text": text, "x0": left, "x1": right, "top": height - top, "bottom": height - bottom,
+                          "size": float(size), "fontname": fontname, "upright": True})
+        return chars
+    finally:
+        textpage.close()
+
+
+@dataclass
+class OpenDocument:
+    """A PDF open for reading, page by page."""
+
+    info: DocumentInfo
+    pages: Iterator[PageRead]
+    repaired: bool  # the cross-reference table had to be rebuilt
+    pdfminer_failure: str | None = None  # why pdfminer read nothing, when PDFium read it alone
+
+
+@contextmanager
+def open_document(source: SourceFile, password: str | None = None, settings: Settings = DEFAULT_SETTINGS) -> Iterator[OpenDocument]:
+    """Open the PDF for `iter_pages`; when pdfminer cannot parse it even after repair,
+    PDFium reads what it can (text without tables).
+
+    Raises:
+        EncryptedPdfError, CorruptPdfError: as `open_pdf`, when PDFium reads nothing either.
+    """
+    try:
+        pdf, repaired = open_pdf(source, password)
+    except CorruptPdfError as error:
+        salvage = PdfiumPages(source.data, settings.pdfium_fallback)
+        try:
+            count = salvage.count()
+            if not count:
+                raise
+            pages = _pdfium_only(salvage, count, source.path, error, settings)
+            yield OpenDocument(DocumentInfo(pages=count, producer=None), pages, True, error.cause)
         finally:
-            page.close()
+            salvage.close()
+        return
+    with pdf:
+        yield OpenDocument(document_info(pdf), iter_pages(pdf, source.path, settings), repaired)
 
 
-def require_text(path: Path, layouts: list[PageLayout]) -> None:
-    """Refuse a document whose pages carry no text at all (a scan)."""
+def _pdfium_only(salvage: "PdfiumPages", count: int, path: Path, error: CorruptPdfError, settings: Settings) -> Iterator[PageRead]:
+    read = 0
+    for index in range(count):
+        layout = salvage.layout(index, index + 1, settings)
+        if layout is None:
+            finding = _page_finding(FindingCode.page_unreadable, index + 1, "PDFium finds no usable text on it; skipped")
+            yield PageRead(PageLayout(number=index + 1, width=595.0, height=842.0, words=[]), None, [finding])
+        else:
+            read += 1
+            yield PageRead(layout, None)
+    if not read:
+        raise error
+
+
+def repair_findings(source: SourceFile, document: OpenDocument, page_findings: list[Finding]) -> list[Finding]:
+    """What a rebuilt cross-reference table means for the report: `xref_rebuilt`
+    (info) when every page was read and the file is whole, `truncated_or_corrupt`
+    (warning) when content was lost or may have been."""
+    if not document.repaired:
+        return []
+    lost = []
+    if document.pdfminer_failure:
+        lost.append(f"pdfminer cannot parse it even after repair ({document.pdfminer_failure}); pages were read by PDFium, without tables")
+    if not _ends_whole(source.data):
+        lost.append("the file ends before its end-of-file marker (truncated)")
+    unread = [f.provenance.page for f in page_findings if f.code == FindingCode.page_unreadable and f.provenance]
+    if unread:
+        lost.append(f"{len(unread)} page(s) could not be read")
+    if lost:
+        return [Finding(code=FindingCode.truncated_or_corrupt, severity="warning",
+                        message="the PDF is damaged and content was lost: " + "; ".join(lost))]
+    return [Finding(code=FindingCode.xref_rebuilt, severity="info",
+                    message="the cross-reference table was wrong and was rebuilt; every page was read")]
+
+
+def _ends_whole(data: bytes) -> bool:
+    return b"%%EOF" in data[-1024:]
+
+
+def require_text(path: Path, layouts: list[PageLayout], damaged: bool = False) -> None:
+    """Refuse a document whose pages carry no text at all: a scan, or, when content
+    was lost (`damaged`), a file damaged beyond reading."""
+    if layouts and not any(layout.words for layout in layouts) and damaged:
+        raise CorruptPdfError(path, f"the PDF is damaged: none of its {len(layouts)} pages has readable text, even after repair")
     if layouts and not any(layout.words for layout in layouts):
         raise NoTextLayerError(path, "the PDF has no text layer and OCR read no text from its images (or OCR is off: --ocr never)")

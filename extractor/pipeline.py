@@ -3,21 +3,21 @@ narrative, resolve names, check, validate."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from schemas.findings import PARTIAL_CODES, FindingCode
 from schemas.records import EntityRef, Finding, KeyFigure, MissionReport, Provenance, Section, Source, Survey
 
 from . import __version__
 from .assemble import RecordSet, build_records, table_record
 from .checks import reconcile
-from .document import document_info, iter_pages, load_source, open_pdf, require_text
+from .document import load_source, open_document, repair_findings, require_text
 from .entities import EntityRegistry, ReportEntities
 from .entities.mentions import find_mentions
 from .event import read_event
 from .layout import PageLayout, body_font_size
-from .ocr import PageOcr, mark_provenance, ocr_engine, weigh_by_ocr
+from .ocr import PageOcr, mark_provenance, ocr_engine, ocr_findings, weigh_by_ocr
 from .narrative import (
     Paragraph,
     body_lines,
@@ -28,7 +28,7 @@ from .narrative import (
     small_print,
     stated_figures,
 )
-from .profile import AUTO, Profile, available_profiles, load_profile
+from .profile import Profile, candidate_profiles, captions_of
 from .settings import DEFAULT_SETTINGS, Settings
 from .wording import content_words
 from .stitch import StitchedTable, stitch
@@ -45,6 +45,14 @@ class ExtractOptions:
     settings: Settings = DEFAULT_SETTINGS
 
 
+@dataclass(frozen=True)
+class Extraction:
+    """A report and what reading its pages achieved (for the manifest, not the record)."""
+
+    report: MissionReport
+    pages_with_text: list[int]  # numbers of the pages whose text reached the report
+
+
 def extract_report(path: str | Path, options: ExtractOptions | None = None) -> MissionReport:
     """Extract one mission report into a validated `MissionReport`.
 
@@ -52,26 +60,32 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
         ExtractionError: the file is empty, not a PDF, encrypted, damaged beyond
             repair, or has no text layer (`error.code` says which).
     """
+    return extract(path, options).report
+
+
+def extract(path: str | Path, options: ExtractOptions | None = None) -> Extraction:
+    """`extract_report`, with the pages whose text was read."""
     options = options or ExtractOptions()
-    candidates = available_profiles() if str(options.profile) == AUTO else [load_profile(options.profile)]
+    candidates = candidate_profiles(options.profile)
     source = load_source(path)
     report_id = f"sha256:{source.sha256}"
-    caption_pattern = re.compile("|".join(f"(?:{p.caption_pattern.pattern})" for p in candidates), re.IGNORECASE)
-    reader = PageTableReader(caption_pattern, source.path if not options.no_camelot else None)
-    pdf, repaired = open_pdf(source, options.password)
-    with pdf:
-        info = document_info(pdf)
+    reader = PageTableReader(captions_of(candidates), source.path if not options.no_camelot else None)
+    page_findings: list[Finding] = []
+    with open_document(source, options.password, options.settings) as document:
+        info = document.info
         layouts: list[PageLayout] = []
         found: list[tuple[PageLayout, list[RawTable]]] = []
         ocr = PageOcr(source.path, source.data, options.password, options.settings, ocr_engine(options.settings))
         try:
-            for page, layout in iter_pages(pdf, source.path):
-                page, layout = ocr.read(page, layout)
+            for read in document.pages:
+                page, layout = ocr.read(read.page, read.layout)
                 layouts.append(layout)
-                found.append((layout, weigh_by_ocr(reader.find(page, layout), layout)))
+                page_findings.extend(ocr_findings(read.findings, layout))
+                found.append((layout, weigh_by_ocr(reader.find(page, layout), layout) if page is not None else []))
         finally:
             ocr.close()
-    require_text(source.path, layouts)
+    repair = repair_findings(source, document, page_findings)
+    require_text(source.path, layouts, damaged=any(f.code == FindingCode.truncated_or_corrupt for f in repair))
 
     body_size = body_font_size(layouts, {layout.number: [r.bbox for r in raws] for layout, raws in found})
     paras, footnotes = _narrative(layouts, found, body_size)
@@ -90,18 +104,8 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
     ]
     survey = _survey(figures, paras, profile, entities, records)
     findings = records.findings + entities.findings + reconcile(figures, records, profile)
-    status = "ok"
-    if repaired:
-        status = "partial"
-        findings.append(
-            Finding(
-                code="repaired",
-                severity="warning",
-                message="the PDF was damaged (truncated_or_corrupt) and was read after a repair with pikepdf; check the output",
-            )
-        )
+    findings += repair + page_findings
     if not any(t.columns.kind for t in tables) and not figures:
-        status = "partial"
         findings.append(
             Finding(
                 code="not_a_mission_report",
@@ -110,6 +114,7 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
             )
         )
 
+    status = "partial" if any(f.code in PARTIAL_CODES for f in findings) else "ok"
     table_boxes = {}
     for layout, raws in found:
         table_boxes[layout.number] = [r.bbox for r in raws]
@@ -141,7 +146,7 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
         tables=[table_record(t) for t in tables],
         status=status,
     )
-    return mark_provenance(report, ocr.pages)
+    return Extraction(mark_provenance(report, ocr.pages), [layout.number for layout in layouts if layout.words])
 
 
 def _best_profile(

@@ -111,6 +111,16 @@ def available_profiles() -> list[Profile]:
     return [load_profile(path.stem) for path in sorted(PROFILE_DIR.glob("*.yaml"))]
 
 
+def candidate_profiles(name_or_path: str | Path) -> list[Profile]:
+    """The profiles a report is read under: every shipped one for `auto`, else the one named."""
+    return available_profiles() if str(name_or_path) == AUTO else [load_profile(name_or_path)]
+
+
+def captions_of(profiles: list[Profile]) -> re.Pattern[str]:
+    """One pattern matching the table captions of any of the profiles."""
+    return re.compile("|".join(f"(?:{p.caption_pattern.pattern})" for p in profiles), re.IGNORECASE)
+
+
 def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> Profile:
     """Load a profile by name (from `extractor/profiles/`) or from a YAML path.
 

@@ -58,6 +58,13 @@ class Settings(BaseModel):
     ocr_deskew: bool = Field(True, description="straighten a turned scan before OCR")
     ocr_denoise: bool = Field(True, description="remove scanner speckle (median filter) before OCR")
     ocr_image_lines: bool = Field(True, description="find table ruling lines on the page image of OCR pages")
+    # Reading pages (document.py): a page pdfminer cannot read, or reads as glyph ids
+    # or nothing, is read by PDFium when PDFium finds usable text on it.
+    pdfium_fallback: bool = Field(True, description="read with PDFium the pages pdfminer cannot read")
+    garbled_text_share: float = Field(
+        0.5, ge=0.0, le=1.0,
+        description="a text layer with more than this share of (cid:N), private-use or replacement characters is unusable",
+    )
 
     @classmethod
     def resolve(cls, value: "Settings | dict[str, Any] | None") -> "Settings":

@@ -7,6 +7,7 @@ report JSONs of the folder, so re-writing a report never adds its lines twice.
 
 from __future__ import annotations
 
+import filecmp
 import json
 import os
 import tempfile
@@ -75,7 +76,9 @@ def rebuild_records(out_dir: Path) -> None:
             handle.flush()
             os.fsync(handle.fileno())
             handle.close()
-            os.replace(temps[kind], records_dir / f"{kind}.jsonl")
+            target = records_dir / f"{kind}.jsonl"
+            if not (target.exists() and filecmp.cmp(temps[kind], target, shallow=False)):
+                os.replace(temps[kind], target)  # an unchanged file is left alone: a resume rewrites nothing
     finally:
         for kind, handle in handles.items():
             if not handle.closed:

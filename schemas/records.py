@@ -12,6 +12,8 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .findings import FindingCode
+
 SCHEMA_VERSION = "1"
 
 Answer = Optional[Literal["yes", "no", "n/a"]]
@@ -184,7 +186,7 @@ class Entity(ContractModel):
 
 
 class Finding(ContractModel):
-    code: str
+    code: FindingCode = Field(description="one of a closed list (schemas/findings.py, documented in README.md)")
     severity: Severity
     message: str
     expected: Any = None
@@ -222,7 +224,7 @@ class MissionReport(ContractModel):
     findings: list[Finding]
     tables: list[Table]
     status: Literal["ok", "partial"] = Field(
-        "ok", description="added field: 'partial' when the PDF is not a mission report or needed repair"
+        "ok", description="added field: 'partial' when the PDF is not a mission report or content of it could not be read"
     )
 
 

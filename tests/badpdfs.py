@@ -96,7 +96,7 @@ def make_bad_folder(folder: Path, password: str = "s3cret") -> dict[str, tuple[s
         "page.pdf": (b"<!DOCTYPE html><html><head><title>404</title></head><body>Not found</body></html>\n", ("failed", "not_a_pdf")),
         "random.pdf": (os.urandom(64 * 1024).replace(b"%PDF", b"%PDX"), ("failed", "not_a_pdf")),
         "truncated.pdf": (truncated(data), ("failed", "truncated_or_corrupt")),
-        "xref.pdf": (broken_xref(data), ("partial", "truncated_or_corrupt")),
+        "xref.pdf": (broken_xref(data), ("ok", None)),
         "locked.pdf": (encrypted(data, password), ("failed", "encrypted")),
         "scan.pdf": (image_only(data), ("failed", "no_text_layer")),
         "pricelist.pdf": (unrelated_with_table(), ("partial", "not_a_mission_report")),
@@ -105,3 +105,49 @@ def make_bad_folder(folder: Path, password: str = "s3cret") -> dict[str, tuple[s
     for name, (content, _) in files.items():
         (folder / name).write_bytes(content)
     return {name: expected for name, (_, expected) in files.items()}
+
+
+def broken_page(data: bytes, index: int = 1) -> bytes:
+    """The PDF with one page's content stream ending in a construct pdfminer refuses
+    ("Invalid dictionary construct") and PDFium skips: that page must not cost the file."""
+    pdf = pikepdf.open(io.BytesIO(data))
+    page = pdf.pages[index]
+    contents = page.obj.Contents
+    body = contents.read_bytes() if isinstance(contents, pikepdf.Stream) else b"\n".join(s.read_bytes() for s in contents)
+    page.obj.Contents = pdf.make_stream(body + b"\n<< /A 1 /B >> pop\n")
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    return buffer.getvalue()
+
+
+def _glyph_id_font(pdf: pikepdf.Pdf) -> pikepdf.Object:
+    """A composite font with no character map (no ToUnicode, Identity ordering):
+    pdfminer can only give its glyphs as `(cid:N)`."""
+    descendant = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.CIDFontType2, BaseFont=pikepdf.Name("/GlyphOnly"),
+        CIDSystemInfo=pikepdf.Dictionary(Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String("Identity"), Supplement=0),
+        DW=500,
+    )
+    return pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type0, BaseFont=pikepdf.Name("/GlyphOnly"),
+        Encoding=pikepdf.Name("/Identity-H"), DescendantFonts=pikepdf.Array([pdf.make_indirect(descendant)]),
+    ))
+
+
+def glyph_id_pages(data: bytes, pages: tuple[int, ...] = (1,)) -> bytes:
+    """The PDF with the given pages (0-based) replaced by pages of text set in a font
+    without a character map: their text layer reads as `(cid:N)` glyph ids."""
+    pdf = pikepdf.open(io.BytesIO(data))
+    font = _glyph_id_font(pdf)
+    lines = ["The delegation met twelve clusters of the region", "and signed three cooperation agreements in 2016"]
+    for index in pages:
+        ops = []
+        for i, line in enumerate(lines * 10):
+            glyphs = b"".join((3 + ord(c) % 90).to_bytes(2, "big") for c in line)
+            ops.append(b"BT /F9 11 Tf 72 %d Td <%s> Tj ET" % (760 - 16 * i, glyphs.hex().encode()))
+        page = pdf.pages[index].obj
+        page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F9=font))
+        page.Contents = pdf.make_stream(b"\n".join(ops))
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    return buffer.getvalue()

@@ -44,7 +44,7 @@ def test_bulk_mixed_folder_every_bad_kind_gets_its_code(tmp_path):
     result = runner.invoke(app, ["convert", str(tmp_path / "in"), "-o", str(out), "--workers", "2", "--json", "--ocr", "never"])
     assert result.exit_code == 1, result.output
     summary = json.loads(result.output.strip().splitlines()[-1])
-    assert summary["files"] == {"ok": 1, "partial": 2, "failed": 6, "skipped": 0}
+    assert summary["files"] == {"ok": 2, "partial": 1, "failed": 6, "skipped": 0}
     lines = manifest(out)
     assert {name: (d["status"], d["error_code"]) for name, d in lines.items()} == expected
     for name, line in lines.items():
@@ -55,6 +55,8 @@ def test_bulk_mixed_folder_every_bad_kind_gets_its_code(tmp_path):
         else:
             assert json.loads((out / f"{Path(name).stem}.json").read_text(encoding="utf-8"))["status"] == line["status"]
     assert lines["pricelist.pdf"]["records"]["tables"] == 1
+    assert lines["xref.pdf"]["finding_codes"]["xref_rebuilt"] == 1
+    assert lines["good.pdf"]["pages_with_text"] == lines["xref.pdf"]["pages_with_text"] == 28
     assert not list(out.rglob("*.tmp"))
 
 
@@ -177,3 +179,51 @@ def test_bulk_memory_limit_fails_only_that_file(tmp_path):
     assert outcome.status == "failed"
     assert outcome.error_code in {"out_of_memory", "worker_crashed"}
     assert "\n" not in outcome.message
+
+
+def _tasks_run(inputs, out, **options) -> tuple[int, "bulk.RunSummary"]:
+    started = []
+    summary = bulk.convert(inputs, out, bulk.ConvertOptions(**options), on_start=started.append)
+    return started[0], summary
+
+
+def test_bulk_resume_keeps_partial_results_and_rewrites_nothing(tmp_path):
+    from .badpdfs import unrelated_with_table
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "pricelist.pdf").write_bytes(unrelated_with_table())
+    out = tmp_path / "out"
+    ran, first = _tasks_run([str(folder)], out)
+    assert ran == 1 and first.counts()["partial"] == 1
+    line = manifest(out)["pricelist.pdf"]
+    assert line["finding_codes"] == {"not_a_mission_report": 1}
+    assert line["pages_with_text"] == 1
+    written = {p: p.stat().st_mtime_ns for p in [out / "pricelist.json", *sorted((out / "records").glob("*.jsonl"))]}
+    ran, again = _tasks_run([str(folder)], out)
+    assert ran == 0 and again.counts()["skipped"] == 1
+    assert manifest(out)["pricelist.pdf"]["finding_codes"] == line["finding_codes"]
+    assert {p: p.stat().st_mtime_ns for p in written} == written
+    ran, _ = _tasks_run([str(folder)], out, force=True)
+    assert ran == 1
+
+
+def test_bulk_retry_failed_chooses_which_failures_are_done_again(tmp_path):
+    folder = tmp_path / "in"
+    copies(folder, 1)
+    (folder / "empty.pdf").write_bytes(b"")
+    out = tmp_path / "out"
+    ran, first = _tasks_run([str(folder)], out, timeout=0.2)
+    assert ran == 2 and {o.error_code for o in first.outcomes} == {"timeout", "empty_file"}
+    ran, kept = _tasks_run([str(folder)], out, retry_failed="none")
+    assert ran == 0 and kept.counts()["failed"] == 2
+    assert manifest(out)["empty.pdf"]["error_code"] == "empty_file"
+    ran, transient = _tasks_run([str(folder)], out, retry_failed="transient")
+    assert ran == 1 and transient.counts() == {"ok": 1, "partial": 0, "failed": 1, "skipped": 0}
+    ran, retried = _tasks_run([str(folder)], out)  # default: all
+    assert ran == 1 and manifest(out)["empty.pdf"]["error_code"] == "empty_file"
+
+
+def test_bulk_retry_failed_refuses_an_unknown_choice(tmp_path):
+    result = runner.invoke(app, ["convert", str(FIXTURE), "-o", str(tmp_path), "--retry-failed", "some"])
+    assert result.exit_code == 2

@@ -143,12 +143,12 @@ def test_image_rules_give_the_table_stage_the_delegation_grid(scan_page_5):
         layout = read_layout(page, SCANNED_PAGE)
         prepared = prepare(scan_page_5, 300, float(page.height), deskew=True, denoise=True, find_lines=True)
         assert abs(prepared.angle - (-0.7)) <= 0.1
-        (table,) = PlumberLinesEngine().find(ImagePage(page, prepared.edges), layout)
+        (table,) = PlumberLinesEngine().find(ImagePage(layout, prepared.edges), layout)
         assert (len(table.grid), table.n_columns) == (15, 4)
         assert table.grid[1][1].text == "Agrofood Regional Cluster"
         assert len(prepared.cells) >= 15 * 4
         bare = prepare(scan_page_5, 300, float(page.height), deskew=True, denoise=True, find_lines=False)
-        assert PlumberLinesEngine().find(ImagePage(page, bare.edges), layout) == []
+        assert PlumberLinesEngine().find(ImagePage(layout, bare.edges), layout) == []
 
 
 def test_unstraightened_scan_gives_a_skewed_grid(scan_page_5):
@@ -157,7 +157,7 @@ def test_unstraightened_scan_gives_a_skewed_grid(scan_page_5):
         layout = read_layout(page, SCANNED_PAGE)
         turned = prepare(scan_page_5, 300, float(page.height), deskew=False, denoise=True, find_lines=True)
         assert turned.angle == 0.0
-        tables = PlumberLinesEngine().find(ImagePage(page, turned.edges), layout)
+        tables = PlumberLinesEngine().find(ImagePage(layout, turned.edges), layout)
         assert not tables or (len(tables[0].grid), tables[0].n_columns) != (15, 4)
 
 

@@ -10,6 +10,9 @@ from dataclasses import replace
 from pathlib import Path
 from statistics import median
 
+from schemas.findings import FindingCode
+from schemas.records import Finding, Provenance
+
 from ..layout import WORD_GAP_RATIO, PageLayout, Word, mark_superscripts, words_to_lines
 from ..settings import Settings
 from .base import OcrEngine, OcrWord
@@ -22,25 +25,26 @@ LINE_HEIGHT_PER_SIZE = 1.0  # a line's ink (ascender to descender) over its font
 def needs_ocr(page, layout: PageLayout, settings: Settings) -> bool:
     """Whether a page's text layer is unusable, so that its words must be read from its
     image: no word at all (a scan, or text drawn as outlines), or almost no characters
-    on a page that shows images (a scan with a stray text line). The one place that
-    decides it: a check for glyph-id garbage ("(cid:N)") in a text layer belongs here."""
+    on a page that shows images (a scan with a stray text line). A text layer of glyph
+    ids ("(cid:N)") reaches here without words: `document.text_layer_usable` blanked it."""
     if settings.ocr == "never":
         return False
     if settings.ocr == "always":
         return True
-    return len(layout.words) == 0 or (sum(len(w.text) for w in layout.words) < settings.ocr_min_chars and bool(page.images))
+    few_chars = sum(len(w.text) for w in layout.words) < settings.ocr_min_chars
+    return len(layout.words) == 0 or (few_chars and page is not None and bool(page.images))
 
 
 class ImagePage:
     """Stands in for a pdfplumber page whose ruling lines were found on its image:
     what the table engines ask of a page (size, edges, `find_tables`)."""
 
-    def __init__(self, page, edges: list[dict]):
-        self.width = float(page.width)
-        self.height = float(page.height)
+    def __init__(self, layout: PageLayout, edges: list[dict]):
+        self.width = float(layout.width)
+        self.height = float(layout.height)
         self.bbox = (0.0, 0.0, self.width, self.height)
         self.edges = edges
-        self.page_number = page.page_number
+        self.page_number = layout.number
         self.chars: list = []
 
     def find_tables(self, table_settings=None):
@@ -216,7 +220,8 @@ class PageOcr:
         self.pages: dict[int, float] = {}  # page number -> mean word confidence, for the pages read by OCR
 
     def read(self, page, layout: PageLayout):
-        """The page and its layout, read by OCR if it needs it, else as they are."""
+        """The page and its layout, read by OCR if it needs it, else as they are. `page`
+        is None where pdfminer could not read the page (its image may still be read)."""
         if not needs_ocr(page, layout, self.settings):
             return page, layout
         self.engine.check(self.source)
@@ -226,13 +231,13 @@ class PageOcr:
             self._document = pdfium.PdfDocument(self.data, password=self.password)
         settings = self.settings
         gray = render(self._document, layout.number - 1, settings.ocr_dpi)
-        prepared = prepare(gray, settings.ocr_dpi, float(page.height), settings.ocr_deskew, settings.ocr_denoise, settings.ocr_image_lines)
+        prepared = prepare(gray, settings.ocr_dpi, float(layout.height), settings.ocr_deskew, settings.ocr_denoise, settings.ocr_image_lines)
         words = reread_cells(self.engine, prepared.image, prepared.cells, self.engine.read(prepared.image))
         words = mend_misreads(split_spaced_dashes(with_bullets(words, prepared.bullets)))
-        read = ocr_layout(words, layout.number, float(page.width), float(page.height), prepared.points_per_pixel,
+        read = ocr_layout(words, layout.number, float(layout.width), float(layout.height), prepared.points_per_pixel,
                           bold_words(words, prepared.stroke))
         self.pages[layout.number] = round(mean_confidence(read.words), 3)
-        return ImagePage(page, prepared.edges), read
+        return ImagePage(layout, prepared.edges), read
 
     def close(self) -> None:
         if self._document is not None:
@@ -286,6 +291,23 @@ def mean_confidence(words: list[Word] | list[OcrWord]) -> float:
     costs more than a stray mark)."""
     total = sum(len(w.text) for w in words)
     return sum(w.confidence * len(w.text) for w in words) / total if total else 0.0
+
+
+#: What reading a page's text layer found wrong, settled when OCR read the page instead.
+SETTLED_BY_OCR = (FindingCode.unusable_text_layer, FindingCode.page_unreadable)
+
+
+def ocr_findings(findings: list[Finding], layout: PageLayout) -> list[Finding]:
+    """A page's reading findings once OCR has had its turn: where OCR read the page, its
+    missing or garbled text layer is no loss but an `page_read_by_ocr` note."""
+    if not layout.ocr:
+        return findings
+    kept = [f for f in findings if f.code not in SETTLED_BY_OCR]
+    return kept + [
+        Finding(code=FindingCode.page_read_by_ocr, severity="info",
+                message=f"page {layout.number}: it has no usable text layer; its words were read from its image by OCR",
+                provenance=Provenance(page=layout.number))
+    ]
 
 
 def weigh_by_ocr(tables: list, layout: PageLayout) -> list:

@@ -1,0 +1,194 @@
+"""Damaged PDFs: every readable page salvaged, honest labels, no traceback (issue 11)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+from typer.testing import CliRunner
+
+from extractor.cli import app
+from extractor.document import text_layer_usable
+from extractor.errors import NoTextLayerError
+from extractor.pipeline import ExtractOptions, extract
+from extractor.settings import Settings
+from schemas.findings import FindingCode
+from schemas.records import Finding
+
+from .badpdfs import FIXTURE, broken_page, broken_xref, glyph_id_pages
+from .conftest import ROOT, extracted
+
+runner = CliRunner()
+FAST = dict(no_camelot=True)
+
+
+def codes(report) -> dict[str, list[int | None]]:
+    found: dict[str, list[int | None]] = {}
+    for f in report.findings:
+        found.setdefault(str(f.code), []).append(f.provenance.page if f.provenance else None)
+    return found
+
+
+def _first_pages(count: int) -> bytes:
+    import io
+
+    import pikepdf
+
+    pdf = pikepdf.open(FIXTURE)
+    del pdf.pages[count:]
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def small() -> bytes:
+    """The fixture's first five pages (the delegation table on page 5): the damaged
+    variants below read in a second or two."""
+    return _first_pages(5)
+
+
+@pytest.fixture(scope="module")
+def broken_page_pdf(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("salvage") / "broken_page.pdf"
+    path.write_bytes(broken_page(FIXTURE.read_bytes(), index=1))
+    return path
+
+
+def test_broken_page_is_read_by_pdfium_and_the_rest_extracted(broken_page_pdf):
+    result = extract(broken_page_pdf, ExtractOptions(**FAST))
+    report = result.report
+    assert report.status == "partial"
+    assert codes(report)["page_read_by_pdfium"] == [2]
+    assert "page_unreadable" not in codes(report)
+    assert result.pages_with_text == list(range(1, 29))
+    assert len(report.delegation) == len(extracted(FIXTURE.name).delegation) == 14
+    assert [s.title for s in report.sections] == [s.title for s in extracted(FIXTURE.name).sections]
+
+
+def test_broken_page_without_pdfium_is_skipped_with_its_cause(broken_page_pdf):
+    result = extract(broken_page_pdf, ExtractOptions(settings=Settings(pdfium_fallback=False, ocr="never"), **FAST))
+    report = result.report
+    assert report.status == "partial"
+    [unreadable] = [f for f in report.findings if f.code == "page_unreadable"]
+    assert unreadable.provenance.page == 2 and "Invalid dictionary construct" in unreadable.message
+    assert 2 not in result.pages_with_text and len(result.pages_with_text) == 27
+    assert len(report.delegation) == 14
+
+
+def test_extract_cli_on_a_broken_page_prints_no_traceback(small, tmp_path):
+    broken = tmp_path / "broken_page.pdf"
+    broken.write_bytes(broken_page(small, index=1))
+    result = runner.invoke(app, ["extract", str(broken), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output and "page_read_by_pdfium" in result.output
+    assert json.loads((tmp_path / "broken_page.json").read_text(encoding="utf-8"))["status"] == "partial"
+
+
+def test_rebuilt_xref_with_every_page_read_is_ok_with_an_info_finding(small, tmp_path):
+    path = tmp_path / "xref.pdf"
+    path.write_bytes(broken_xref(small))
+    report = extract(path, ExtractOptions(**FAST)).report
+    assert report.status == "ok"
+    [rebuilt] = [f for f in report.findings if f.code == "xref_rebuilt"]
+    assert rebuilt.severity == "info"
+    assert "truncated_or_corrupt" not in codes(report)
+
+
+def test_rebuilt_xref_with_a_page_lost_says_content_was_lost(small, tmp_path):
+    path = tmp_path / "xref_and_page.pdf"
+    path.write_bytes(broken_xref(broken_page(small, index=1)))
+    report = extract(path, ExtractOptions(settings=Settings(pdfium_fallback=False, ocr="never"), **FAST)).report
+    assert report.status == "partial"
+    [lost] = [f for f in report.findings if f.code == "truncated_or_corrupt"]
+    assert lost.severity == "warning" and "1 page(s) could not be read" in lost.message
+    assert "xref_rebuilt" not in codes(report) and codes(report)["page_unreadable"] == [2]
+
+
+def test_truncated_file_says_content_was_lost(small, tmp_path):
+    data = small
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[: int(len(data) * 0.9)])
+    report = extract(path, ExtractOptions(**FAST)).report
+    assert report.status == "partial"
+    [lost] = [f for f in report.findings if f.code == "truncated_or_corrupt"]
+    assert "truncated" in lost.message
+
+
+def test_glyph_id_page_is_treated_as_having_no_text_layer(small, tmp_path):
+    path = tmp_path / "cid.pdf"
+    path.write_bytes(glyph_id_pages(small, pages=(3,)))
+    result = extract(path, ExtractOptions(settings=Settings(ocr="never"), **FAST))
+    assert result.report.status == "partial"
+    assert codes(result.report)["unusable_text_layer"] == [4]
+    assert result.pages_with_text == [1, 2, 3, 5]
+    assert "(cid:" not in result.report.model_dump_json()
+
+
+def test_glyph_id_text_would_be_emitted_without_the_check(small, tmp_path):
+    path = tmp_path / "cid.pdf"
+    path.write_bytes(glyph_id_pages(small, pages=(3,)))
+    result = extract(path, ExtractOptions(settings=Settings(garbled_text_share=1.0), **FAST))
+    assert result.pages_with_text == [1, 2, 3, 4, 5]
+    assert "unusable_text_layer" not in codes(result.report)
+
+
+def test_document_of_glyph_ids_only_has_no_text_layer(small, tmp_path):
+    path = tmp_path / "cid_only.pdf"
+    path.write_bytes(glyph_id_pages(small, pages=(0, 1, 2, 3, 4)))
+    with pytest.raises(NoTextLayerError):
+        extract(path, ExtractOptions(settings=Settings(ocr="never"), **FAST))
+
+
+def test_glyph_id_page_is_read_by_ocr_under_ocr_auto(small, tmp_path):
+    """What treating a garbled text layer as none is for: OCR reads that page instead."""
+    path = tmp_path / "cid.pdf"
+    path.write_bytes(glyph_id_pages(small, pages=(3,)))
+    result = extract(path, ExtractOptions(**FAST))
+    found = codes(result.report)
+    assert found["page_read_by_ocr"] == [4] and "unusable_text_layer" not in found
+    assert result.pages_with_text == [1, 2, 3, 4, 5] and result.report.status == "ok"
+    assert "(cid:" not in result.report.model_dump_json()
+
+
+
+@pytest.mark.parametrize(
+    "texts, usable",
+    [
+        (list("Cluster mission"), True),
+        (["(cid:3)", "(cid:17)", "(cid:22)", "a"], False),
+        (list("\ue001\ue002\ue003ab"), False),
+        (list("\ufffd\ufffd\ufffdab"), False),
+        (list("abc\ufffd"), True),  # a stray replacement character leaves the text usable
+        ([" ", "\n"], False),
+        ([], False),
+    ],
+)
+def test_text_layer_usable(texts, usable):
+    assert text_layer_usable(texts) is usable
+    assert text_layer_usable([{"text": t} for t in texts]) is usable
+
+
+def test_finding_codes_are_a_closed_list_documented_in_the_readme():
+    with pytest.raises(ValidationError):
+        Finding(code="made_up", severity="info", message="x")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Finding codes") :]
+    section = section[: section.index("\n#")]
+    documented = set(re.findall(r"^\| `([a-z_]+)` \|", section, re.M))
+    assert documented == {code.value for code in FindingCode}
+    schema = json.loads((ROOT / "schemas" / "mission_report.schema.json").read_text(encoding="utf-8"))
+    assert set(schema["$defs"]["FindingCode"]["enum"]) == documented
+
+
+def test_debug_offers_auto_and_survives_a_broken_page(broken_page_pdf, tmp_path):
+    good = runner.invoke(app, ["debug", str(FIXTURE), "--page", "5", "--profile", "auto", "-o", str(tmp_path / "p.png")])
+    assert good.exit_code == 0, good.output
+    assert "pdfplumber-lines" in good.output
+    bad = runner.invoke(app, ["debug", str(broken_page_pdf), "--page", "2", "-o", str(tmp_path / "q.png")])
+    assert bad.exit_code == 1 and "Traceback" not in bad.output
+    message = (bad.stderr if hasattr(bad, "stderr") else bad.output).strip()
+    assert message.startswith("error: broken_page.pdf: truncated_or_corrupt: page 2") and "\n" not in message
