@@ -56,7 +56,7 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
     source = load_source(path)
     report_id = f"sha256:{source.sha256}"
     caption_pattern = re.compile("|".join(f"(?:{p.caption_pattern.pattern})" for p in candidates), re.IGNORECASE)
-    reader = PageTableReader(caption_pattern, source.path if not options.no_camelot else None)
+    reader = PageTableReader(caption_pattern, source.path if not options.no_camelot else None, options.settings)
     pdf, repaired = open_pdf(source, options.password)
     with pdf:
         info = document_info(pdf)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+CAMELOT_FLAVORS = ("lattice", "stream", "hybrid", "network")
 
 
 class Settings(BaseModel):
@@ -34,6 +36,22 @@ class Settings(BaseModel):
     # Names (entities/): names printed inside one report are matched first against
     # that report's own delegation list, where rules unsafe across an archive are safe.
     closed_world_names: bool = Field(True, description="resolve a report's names against its own delegation first")
+
+    # Table engines (tables/choose.py): which camelot flavours are paid for, and where.
+    caption_flavor: str | None = Field("stream", description="camelot flavour for a caption no cheaper engine served (None: never)")
+    tables_on_every_page: bool = Field(True, description="look for tables without rules on every page, not only under captions")
+    borderless_flavor: str = Field("stream", description="camelot flavour that reads tables without rules anywhere on a page")
+    min_tabular_lines: int = Field(3, ge=1, description="lines with column gaps outside found tables before camelot reads a page")
+    clean_grid: float = Field(0.9, ge=0.0, le=1.0, description="a ruled table this clean is never replaced by another engine's")
+    prose_words_per_line: float = Field(7.0, gt=0, description="a cell line with this many words reads as a sentence")
+    max_prose_share: float = Field(0.5, ge=0.0, le=1.0, description="an alignment-only table with this share of its words in sentences is prose")
+
+    @field_validator("caption_flavor", "borderless_flavor")
+    @classmethod
+    def _known_flavor(cls, value: str | None) -> str | None:
+        if value is not None and value not in CAMELOT_FLAVORS:
+            raise ValueError(f"unknown camelot flavour {value!r}; choose from {', '.join(CAMELOT_FLAVORS)}")
+        return value
 
     @classmethod
     def resolve(cls, value: "Settings | dict[str, Any] | None") -> "Settings":

@@ -1,4 +1,4 @@
-"""camelot's lattice, stream and hybrid flavours behind the engine interface.
+"""camelot's lattice, stream, hybrid and network flavours behind the engine interface.
 
 camelot works on a file and a page number rather than on a pdfplumber page, and is
 slow (lattice renders the page to find its lines), so the chooser calls it only
@@ -9,22 +9,29 @@ from __future__ import annotations
 
 import logging
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..layout import collapse
+from ..settings import CAMELOT_FLAVORS as FLAVORS
 from .base import Cell, RawTable
-
-FLAVORS = ("lattice", "stream", "hybrid")
 
 
 class CamelotEngine:
     """camelot-py as one table engine per flavour."""
 
-    def __init__(self, flavor: str = "lattice"):
+    def __init__(self, flavor: str = "lattice", source: str | Path | None = None):
         if flavor not in FLAVORS:
             raise ValueError(f"unknown camelot flavor {flavor!r}")
         self.flavor = flavor
         self.name = f"camelot-{flavor}"
+        self.source = source
+
+    def find(self, page, layout, found: Sequence[RawTable] = ()) -> list[RawTable]:
+        """The engine interface: the tables of the page `layout` describes, read from `source`."""
+        if self.source is None:
+            return []
+        return self.find_in_file(self.source, layout.number, layout.height)
 
     def find_in_file(self, path: str | Path, page: int, height: float, areas: list[tuple] | None = None) -> list[RawTable]:
         """Tables of one page (1-based). `areas` restricts the search ([x0, top, x1, bottom], top-left origin)."""

@@ -1,43 +1,159 @@
-"""Which engines read a page of a report, in order of cost.
+"""The one chooser: which engines read a page, and which of their tables are kept.
 
-pdfplumber's ruling-line finder reads every page; the word-alignment engine looks
-only under captions without a ruled table; camelot's stream flavour is paid for
-only under a caption that neither of them could serve.
+`extract`, `convert`, `debug` and every benchmark read tables through
+`PageTableReader`. Engines are named in one registry (`ENGINES`) and all share the
+`TableEngine` interface. On each page, in order of cost:
+
+1. pdfplumber's ruling lines read every page;
+2. the word-alignment engine reads under captions, between horizontal rules and
+   where the previous page's table runs on;
+3. under a caption neither could serve, camelot (`Settings.caption_flavor`) reads
+   the captioned area;
+4. on every page (`Settings.tables_on_every_page`), where lines with column gaps lie
+   outside the tables found so far (alignment evidence that some table was drawn
+   without rules), camelot (`Settings.borderless_flavor`) reads the page; its tables
+   are kept where no clean ruled table or earlier table is, and where they do not
+   hold running text (a page of prose in two columns is not a table).
+
+A ruled table whose grid is not clean (words straddling its cells: rules missing)
+gives way to a camelot table found at the same place.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from ..layout import Line, PageLayout
-from .base import RawTable
-from .camelot import CamelotEngine
+from ..settings import DEFAULT_SETTINGS, Settings
+from .base import RawTable, TableEngine
+from .camelot import FLAVORS, CamelotEngine
 from .plumber import PlumberLinesEngine
-from .text import CAPTION_REACH, TextAlignmentEngine, is_caption
+from .text import CAPTION_REACH, LEADERS, TextAlignmentEngine, is_caption
 
 BOTTOM_MARGIN = 0.92  # share of the page height above the footer
 
+EngineFactory = Callable[[re.Pattern[str], "Path | None"], TableEngine]
+
+ENGINES: dict[str, EngineFactory] = {
+    "pdfplumber-lines": lambda pattern, source: PlumberLinesEngine(),
+    "text-alignment": lambda pattern, source: TextAlignmentEngine(pattern),
+    **{f"camelot-{flavor}": (lambda f: lambda pattern, source: CamelotEngine(f, source))(flavor) for flavor in FLAVORS},
+}
+
+
+def make_engine(name: str, caption_pattern: re.Pattern[str], source: Path | None = None) -> TableEngine:
+    """The registered engine called `name`."""
+    try:
+        return ENGINES[name](caption_pattern, source)
+    except KeyError:
+        raise ValueError(f"unknown table engine {name!r}; choose from {', '.join(ENGINES)}") from None
+
 
 class PageTableReader:
-    """Finds the tables of one report page with the cheapest engine that serves each."""
+    """Finds the tables of one page with the cheapest engine that serves each.
 
-    def __init__(self, caption_pattern: re.Pattern[str], source: Path | None = None, fallback: str | None = "stream"):
+    `source` is the PDF file camelot reads; without it camelot is never called."""
+
+    def __init__(self, caption_pattern: re.Pattern[str], source: Path | None = None, settings: Settings = DEFAULT_SETTINGS):
         self.caption_pattern = caption_pattern
-        self.ruled = PlumberLinesEngine()
-        self.text = TextAlignmentEngine(caption_pattern)
-        self.fallback = CamelotEngine(fallback) if fallback and source is not None else None
+        self.settings = settings
+        self.ruled = make_engine("pdfplumber-lines", caption_pattern)
+        self.text = make_engine("text-alignment", caption_pattern)
         self.source = source
+        self.under_caption = self._camelot(settings.caption_flavor)
+        self.borderless = self._camelot(settings.borderless_flavor) if settings.tables_on_every_page else None
+
+    def _camelot(self, flavor: str | None) -> CamelotEngine | None:
+        if not flavor or self.source is None:
+            return None
+        return make_engine(f"camelot-{flavor}", self.caption_pattern, self.source)
 
     def find(self, page, layout: PageLayout) -> list[RawTable]:
         ruled = self.ruled.find(page, layout)
+        clean = [t for t in ruled if t.confidence >= self.settings.clean_grid]
         found = ruled + self.text.find(page, layout, ruled)
-        if self.fallback is None:
-            return found
-        for caption, bottom in unserved_captions(layout, self.caption_pattern, found):
-            area = (0.0, caption.bottom + 1, layout.width, bottom)
-            found += self.fallback.find_in_file(self.source, layout.number, layout.height, [area])
-        return found
+        if self.under_caption is not None:
+            for caption, bottom in unserved_captions(layout, self.caption_pattern, found):
+                area = (0.0, caption.bottom + 1, layout.width, bottom)
+                found += self.under_caption.find_in_file(self.source, layout.number, layout.height, [area])
+        if self.borderless is None:
+            return _in_reading_order(found)
+        kept = [t for t in found if t.engine != self.ruled.name or t in clean]
+        if unexplained_tabular_lines(layout, kept) < self.settings.min_tabular_lines:
+            return _in_reading_order(found)
+        candidates = [t for t in self.borderless.find(page, layout) if not is_prose(t, self.settings)]
+        return _in_reading_order(choose(found, clean, candidates))
+
+
+def choose(found: list[RawTable], clean: list[RawTable], candidates: list[RawTable]) -> list[RawTable]:
+    """The page's tables: clean ruled tables and the cheaper engines' tables first; a
+    candidate only where none of them is, except that it replaces a ruled table whose
+    grid is not clean (the same table, read without the rules it lacks)."""
+    unclean = [t for t in found if t.engine == PlumberLinesEngine.name and t not in clean]
+    kept = [t for t in found if t not in unclean]
+    replaced: set[int] = set()
+    for table in sorted(candidates, key=lambda t: -t.confidence):
+        if any(overlap(table.bbox, k.bbox) > 0.2 for k in kept):
+            continue
+        kept.append(table)
+        replaced |= {i for i, u in enumerate(unclean) if overlap(table.bbox, u.bbox) > 0.2}
+    return kept + [u for i, u in enumerate(unclean) if i not in replaced]
+
+
+def unexplained_tabular_lines(layout: PageLayout, tables: list[RawTable]) -> int:
+    """Lines outside the given tables that hold a column gap: text that may be a
+    table no rule was drawn for. Where there is none, camelot is not worth its cost."""
+    boxes = [t.bbox for t in tables]
+    count = 0
+    for line in layout.lines:
+        cy = (line.top + line.bottom) / 2
+        if LEADERS.search(line.text):
+            continue  # a contents entry: its gap is a leader, not a column
+        if any(b[1] - 2 <= cy <= b[3] + 2 and b[0] - 2 <= line.x0 <= b[2] + 2 for b in boxes):
+            continue
+        ordered = sorted(line.words, key=lambda w: w.x0)
+        if any(b.x0 - a.x1 > 1.5 * line.size for a, b in zip(ordered, ordered[1:])):
+            count += 1
+    return count
+
+
+def is_prose(table: RawTable, settings: Settings) -> bool:
+    """Whether a table found by alignment alone is no table: most of its text sits in
+    cells whose lines read as sentences (many words per line), as in a page set in
+    two columns; it has fewer than two rows with two filled cells; or it is a table
+    of contents (dot leaders)."""
+    words_in_long_cells = total = 0
+    rows_with_two = 0
+    for row in table.grid:
+        filled = [c for c in row if c is not None and c.text]
+        rows_with_two += len(filled) >= 2
+        for cell in filled:
+            if LEADERS.search(cell.text):
+                return True
+            count = len(cell.text.split())
+            total += count
+            per_line = count / max(1, len(cell.lines))
+            if per_line >= settings.prose_words_per_line:
+                words_in_long_cells += count
+    if rows_with_two < 2:
+        return True
+    return total > 0 and words_in_long_cells / total >= settings.max_prose_share
+
+
+def _in_reading_order(tables: list[RawTable]) -> list[RawTable]:
+    return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
+
+
+def overlap(a: tuple, b: tuple) -> float:
+    """Intersection over the smaller box."""
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    if width <= 0 or height <= 0:
+        return 0.0
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1])) or 1.0
+    return width * height / smaller
 
 
 def unserved_captions(layout: PageLayout, pattern: re.Pattern[str], tables: list[RawTable]) -> list[tuple[Line, float]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..layout import PageLayout, Word, cell_line_texts, join_lines, words_in_box, words_to_lines
 from .base import Cell, RawTable
 
@@ -32,7 +34,7 @@ class PlumberLinesEngine:
 
     name = "pdfplumber-lines"
 
-    def find(self, page, layout: PageLayout) -> list[RawTable]:
+    def find(self, page, layout: PageLayout, found: Sequence[RawTable] = ()) -> list[RawTable]:
         found = page.find_tables(LINE_SETTINGS)
         closing = _open_bottoms(page, found)
         if closing:
