@@ -4,6 +4,7 @@ narrative, resolve names, check, validate."""
 from __future__ import annotations
 
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from schemas.records import EntityRef, Finding, KeyFigure, MissionReport, Proven
 from . import __version__
 from .assemble import RecordSet, build_records, table_record
 from .checks import reconcile
-from .document import document_info, iter_pages, load_source, open_pdf, require_text
+from .document import SourceFile, document_info, iter_pages, load_source, open_pdf, require_text
 from .entities import EntityRegistry, ReportEntities
 from .entities.mentions import find_mentions
 from .event import read_event
@@ -28,6 +29,7 @@ from .narrative import (
     stated_figures,
 )
 from .profile import AUTO, Profile, available_profiles, load_profile
+from .rotation import page_turn, turned_copy
 from .settings import DEFAULT_SETTINGS, Settings
 from .wording import content_words
 from .stitch import StitchedTable, stitch
@@ -56,15 +58,18 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
     source = load_source(path)
     report_id = f"sha256:{source.sha256}"
     caption_pattern = re.compile("|".join(f"(?:{p.caption_pattern.pattern})" for p in candidates), re.IGNORECASE)
-    reader = PageTableReader(caption_pattern, source.path if not options.no_camelot else None, options.settings)
     pdf, repaired = open_pdf(source, options.password)
     with pdf:
         info = document_info(pdf)
-        layouts: list[PageLayout] = []
-        found: list[tuple[PageLayout, list[RawTable]]] = []
-        for page, layout in iter_pages(pdf, source.path):
-            layouts.append(layout)
-            found.append((layout, reader.find(page, layout)))
+        layouts, found, turns = _read_pages(pdf, source.path, source.path, caption_pattern, options)
+    if turns:
+        # pages printed sideways are read again, turned so that their text reads left to right
+        turned = SourceFile(path=source.path, data=turned_copy(source.data, turns, options.password), sha256=source.sha256)
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / source.path.name
+            copy.write_bytes(turned.data)
+            with open_pdf(turned)[0] as pdf:
+                layouts, found, _ = _read_pages(pdf, source.path, copy, caption_pattern, options)
     require_text(source.path, layouts)
 
     body_size = body_font_size(layouts, {layout.number: [r.bbox for r in raws] for layout, raws in found})
@@ -135,6 +140,24 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
         tables=[table_record(t) for t in tables],
         status=status,
     )
+
+
+def _read_pages(
+    pdf, path: Path, camelot_source: Path, caption_pattern: re.Pattern[str], options: ExtractOptions
+) -> tuple[list[PageLayout], list[tuple[PageLayout, list[RawTable]]], dict[int, int]]:
+    """Each page's layout and tables, and the turn (degrees, by page index) that the
+    pages printed sideways need."""
+    reader = PageTableReader(caption_pattern, camelot_source if not options.no_camelot else None, options.settings)
+    layouts: list[PageLayout] = []
+    found: list[tuple[PageLayout, list[RawTable]]] = []
+    turns: dict[int, int] = {}
+    for page, layout in iter_pages(pdf, path):
+        layouts.append(layout)
+        turn = page_turn(page.chars)
+        if turn:
+            turns[layout.number - 1] = turn
+        found.append((layout, reader.find(page, layout)))
+    return layouts, found, turns
 
 
 def _best_profile(

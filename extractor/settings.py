@@ -33,6 +33,9 @@ class Settings(BaseModel):
     min_explained: float = Field(0.3, ge=0.0, le=1.0, description="share of a table's columns a kind must explain")
     list_layout_fit: float = Field(0.6, ge=0.0, le=1.0, description="share of cells reading as 'name, then items' for the list layout")
 
+    # Generic tables (stitch.py).
+    title_rows: bool = Field(True, description="a first row of one cell spanning the table is its title, kept apart from the header")
+
     # Names (entities/): names printed inside one report are matched first against
     # that report's own delegation list, where rules unsafe across an archive are safe.
     closed_world_names: bool = Field(True, description="resolve a report's names against its own delegation first")
@@ -43,6 +46,8 @@ class Settings(BaseModel):
     borderless_flavor: str = Field("stream", description="camelot flavour that reads tables without rules anywhere on a page")
     min_tabular_lines: int = Field(3, ge=1, description="lines with column gaps outside found tables before camelot reads a page")
     clean_grid: float = Field(0.9, ge=0.0, le=1.0, description="a ruled table this clean is never replaced by another engine's")
+    max_crowding: float = Field(0.3, ge=0.0, le=1.0, description="a word-alignment table with more lines stacked across cells gives way to camelot's")
+    max_lines_per_cell: float = Field(2.5, gt=0, description="a word-alignment table with more lines per cell on average gives way to camelot's")
     prose_words_per_line: float = Field(7.0, gt=0, description="a cell line with this many words reads as a sentence")
     max_prose_share: float = Field(0.5, ge=0.0, le=1.0, description="an alignment-only table with this share of its words in sentences is prose")
 

@@ -8,7 +8,7 @@ rows know the page they start on and whether they were re-joined.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .headers import (
     ColumnMap,
@@ -55,6 +55,7 @@ class StitchedTable:
     n_columns: int = 0
     column_edges: tuple[float, ...] = ()
     leaf_header: list[str] = field(default_factory=list)
+    captioned: bool = True  # False: the label is the table's own title row, not a caption
 
 
 def caption_line(
@@ -152,6 +153,7 @@ def stitch(
         captions = _captions_with_sides(layout, ordered, profile.caption_pattern, below)
         for position, raw in enumerate(ordered):
             caption, caption_below = captions.get(position, (None, False))
+            title, raw = split_title_rows(raw) if settings.title_rows else (None, raw)
             n_header = header_row_count(raw, profile)
             is_first_on_page = position == 0
             # Where captions stand below tables, a table broken over pages has its
@@ -169,12 +171,39 @@ def stitch(
                     _relabel(open_table, caption, profile, settings)
                 open_last_page = raw.page
             else:
-                open_table = _start(raw, caption, n_header, profile, settings)
+                open_table = _start(raw, caption or title, n_header, profile, settings)
+                open_table.captioned = caption is not None
                 result.append(open_table)
                 open_last_page = raw.page
             if position != len(ordered) - 1:
                 open_table = None
     return result
+
+
+TITLE_SPAN = 0.9  # share of the table's width a title row's one cell spans
+
+
+def split_title_rows(raw: RawTable) -> tuple[str | None, RawTable]:
+    """A table's title printed in its own first rows (one cell spanning the whole
+    width, more rows below), kept apart from its header: the title's text and the
+    table without those rows."""
+    width = raw.bbox[2] - raw.bbox[0]
+    count = 0
+    while count < len(raw.grid) - 2:
+        filled = [c for c in raw.grid[count] if c is not None and c.text]
+        if len(filled) != 1 or raw.n_columns < 2 or filled[0].bbox[2] - filled[0].bbox[0] < TITLE_SPAN * width:
+            break
+        count += 1
+    if not count:
+        return None, raw
+    title = join_lines([c.text for row in raw.grid[:count] for c in row if c is not None and c.text])
+    rest = replace(
+        raw,
+        grid=raw.grid[count:],
+        row_edges=raw.row_edges[count:],
+        bbox=(raw.bbox[0], raw.row_edges[count], raw.bbox[2], raw.bbox[3]),
+    )
+    return title, rest
 
 
 def _start(raw: RawTable, caption: str | None, n_header: int, profile: Profile, settings: Settings) -> StitchedTable:

@@ -23,14 +23,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from ..layout import Line, PageLayout
 from ..settings import DEFAULT_SETTINGS, Settings
 from .base import RawTable, TableEngine
 from .camelot import FLAVORS, CamelotEngine
-from .plumber import PlumberLinesEngine
-from .text import CAPTION_REACH, LEADERS, TextAlignmentEngine, is_caption
+from .plumber import PlumberLinesEngine, crowding
+from .text import CAPTION_REACH, TextAlignmentEngine, is_caption
 
 BOTTOM_MARGIN = 0.92  # share of the page height above the footer
 
@@ -72,18 +73,21 @@ class PageTableReader:
 
     def find(self, page, layout: PageLayout) -> list[RawTable]:
         ruled = self.ruled.find(page, layout)
+        aligned = self.text.find(page, layout, ruled)
         clean = [t for t in ruled if t.confidence >= self.settings.clean_grid]
-        found = ruled + self.text.find(page, layout, ruled)
+        clean += [t for t in aligned if rows_kept_apart(t, layout, self.settings)]
+        found = ruled + aligned
         if self.under_caption is not None:
             for caption, bottom in unserved_captions(layout, self.caption_pattern, found):
                 area = (0.0, caption.bottom + 1, layout.width, bottom)
-                found += self.under_caption.find_in_file(self.source, layout.number, layout.height, [area])
+                found += self.under_caption.find_in_file(self.source, layout.number, layout.height, [area], layout)
         if self.borderless is None:
             return _in_reading_order(found)
-        kept = [t for t in found if t.engine != self.ruled.name or t in clean]
+        kept = [t for t in found if t.engine not in REPLACEABLE or t in clean]
         if unexplained_tabular_lines(layout, kept) < self.settings.min_tabular_lines:
             return _in_reading_order(found)
-        candidates = [t for t in self.borderless.find(page, layout) if not is_prose(t, self.settings)]
+        candidates = [trim_prose_rows(t, self.settings) for t in self.borderless.find(page, layout)]
+        candidates = [t for t in candidates if t is not None and not is_prose(t, self.settings)]
         return _in_reading_order(choose(found, clean, candidates))
 
 
@@ -91,7 +95,7 @@ def choose(found: list[RawTable], clean: list[RawTable], candidates: list[RawTab
     """The page's tables: clean ruled tables and the cheaper engines' tables first; a
     candidate only where none of them is, except that it replaces a ruled table whose
     grid is not clean (the same table, read without the rules it lacks)."""
-    unclean = [t for t in found if t.engine == PlumberLinesEngine.name and t not in clean]
+    unclean = [t for t in found if t.engine in REPLACEABLE and t not in clean]
     kept = [t for t in found if t not in unclean]
     replaced: set[int] = set()
     for table in sorted(candidates, key=lambda t: -t.confidence):
@@ -102,6 +106,20 @@ def choose(found: list[RawTable], clean: list[RawTable], candidates: list[RawTab
     return kept + [u for i, u in enumerate(unclean) if i not in replaced]
 
 
+REPLACEABLE = (PlumberLinesEngine.name, TextAlignmentEngine.name)
+
+
+def rows_kept_apart(table: RawTable, layout: PageLayout, settings: Settings) -> bool:
+    """Whether a word-alignment table kept its rows apart: its cells' lines are not
+    stacked side by side in several cells at the same heights (rows run together)
+    and its cells hold few lines each."""
+    filled = [c for row in table.grid for c in row if c is not None and c.text]
+    if not filled:
+        return False
+    lines_per_cell = sum(max(1, len(c.lines)) for c in filled) / len(filled)
+    return lines_per_cell < settings.max_lines_per_cell and crowding(layout.words, list(table.grid)) <= settings.max_crowding
+
+
 def unexplained_tabular_lines(layout: PageLayout, tables: list[RawTable]) -> int:
     """Lines outside the given tables that hold a column gap: text that may be a
     table no rule was drawn for. Where there is none, camelot is not worth its cost."""
@@ -109,8 +127,8 @@ def unexplained_tabular_lines(layout: PageLayout, tables: list[RawTable]) -> int
     count = 0
     for line in layout.lines:
         cy = (line.top + line.bottom) / 2
-        if LEADERS.search(line.text):
-            continue  # a contents entry: its gap is a leader, not a column
+        if is_contents_entry(line.text):
+            continue  # its gap is a leader to a page number, not a column
         if any(b[1] - 2 <= cy <= b[3] + 2 and b[0] - 2 <= line.x0 <= b[2] + 2 for b in boxes):
             continue
         ordered = sorted(line.words, key=lambda w: w.x0)
@@ -125,21 +143,52 @@ def is_prose(table: RawTable, settings: Settings) -> bool:
     two columns; it has fewer than two rows with two filled cells; or it is a table
     of contents (dot leaders)."""
     words_in_long_cells = total = 0
-    rows_with_two = 0
+    rows_with_two = contents_rows = 0
     for row in table.grid:
         filled = [c for c in row if c is not None and c.text]
         rows_with_two += len(filled) >= 2
+        contents_rows += len(filled) <= 2 and is_contents_entry(" ".join(c.text for c in filled))
         for cell in filled:
-            if LEADERS.search(cell.text):
-                return True
             count = len(cell.text.split())
             total += count
             per_line = count / max(1, len(cell.lines))
             if per_line >= settings.prose_words_per_line:
                 words_in_long_cells += count
-    if rows_with_two < 2:
+    if rows_with_two < 2 or contents_rows * 2 > len(table.grid):
         return True
     return total > 0 and words_in_long_cells / total >= settings.max_prose_share
+
+
+def trim_prose_rows(table: RawTable, settings: Settings) -> RawTable | None:
+    """The table without the paragraph lines camelot read into its first or last
+    rows (a row of one cell whose lines read as sentences, or of nothing), so that
+    they stay in the narrative; None when nothing is left."""
+
+    def is_prose_row(row) -> bool:
+        filled = [c for c in row if c is not None and c.text]
+        if not filled:
+            return True
+        return len(filled) == 1 and len(filled[0].text.split()) / max(1, len(filled[0].lines)) >= settings.prose_words_per_line
+
+    start, end = 0, len(table.grid)
+    while start < end and is_prose_row(table.grid[start]):
+        start += 1
+    while end > start and is_prose_row(table.grid[end - 1]):
+        end -= 1
+    if end - start < 2:
+        return None
+    if (start, end) == (0, len(table.grid)):
+        return table
+    edges = table.row_edges[start : end + 1]
+    return replace(table, grid=table.grid[start:end], row_edges=edges, bbox=(table.bbox[0], edges[0], table.bbox[2], edges[-1]))
+
+
+_CONTENTS_ENTRY = re.compile(r"(?:\.{4,}|…{2,})\s*\S+\s*$")
+
+
+def is_contents_entry(text: str) -> bool:
+    """A line of a table of contents: a title, dot leaders, one page number."""
+    return bool(_CONTENTS_ENTRY.search(text))
 
 
 def _in_reading_order(tables: list[RawTable]) -> list[RawTable]:

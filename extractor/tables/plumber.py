@@ -153,7 +153,7 @@ def _merge_close(values: list[float], tolerance: float = 1.5) -> list[float]:
     return merged
 
 
-def _crowding(words: list[Word], grid: list[tuple[Cell | None, ...]]) -> float:
+def crowding(words: list[Word], grid: list[tuple[Cell | None, ...]]) -> float:
     """Share of the cells' text lines that betray missing rules: a line holding a
     column gap, or lines stacked in several cells of a row at the same heights
     although the next word would have fitted (rows that were not ruled apart)."""
@@ -201,4 +201,4 @@ def _confidence(words: list[Word], grid: list[tuple[Cell | None, ...]]) -> float
             for c in cells
         ):
             clean += 1
-    return round(clean / len(inside) * (1 - _crowding(words, grid)), 3)
+    return round(clean / len(inside) * (1 - crowding(words, grid)), 3)
