@@ -71,23 +71,28 @@ class PageTableReader:
             return None
         return make_engine(f"camelot-{flavor}", self.caption_pattern, self.source)
 
+    def _tables_only(self, read: list[RawTable]) -> list[RawTable]:
+        """camelot's tables without the paragraph rows at their edges, and none that is prose."""
+        trimmed = [trim_prose_rows(t, self.settings) for t in read]
+        return [t for t in trimmed if t is not None and not is_prose(t, self.settings)]
+
     def find(self, page, layout: PageLayout) -> list[RawTable]:
         ruled = self.ruled.find(page, layout)
         aligned = self.text.find(page, layout, ruled)
-        clean = [t for t in ruled if t.confidence >= self.settings.clean_grid]
+        clean = [t for t in ruled if t.confidence >= self.settings.clean_grid and not rows_run_together(t)]
         clean += [t for t in aligned if rows_kept_apart(t, layout, self.settings)]
         found = ruled + aligned
         if self.under_caption is not None:
             for caption, bottom in unserved_captions(layout, self.caption_pattern, found):
                 area = (0.0, caption.bottom + 1, layout.width, bottom)
-                found += self.under_caption.find_in_file(self.source, layout.number, layout.height, [area], layout)
+                read = self.under_caption.find_in_file(self.source, layout.number, layout.height, [area], layout)
+                found += self._tables_only(read)
         if self.borderless is None:
             return _in_reading_order(found)
         kept = [t for t in found if t.engine not in REPLACEABLE or t in clean]
         if unexplained_tabular_lines(layout, kept) < self.settings.min_tabular_lines:
             return _in_reading_order(found)
-        candidates = [trim_prose_rows(t, self.settings) for t in self.borderless.find(page, layout)]
-        candidates = [t for t in candidates if t is not None and not is_prose(t, self.settings)]
+        candidates = self._tables_only(self.borderless.find(page, layout))
         return _in_reading_order(choose(found, clean, candidates))
 
 
@@ -120,6 +125,24 @@ def rows_kept_apart(table: RawTable, layout: PageLayout, settings: Settings) -> 
     return lines_per_cell < settings.max_lines_per_cell and crowding(layout.words, list(table.grid)) <= settings.max_crowding
 
 
+STACKED_LINES = 3
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def rows_run_together(table: RawTable) -> bool:
+    """Whether some row holds three or more cells of the same number (three or more)
+    of lines that are figures (no word in them, so not wrapped text): rows of
+    figures that no rule separated, read as one row."""
+    for row in table.grid:
+        counts: dict[int, int] = {}
+        for cell in row:
+            if cell is not None and len(cell.lines) >= STACKED_LINES and not any(_WORD.search(line) for line in cell.lines):
+                counts[len(cell.lines)] = counts.get(len(cell.lines), 0) + 1
+        if any(n >= 3 for n in counts.values()):
+            return True
+    return False
+
+
 def unexplained_tabular_lines(layout: PageLayout, tables: list[RawTable]) -> int:
     """Lines outside the given tables that hold a column gap: text that may be a
     table no rule was drawn for. Where there is none, camelot is not worth its cost."""
@@ -140,9 +163,11 @@ def unexplained_tabular_lines(layout: PageLayout, tables: list[RawTable]) -> int
 def is_prose(table: RawTable, settings: Settings) -> bool:
     """Whether a table found by alignment alone is no table: most of its text sits in
     cells whose lines read as sentences (many words per line), as in a page set in
-    two columns; it has fewer than two rows with two filled cells; or it is a table
-    of contents (dot leaders)."""
-    words_in_long_cells = total = 0
+    two columns; its cells hold words, hardly any figure, several words a line (text
+    in narrow columns); too few of its rows (fewer than two) have two filled cells
+(scattered labels of a chart, text beside it); or it is a
+    table of contents (dot leaders)."""
+    words_in_long_cells = total = lines = cells_with_figures = cells = 0
     rows_with_two = contents_rows = 0
     for row in table.grid:
         filled = [c for c in row if c is not None and c.text]
@@ -151,12 +176,17 @@ def is_prose(table: RawTable, settings: Settings) -> bool:
         for cell in filled:
             count = len(cell.text.split())
             total += count
+            lines += max(1, len(cell.lines))
+            cells += 1
+            cells_with_figures += any(ch.isdigit() for ch in cell.text)
             per_line = count / max(1, len(cell.lines))
             if per_line >= settings.prose_words_per_line:
                 words_in_long_cells += count
-    if rows_with_two < 2 or contents_rows * 2 > len(table.grid):
+    if rows_with_two < max(2, settings.min_row_fill * len(table.grid)) or contents_rows * 2 > len(table.grid):
         return True
-    return total > 0 and words_in_long_cells / total >= settings.max_prose_share
+    if total and words_in_long_cells / total >= settings.max_prose_share:
+        return True
+    return total / max(1, lines) >= settings.column_prose_words_per_line and cells_with_figures < settings.prose_max_figure_share * cells
 
 
 def trim_prose_rows(table: RawTable, settings: Settings) -> RawTable | None:
