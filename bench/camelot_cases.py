@@ -127,8 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--only", default="", help="cases whose name holds this text (default: all 64)")
     args = ap.parse_args(argv)
-    cases = [(p.stem, json.loads(p.read_text())) for p in sorted((args.data / "cases").glob("*.json"))]
+    cases = [(p.stem, json.loads(p.read_text())) for p in sorted((args.data / "cases").glob("*.json")) if args.only in p.stem]
     if not cases:
         print(f"no cases under {args.data}")
         return 1

@@ -147,7 +147,9 @@ def _read_pages(
 ) -> tuple[list[PageLayout], list[tuple[PageLayout, list[RawTable]]], dict[int, int]]:
     """Each page's layout and tables, and the turn (degrees, by page index) that the
     pages printed sideways need."""
-    reader = PageTableReader(caption_pattern, camelot_source if not options.no_camelot else None, options.settings)
+    reader = PageTableReader(
+        caption_pattern, camelot_source if not options.no_camelot else None, options.settings, options.password
+    )
     layouts: list[PageLayout] = []
     found: list[tuple[PageLayout, list[RawTable]]] = []
     turns: dict[int, int] = {}

@@ -20,12 +20,13 @@ from .base import Cell, RawTable
 class CamelotEngine:
     """camelot-py as one table engine per flavour."""
 
-    def __init__(self, flavor: str = "lattice", source: str | Path | None = None):
+    def __init__(self, flavor: str = "lattice", source: str | Path | None = None, password: str | None = None):
         if flavor not in FLAVORS:
             raise ValueError(f"unknown camelot flavor {flavor!r}")
         self.flavor = flavor
         self.name = f"camelot-{flavor}"
         self.source = source
+        self.password = password
 
     def find(self, page, layout, found: Sequence[RawTable] = ()) -> list[RawTable]:
         """The engine interface: the tables of the page `layout` describes, read from `source`."""
@@ -40,7 +41,7 @@ class CamelotEngine:
         with the page's `layout`, a cell is bold where its words are (camelot keeps no typography)."""
         import camelot
 
-        kwargs = {}
+        kwargs = {"password": self.password} if self.password else {}
         if areas:
             kwargs["table_areas"] = [f"{a[0]},{height - a[1]},{a[2]},{height - a[3]}" for a in areas]
         logging.getLogger("camelot").setLevel(logging.ERROR)

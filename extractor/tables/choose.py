@@ -35,19 +35,24 @@ from .text import CAPTION_REACH, TextAlignmentEngine, is_caption
 
 BOTTOM_MARGIN = 0.92  # share of the page height above the footer
 
-EngineFactory = Callable[[re.Pattern[str], "Path | None"], TableEngine]
+EngineFactory = Callable[[re.Pattern[str], "Path | None", "str | None"], TableEngine]
 
 ENGINES: dict[str, EngineFactory] = {
-    "pdfplumber-lines": lambda pattern, source: PlumberLinesEngine(),
-    "text-alignment": lambda pattern, source: TextAlignmentEngine(pattern),
-    **{f"camelot-{flavor}": (lambda f: lambda pattern, source: CamelotEngine(f, source))(flavor) for flavor in FLAVORS},
+    "pdfplumber-lines": lambda pattern, source, password: PlumberLinesEngine(),
+    "text-alignment": lambda pattern, source, password: TextAlignmentEngine(pattern),
+    **{
+        f"camelot-{flavor}": (lambda f: lambda pattern, source, password: CamelotEngine(f, source, password))(flavor)
+        for flavor in FLAVORS
+    },
 }
 
 
-def make_engine(name: str, caption_pattern: re.Pattern[str], source: Path | None = None) -> TableEngine:
-    """The registered engine called `name`."""
+def make_engine(
+    name: str, caption_pattern: re.Pattern[str], source: Path | None = None, password: str | None = None
+) -> TableEngine:
+    """The registered engine called `name`; `source` (and its `password`) is the file camelot reads."""
     try:
-        return ENGINES[name](caption_pattern, source)
+        return ENGINES[name](caption_pattern, source, password)
     except KeyError:
         raise ValueError(f"unknown table engine {name!r}; choose from {', '.join(ENGINES)}") from None
 
@@ -57,8 +62,15 @@ class PageTableReader:
 
     `source` is the PDF file camelot reads; without it camelot is never called."""
 
-    def __init__(self, caption_pattern: re.Pattern[str], source: Path | None = None, settings: Settings = DEFAULT_SETTINGS):
+    def __init__(
+        self,
+        caption_pattern: re.Pattern[str],
+        source: Path | None = None,
+        settings: Settings = DEFAULT_SETTINGS,
+        password: str | None = None,
+    ):
         self.caption_pattern = caption_pattern
+        self.password = password
         self.settings = settings
         self.ruled = make_engine("pdfplumber-lines", caption_pattern)
         self.text = make_engine("text-alignment", caption_pattern)
@@ -69,7 +81,7 @@ class PageTableReader:
     def _camelot(self, flavor: str | None) -> CamelotEngine | None:
         if not flavor or self.source is None:
             return None
-        return make_engine(f"camelot-{flavor}", self.caption_pattern, self.source)
+        return make_engine(f"camelot-{flavor}", self.caption_pattern, self.source, self.password)
 
     def _tables_only(self, read: list[RawTable]) -> list[RawTable]:
         """camelot's tables without the paragraph rows at their edges, and none that is prose."""
