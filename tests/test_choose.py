@@ -6,7 +6,15 @@ import pytest
 from extractor import ExtractOptions, extract_report
 from extractor.document import read_layout
 from extractor.settings import Settings
-from extractor.tables.choose import ENGINES, PageTableReader, choose, is_prose, make_engine
+from extractor.tables.choose import (
+    ENGINES,
+    PageTableReader,
+    choose,
+    is_prose,
+    make_engine,
+    rows_run_together,
+    trim_prose_rows,
+)
 
 from .conftest import PDFS
 from .synthetic import raw_table, write_pdf
@@ -105,3 +113,36 @@ def test_choose_alignment_only_tables_of_prose_or_contents_are_no_tables():
     table = raw_table([["Product", "Units"], ["Oak planks", "140"], ["Steel rods", "75"]])
     assert is_prose(prose, settings) and is_prose(contents, settings)
     assert not is_prose(table, settings)
+
+
+def with_lines(table, lines_by_cell):
+    """`table` with each cell's printed lines replaced (text = the lines joined)."""
+    grid = []
+    for r, row in enumerate(table.grid):
+        cells = []
+        for c, cell in enumerate(row):
+            lines = lines_by_cell.get((r, c), cell.lines if cell else ())
+            cells.append(type(cell)(text=" ".join(lines) or None, lines=tuple(lines), bold=cell.bold, bbox=cell.bbox) if cell else None)
+        grid.append(tuple(cells))
+    return type(table)(**{**table.__dict__, "grid": tuple(grid)})
+
+
+def test_choose_rows_of_figures_run_together_betray_missing_rules():
+    table = raw_table([["Age", "2005", "2010", "Change"], ["x", "y", "z", "w"]])
+    figures = with_lines(table, {(1, 0): ["Under 15", "15 to 24", "25 to 44"], (1, 1): ["291,099", "54,425", "34,947"],
+                                 (1, 2): ["303,858", "56,672", "38,284"], (1, 3): ["(X)", "0.3", "0.2"]})
+    wrapped = with_lines(table, {(1, 1): ["Joint workshop", "on lightweight", "parts"], (1, 2): ["Two SMEs", "met the", "partners"],
+                                 (1, 3): ["Better", "access to", "tenders"]})
+    assert rows_run_together(figures)
+    assert not rows_run_together(wrapped) and not rows_run_together(table)
+
+
+def test_choose_paragraph_rows_are_trimmed_off_a_camelot_table():
+    table = raw_table([
+        ["The depot keeps its accounts per quarter and the figures below", None, None],
+        ["Product", "Units", "Value"], ["Oak planks", "140", "2 310.00"], ["Steel rods", "75", "1 980.50"],
+    ])
+    trimmed = trim_prose_rows(table, Settings())
+    assert [[c.text for c in row] for row in trimmed.grid] == [[c.text for c in row] for row in table.grid[1:]]
+    assert trimmed.bbox[1] == table.row_edges[1]
+    assert trim_prose_rows(trimmed, Settings()) is trimmed
