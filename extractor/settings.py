@@ -34,6 +34,7 @@ class Settings(BaseModel):
     list_layout_fit: float = Field(0.6, ge=0.0, le=1.0, description="share of cells reading as 'name, then items' for the list layout")
 
     # Generic tables (stitch.py).
+    repeated_headers: bool = Field(True, description="a first row printed again atop a table's next part is its header")
     title_rows: bool = Field(True, description="a first row of one cell spanning the table is its title, kept apart from the header")
 
     # Names (entities/): names printed inside one report are matched first against

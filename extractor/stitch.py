@@ -164,6 +164,9 @@ def stitch(
                 and raw.page == open_last_page + 1
                 and (caption is None or (caption_below and open_table.label is None))
             )
+            if may_continue and not n_header and settings.repeated_headers and _first_row_repeated(open_table, raw):
+                _promote_first_row(open_table, profile, settings)
+                n_header = 1
             continued = _continuation_header(open_table, raw, n_header) if may_continue else None
             if continued is not None:
                 _append(open_table, raw, continued, profile, settings)
@@ -226,6 +229,26 @@ def _start(raw: RawTable, caption: str | None, n_header: int, profile: Profile, 
     )
     table.rows.extend(row for row in _data_rows(raw, n_header) if not _repeats_header(row, table))
     return table
+
+
+def _first_row_repeated(table: StitchedTable, raw: RawTable) -> bool:
+    """Whether a headerless table's first row is printed again at the top of its next
+    part: a header that neither its type nor its content set apart."""
+    if table.header or not table.rows or not raw.grid or raw.n_columns != table.n_columns:
+        return False
+    first = [normalise_header(table.rows[0].text(c) or "") for c in range(table.n_columns)]
+    again = [normalise_header(cell.text or "") if cell else "" for cell in raw.grid[0]]
+    return sum(1 for t in first if t) >= 2 and first == again
+
+
+def _promote_first_row(table: StitchedTable, profile: Profile, settings: Settings) -> None:
+    """Make a table's first data row its header (and decide its kind again)."""
+    row = table.rows.pop(0)
+    texts = [row.text(c) or "" for c in range(table.n_columns)]
+    table.header = [texts]
+    table.flat_header = list(texts)
+    table.leaf_header = list(texts)
+    _relabel(table, table.label, profile, settings)
 
 
 def _relabel(table: StitchedTable, caption: str | None, profile: Profile, settings: Settings) -> None:

@@ -42,6 +42,28 @@ def ruled_over_pages(path: Path, repeat_header: bool, count: int = 110) -> None:
     doc.build([Paragraph("Stock list of the regional depot", styles["Heading1"]), Spacer(1, 12), table])
 
 
+MEMBERS_HEADER = ["Vessel", "Harbour", "Flag"]
+CITIES = [("Umea", "Sweden"), ("Bergen", "Norway"), ("Turku", "Finland"), ("Gyor", "Hungary")]
+
+
+FIRST = ["North", "South", "East", "West", "Grey", "Red", "Blue", "Green", "White", "Black"]
+SECOND = ["Star", "Wind", "Wave", "Gull", "Pike", "Fern", "Moss", "Reef", "Cove", "Tern"]
+
+
+def member_rows(count: int) -> list[list[str]]:
+    """Rows of words only (no figure under the header to set it apart)."""
+    return [[f"{FIRST[k // 10]} {SECOND[k % 10]}", *CITIES[k % 4]] for k in range(count)]
+
+
+def plain_members_over_pages(path: Path, count: int = 90) -> None:
+    """A ruled table of text only whose header is set like its rows (no bold, no
+    fill, no figures under it) and printed again at the top of every page."""
+    doc = SimpleDocTemplate(str(path), pagesize=A4)
+    table = Table([MEMBERS_HEADER] + member_rows(count), repeatRows=1, colWidths=[150, 120, 120])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 9)]))
+    doc.build([table])
+
+
 TITLE = "Harvest by region, 2019 and 2020"
 TOP_HEADER = ["Region", "Wheat (t)", "", "Barley (t)", ""]
 SUB_HEADER = ["", "2019", "2020", "2019", "2020"]

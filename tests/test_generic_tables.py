@@ -25,6 +25,7 @@ def pdfs(tmp_path_factory):
         "titled": make.titled_two_level,
         "borderless": make.borderless_uncaptioned,
         "rotated": make.rotated_table,
+        "plain": make.plain_members_over_pages,
     }.items():
         paths[name] = folder / f"{name}.pdf"
         build(paths[name])
@@ -55,6 +56,14 @@ def test_generic_ruled_table_over_three_pages_without_repeated_header(pdfs):
     assert table.rows == make.stock_rows(ROWS)
     assert table.pages == [1, 2, 3]
     assert table.row_pages.count(1) < ROWS and set(table.row_pages) == {1, 2, 3}
+
+
+def test_generic_header_set_like_its_rows_is_known_by_its_repetition_on_later_pages(pdfs):
+    _, table = only_table(pdfs["plain"])
+    assert table.header == [make.MEMBERS_HEADER]
+    assert table.rows == make.member_rows(90)
+    _, without = only_table(pdfs["plain"], repeated_headers=False)
+    assert without.header == []
 
 
 def test_generic_title_row_is_kept_apart_from_a_two_level_header(pdfs):
