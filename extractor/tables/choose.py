@@ -203,14 +203,14 @@ def is_prose(table: RawTable, settings: Settings) -> bool:
 
 def trim_prose_rows(table: RawTable, settings: Settings) -> RawTable | None:
     """The table without the paragraph lines camelot read into its first or last
-    rows (a row of one cell whose lines read as sentences, or of nothing), so that
-    they stay in the narrative; None when nothing is left."""
+    rows (a row of one cell of several words, or of nothing), so that they stay in
+    the narrative; None when nothing is left."""
 
     def is_prose_row(row) -> bool:
         filled = [c for c in row if c is not None and c.text]
         if not filled:
             return True
-        return len(filled) == 1 and len(filled[0].text.split()) / max(1, len(filled[0].lines)) >= settings.prose_words_per_line
+        return len(filled) == 1 and len(filled[0].text.split()) >= settings.edge_row_words
 
     start, end = 0, len(table.grid)
     while start < end and is_prose_row(table.grid[start]):
