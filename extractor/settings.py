@@ -53,6 +53,7 @@ class Settings(BaseModel):
     column_prose_words_per_line: float = Field(4.5, gt=0, description="cells with this many words a line on average and ...")
     prose_max_figure_share: float = Field(0.2, ge=0.0, le=1.0, description="... fewer cells holding a figure than this share are text in narrow columns")
     edge_row_words: int = Field(4, ge=1, description="a first or last row of camelot's with one cell of this many words is a paragraph line")
+    set_apart_gap: float = Field(1.8, gt=1.0, description="sparse rows at a camelot table's edge this many row pitches away are not its rows")
     min_row_fill: float = Field(0.35, ge=0.0, le=1.0, description="share of an alignment-only table's rows that must have two filled cells")
     max_prose_share: float = Field(0.5, ge=0.0, le=1.0, description="an alignment-only table with this share of its words in sentences is prose")
 

@@ -146,3 +146,15 @@ def test_choose_paragraph_rows_are_trimmed_off_a_camelot_table():
     assert [[c.text for c in row] for row in trimmed.grid] == [[c.text for c in row] for row in table.grid[1:]]
     assert trimmed.bbox[1] == table.row_edges[1]
     assert trim_prose_rows(trimmed, Settings()) is trimmed
+
+
+def test_choose_heading_and_paragraph_set_apart_below_a_camelot_table_are_cut_off():
+    rows = [["Name", "Units"], ["Oak", "140"], ["Pine", "75"], ["Birch", "12"], ["Ash", "9"],
+            ["3.2 Results", None], ["Up to 29.", None]]
+    table = raw_table(rows)
+    edges = list(table.row_edges)
+    edges[5:] = [e + 40 for e in edges[5:]]  # a wide gap above the heading
+    apart = type(table)(**{**table.__dict__, "row_edges": tuple(edges)})
+    trimmed = trim_prose_rows(apart, Settings())
+    assert [row[0].text for row in trimmed.grid] == ["Name", "Oak", "Pine", "Birch", "Ash"]
+    assert trim_prose_rows(table, Settings()).grid == table.grid  # no gap: nothing says they are not rows

@@ -217,12 +217,44 @@ def trim_prose_rows(table: RawTable, settings: Settings) -> RawTable | None:
         start += 1
     while end > start and is_prose_row(table.grid[end - 1]):
         end -= 1
+    start, end = _cut_set_apart_lines(table, start, end, settings)
+    while end > start and is_prose_row(table.grid[end - 1]):
+        end -= 1
     if end - start < 2:
         return None
     if (start, end) == (0, len(table.grid)):
         return table
     edges = table.row_edges[start : end + 1]
     return replace(table, grid=table.grid[start:end], row_edges=edges, bbox=(table.bbox[0], edges[0], table.bbox[2], edges[-1]))
+
+
+def _cut_set_apart_lines(table: RawTable, start: int, end: int, settings: Settings) -> tuple[int, int]:
+    """Rows of at most one filled cell at a table's top or foot that a wider gap
+    than the table's row pitch sets apart (a heading, a paragraph): cut off."""
+    tops = table.row_edges[start:end]
+    if end - start < 3:
+        return start, end
+    pitches = sorted(b - a for a, b in zip(tops, tops[1:]))
+    limit = settings.set_apart_gap * pitches[len(pitches) // 2]
+
+    def sparse(row) -> bool:
+        return sum(1 for c in row if c is not None and c.text) <= 1
+
+    foot = end
+    while foot - 1 > start and sparse(table.grid[foot - 1]):
+        foot -= 1
+    for k in range(max(foot, start + 1), end):
+        if table.row_edges[k] - table.row_edges[k - 1] > limit:
+            end = k
+            break
+    head = start
+    while head + 1 < end and sparse(table.grid[head]):
+        head += 1
+    for k in range(head, start, -1):
+        if table.row_edges[k] - table.row_edges[k - 1] > limit:
+            start = k
+            break
+    return start, end
 
 
 _CONTENTS_ENTRY = re.compile(r"(?:\.{4,}|…{2,})\s*\S+\s*$")
