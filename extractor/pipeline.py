@@ -62,9 +62,9 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
     with pdf:
         info = document_info(pdf)
         layouts, found, turns = _read_pages(pdf, source.path, source.path, caption_pattern, options)
-    if turns:
+    turned = _turned(source, turns, options.password) if turns else None
+    if turned is not None:
         # pages printed sideways are read again, turned so that their text reads left to right
-        turned = SourceFile(path=source.path, data=turned_copy(source.data, turns, options.password), sha256=source.sha256)
         with tempfile.TemporaryDirectory() as folder:
             copy = Path(folder) / source.path.name
             copy.write_bytes(turned.data)
@@ -140,6 +140,16 @@ def extract_report(path: str | Path, options: ExtractOptions | None = None) -> M
         tables=[table_record(t) for t in tables],
         status=status,
     )
+
+
+def _turned(source: SourceFile, turns: dict[int, int], password: str | None) -> SourceFile | None:
+    """The source with its sideways pages turned, or None where pikepdf cannot
+    rewrite it (the pages are then kept as read)."""
+    try:
+        data = turned_copy(source.data, turns, password)
+    except Exception:  # pikepdf raises its own errors on files pdfminer could read
+        return None
+    return SourceFile(path=source.path, data=data, sha256=source.sha256)
 
 
 def _read_pages(
