@@ -16,12 +16,15 @@ Engines (each yields, per page, a list of tables as grids of cell texts):
   pdfplumber-lines, pdfplumber-text
       page.extract_tables({"vertical_strategy": s, "horizontal_strategy": s})
   mission-extract
-      extractor.tables.detect.detect_tables(pdf, pages=[page]) -> {page: [grid, ...]}
-      (skipped with a note when it cannot be imported)
+      the product path: extractor.extract_report(pdf) with default options, exactly
+      what `mission-extract extract` / `convert` run, once per document; its generic
+      `tables` records (header rows + rows) are split back into pages by `row_pages`
+      (header rows on the table's first page). Skipped with a note when it cannot be
+      imported.
 
-Every engine runs only on the pages that have ground-truth tables, one call per page;
-everything it reports on those pages is scored (so spurious tables there cost precision,
-tables on other pages are never looked for). Each call has a time limit (``--timeout``,
+Every other engine runs only on the pages that have ground-truth tables, one call per
+page. Everything an engine reports on those pages is scored (so spurious tables there
+cost precision; tables on other pages are not scored). Each call has a time limit (``--timeout``,
 SIGALRM in the worker process; a limit cannot interrupt a long-running C call, only the
 Python code around it); an exception or a timeout counts as "no tables on that page" and
 is reported. Work is spread over ``--jobs`` worker processes, one task per (document,
@@ -122,12 +125,30 @@ def _pdfplumber(strategy: str, pdf_path: Path):
     return tables, pdf.close
 
 
+def product_tables(pdf: Path) -> dict[int, list[list[list[str | None]]]]:
+    """The generic tables `convert` would write for `pdf`, as grids per page."""
+    from extractor import extract_report
+
+    report = extract_report(pdf)
+    by_page: dict[int, list] = {}
+    for table in report.tables:
+        parts: dict[int, list] = {}
+        if table.header and table.pages:
+            parts.setdefault(table.pages[0], []).extend(list(row) for row in table.header)
+        for row, page in zip(table.rows, table.row_pages):
+            parts.setdefault(page, []).append(list(row))
+        for page, grid in parts.items():
+            by_page.setdefault(page, []).append(_grid(grid))
+    return by_page
+
+
 def _mission():
-    from extractor.tables.detect import detect_tables
+    cache: dict[Path, dict] = {}
 
     def tables(pdf: Path, page: int) -> list:
-        result = detect_tables(pdf, pages=[page]) or {}
-        return [_grid(t) for t in result.get(page, [])]
+        if pdf not in cache:
+            cache[pdf] = product_tables(pdf)
+        return cache[pdf].get(page, [])
 
     return tables, None
 
@@ -158,7 +179,9 @@ def run_engine(engine: str, pdf: Path, pages: list[int], timeout: float) -> dict
         if call is None:
             continue
         try:
-            with time_limit(timeout):
+            # the product reads the whole document at its first call: its limit is the
+            # sum of the per-page limits
+            with time_limit(timeout * len(pages) if engine == "mission-extract" else timeout):
                 found[page] = call(pdf, page)
         except CallTimeout:
             timeouts.append(page)
@@ -178,9 +201,9 @@ def run_engine(engine: str, pdf: Path, pages: list[int], timeout: float) -> dict
 
 
 def _mission_available() -> str | None:
-    """None when detect_tables imports, else the reason it does not."""
+    """None when the product path imports, else the reason it does not."""
     try:
-        from extractor.tables.detect import detect_tables  # noqa: F401
+        from extractor import extract_report  # noqa: F401
     except Exception as exc:  # noqa: BLE001
         return f"{type(exc).__name__}: {exc}"
     return None
@@ -203,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     if "mission-extract" in engines:
         reason = _mission_available()
         if reason:
-            print(f"note: mission-extract skipped (extractor.tables.detect.detect_tables: {reason})")
+            print(f"note: mission-extract skipped (extractor.extract_report: {reason})")
             engines.remove("mission-extract")
     if not engines:
         print("no engine to run")

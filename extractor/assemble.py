@@ -92,7 +92,7 @@ def build_records(tables: list[StitchedTable], profile: Profile, entities: Repor
     for table in ordered:
         builder = BUILDERS.get(table.columns.kind or "")
         if builder is None:
-            if table.label:
+            if table.label and table.captioned:
                 out.findings.append(_unclassified(table))
             continue
         out.findings.extend(_unmapped_columns(table))

@@ -3,6 +3,8 @@ narrative, resolve names, check, validate."""
 
 from __future__ import annotations
 
+import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +14,7 @@ from schemas.records import EntityRef, Finding, KeyFigure, MissionReport, Proven
 from . import __version__
 from .assemble import RecordSet, build_records, table_record
 from .checks import reconcile
-from .document import load_source, open_document, repair_findings, require_text
+from .document import SourceFile, load_source, open_document, repair_findings, require_text
 from .entities import EntityRegistry, ReportEntities
 from .entities.mentions import find_mentions
 from .event import read_event
@@ -29,6 +31,7 @@ from .narrative import (
     stated_figures,
 )
 from .profile import Profile, candidate_profiles, captions_of
+from .rotation import page_turn, turned_copy
 from .settings import DEFAULT_SETTINGS, Settings
 from .wording import content_words
 from .stitch import StitchedTable, stitch
@@ -69,22 +72,16 @@ def extract(path: str | Path, options: ExtractOptions | None = None) -> Extracti
     candidates = candidate_profiles(options.profile)
     source = load_source(path)
     report_id = f"sha256:{source.sha256}"
-    reader = PageTableReader(captions_of(candidates), source.path if not options.no_camelot else None)
-    page_findings: list[Finding] = []
-    with open_document(source, options.password, options.settings) as document:
-        info = document.info
-        layouts: list[PageLayout] = []
-        found: list[tuple[PageLayout, list[RawTable]]] = []
-        ocr = PageOcr(source.path, source.data, options.password, options.settings, ocr_engine(options.settings))
-        try:
-            for read in document.pages:
-                page, layout = ocr.read(read.page, read.layout)
-                layouts.append(layout)
-                page_findings.extend(ocr_findings(read.findings, layout))
-                found.append((layout, weigh_by_ocr(reader.find(page, layout), layout) if page is not None else []))
-        finally:
-            ocr.close()
-    repair = repair_findings(source, document, page_findings)
+    caption_pattern = captions_of(candidates)
+    pages = _read_document(source, source.path, caption_pattern, options)
+    turned = _turned(source, pages.turns, options.password) if pages.turns else None
+    if turned is not None:
+        # pages printed sideways are read again, turned so that their text reads left to right
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / source.path.name
+            copy.write_bytes(turned.data)
+            pages = _read_document(turned, copy, caption_pattern, options)
+    info, layouts, found, page_findings, repair = pages.info, pages.layouts, pages.found, pages.findings, pages.repair
     require_text(source.path, layouts, damaged=any(f.code == FindingCode.truncated_or_corrupt for f in repair))
 
     body_size = body_font_size(layouts, {layout.number: [r.bbox for r in raws] for layout, raws in found})
@@ -146,7 +143,61 @@ def extract(path: str | Path, options: ExtractOptions | None = None) -> Extracti
         tables=[table_record(t) for t in tables],
         status=status,
     )
-    return Extraction(mark_provenance(report, ocr.pages), [layout.number for layout in layouts if layout.words])
+    return Extraction(mark_provenance(report, pages.ocr_pages), [layout.number for layout in layouts if layout.words])
+
+
+def _turned(source: SourceFile, turns: dict[int, int], password: str | None) -> SourceFile | None:
+    """The source with its sideways pages turned, or None where pikepdf cannot
+    rewrite it (the pages are then kept as read)."""
+    try:
+        data = turned_copy(source.data, turns, password)
+    except Exception:  # pikepdf raises its own errors on files pdfminer could read
+        return None
+    return SourceFile(path=source.path, data=data, sha256=source.sha256)
+
+
+@dataclass
+class DocumentPages:
+    """What reading a document's pages gave: each page's layout and tables, the turn
+    (degrees, by page index) that pages printed sideways need, and what went wrong."""
+
+    info: object
+    layouts: list[PageLayout]
+    found: list[tuple[PageLayout, list[RawTable]]]
+    turns: dict[int, int]
+    findings: list[Finding]
+    repair: list[Finding]
+    ocr_pages: dict[int, float]  # page number -> mean OCR word confidence, for the pages OCR read
+
+
+def _read_document(
+    source: SourceFile, camelot_source: Path, caption_pattern: re.Pattern[str], options: ExtractOptions
+) -> DocumentPages:
+    """Every page read by pdfminer, else PDFium, else OCR (where it has no usable text
+    layer), with its tables; a page printed sideways is left to the turned reading."""
+    reader = PageTableReader(
+        caption_pattern, camelot_source if not options.no_camelot else None, options.settings, options.password
+    )
+    layouts: list[PageLayout] = []
+    found: list[tuple[PageLayout, list[RawTable]]] = []
+    turns: dict[int, int] = {}
+    page_findings: list[Finding] = []
+    with open_document(source, options.password, options.settings) as document:
+        info = document.info
+        ocr = PageOcr(source.path, source.data, options.password, options.settings, ocr_engine(options.settings))
+        try:
+            for read in document.pages:
+                turn = page_turn(read.page.chars) if read.page is not None else 0
+                if turn:
+                    turns[read.layout.number - 1] = turn
+                page, layout = (read.page, read.layout) if turn else ocr.read(read.page, read.layout)
+                layouts.append(layout)
+                page_findings.extend(ocr_findings(read.findings, layout))
+                found.append((layout, weigh_by_ocr(reader.find(page, layout), layout) if page is not None else []))
+        finally:
+            ocr.close()
+    repair = repair_findings(source, document, page_findings)
+    return DocumentPages(info, layouts, found, turns, page_findings, repair, dict(ocr.pages))
 
 
 def _best_profile(

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+CAMELOT_FLAVORS = ("lattice", "stream", "hybrid", "network")
 
 
 class Settings(BaseModel):
@@ -30,6 +32,10 @@ class Settings(BaseModel):
     title_hint: float = Field(0.3, ge=0.0, le=1.0, description="share of a caption's mere resemblance added to a kind's score")
     min_explained: float = Field(0.3, ge=0.0, le=1.0, description="share of a table's columns a kind must explain")
     list_layout_fit: float = Field(0.6, ge=0.0, le=1.0, description="share of cells reading as 'name, then items' for the list layout")
+
+    # Generic tables (stitch.py).
+    repeated_headers: bool = Field(True, description="a first row printed again atop a table's next part is its header")
+    title_rows: bool = Field(True, description="a first row of one cell spanning the table is its title, kept apart from the header")
 
     # Names (entities/): names printed inside one report are matched first against
     # that report's own delegation list, where rules unsafe across an archive are safe.
@@ -65,6 +71,28 @@ class Settings(BaseModel):
         0.5, ge=0.0, le=1.0,
         description="a text layer with more than this share of (cid:N), private-use or replacement characters is unusable",
     )
+    # Table engines (tables/choose.py): which camelot flavours are paid for, and where.
+    caption_flavor: str | None = Field("stream", description="camelot flavour for a caption no cheaper engine served (None: never)")
+    tables_on_every_page: bool = Field(True, description="look for tables without rules on every page, not only under captions")
+    borderless_flavor: str = Field("stream", description="camelot flavour that reads tables without rules anywhere on a page")
+    min_tabular_lines: int = Field(3, ge=1, description="lines with column gaps outside found tables before camelot reads a page")
+    clean_grid: float = Field(0.9, ge=0.0, le=1.0, description="a ruled table this clean is never replaced by another engine's")
+    max_crowding: float = Field(0.3, ge=0.0, le=1.0, description="a word-alignment table with more lines stacked across cells gives way to camelot's")
+    max_lines_per_cell: float = Field(2.5, gt=0, description="a word-alignment table with more lines per cell on average gives way to camelot's")
+    prose_words_per_line: float = Field(7.0, gt=0, description="a cell line with this many words reads as a sentence")
+    column_prose_words_per_line: float = Field(4.5, gt=0, description="cells with this many words a line on average and ...")
+    prose_max_figure_share: float = Field(0.2, ge=0.0, le=1.0, description="... fewer cells holding a figure than this share are text in narrow columns")
+    edge_row_words: int = Field(4, ge=1, description="a first or last row of camelot's with one cell of this many words is a paragraph line")
+    set_apart_gap: float = Field(1.8, gt=1.0, description="sparse rows at a camelot table's edge this many row pitches away are not its rows")
+    min_row_fill: float = Field(0.35, ge=0.0, le=1.0, description="share of an alignment-only table's rows that must have two filled cells")
+    max_prose_share: float = Field(0.5, ge=0.0, le=1.0, description="an alignment-only table with this share of its words in sentences is prose")
+
+    @field_validator("caption_flavor", "borderless_flavor")
+    @classmethod
+    def _known_flavor(cls, value: str | None) -> str | None:
+        if value is not None and value not in CAMELOT_FLAVORS:
+            raise ValueError(f"unknown camelot flavour {value!r}; choose from {', '.join(CAMELOT_FLAVORS)}")
+        return value
 
     @classmethod
     def resolve(cls, value: "Settings | dict[str, Any] | None") -> "Settings":

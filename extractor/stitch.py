@@ -8,7 +8,7 @@ rows know the page they start on and whether they were re-joined.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .cells import bullet_of
 from .headers import (
@@ -56,6 +56,7 @@ class StitchedTable:
     n_columns: int = 0
     column_edges: tuple[float, ...] = ()
     leaf_header: list[str] = field(default_factory=list)
+    captioned: bool = True  # False: the label is the table's own title row, not a caption
 
 
 def caption_line(
@@ -171,6 +172,7 @@ def stitch(
         left_at_foot = None if below else _caption_left_at_foot(layout, ordered, profile.caption_pattern)
         for position, raw in enumerate(ordered):
             caption, caption_below = captions.get(position, (None, False))
+            title, raw = split_title_rows(raw) if settings.title_rows else (None, raw)
             n_header = header_row_count(raw, profile)
             is_first_on_page = position == 0
             # Where captions stand below tables, a table broken over pages has its
@@ -181,6 +183,9 @@ def stitch(
                 and raw.page == open_last_page + 1
                 and (caption is None or (caption_below and open_table.label is None))
             )
+            if may_continue and not n_header and settings.repeated_headers and _first_row_repeated(open_table, raw):
+                _promote_first_row(open_table, profile, settings)
+                n_header = 1
             continued = _continuation_header(open_table, raw, n_header, settings) if may_continue else None
             if continued is not None:
                 if caption is not None:  # the kind, known from the caption, says how a broken row rejoins
@@ -190,12 +195,39 @@ def stitch(
                     _relabel(open_table, caption, profile, settings)
                 open_last_page = raw.page
             else:
-                open_table = _start(raw, caption, n_header, profile, settings)
+                open_table = _start(raw, caption or title, n_header, profile, settings)
+                open_table.captioned = caption is not None
                 result.append(open_table)
                 open_last_page = raw.page
             if position != len(ordered) - 1:
                 open_table = None
     return result
+
+
+TITLE_SPAN = 0.9  # share of the table's width a title row's one cell spans
+
+
+def split_title_rows(raw: RawTable) -> tuple[str | None, RawTable]:
+    """A table's title printed in its own first rows (one cell spanning the whole
+    width, more rows below), kept apart from its header: the title's text and the
+    table without those rows."""
+    width = raw.bbox[2] - raw.bbox[0]
+    count = 0
+    while count < len(raw.grid) - 2:
+        filled = [c for c in raw.grid[count] if c is not None and c.text]
+        if len(filled) != 1 or raw.n_columns < 2 or filled[0].bbox[2] - filled[0].bbox[0] < TITLE_SPAN * width:
+            break
+        count += 1
+    if not count:
+        return None, raw
+    title = join_lines([c.text for row in raw.grid[:count] for c in row if c is not None and c.text])
+    rest = replace(
+        raw,
+        grid=raw.grid[count:],
+        row_edges=raw.row_edges[count:],
+        bbox=(raw.bbox[0], raw.row_edges[count], raw.bbox[2], raw.bbox[3]),
+    )
+    return title, rest
 
 
 def _start(raw: RawTable, caption: str | None, n_header: int, profile: Profile, settings: Settings) -> StitchedTable:
@@ -218,6 +250,26 @@ def _start(raw: RawTable, caption: str | None, n_header: int, profile: Profile, 
     )
     table.rows.extend(row for row in _data_rows(raw, n_header) if not _repeats_header(row, table, settings))
     return table
+
+
+def _first_row_repeated(table: StitchedTable, raw: RawTable) -> bool:
+    """Whether a headerless table's first row is printed again at the top of its next
+    part: a header that neither its type nor its content set apart."""
+    if table.header or not table.rows or not raw.grid or raw.n_columns != table.n_columns:
+        return False
+    first = [normalise_header(table.rows[0].text(c) or "") for c in range(table.n_columns)]
+    again = [normalise_header(cell.text or "") if cell else "" for cell in raw.grid[0]]
+    return sum(1 for t in first if t) >= 2 and first == again
+
+
+def _promote_first_row(table: StitchedTable, profile: Profile, settings: Settings) -> None:
+    """Make a table's first data row its header (and decide its kind again)."""
+    row = table.rows.pop(0)
+    texts = [row.text(c) or "" for c in range(table.n_columns)]
+    table.header = [texts]
+    table.flat_header = list(texts)
+    table.leaf_header = list(texts)
+    _relabel(table, table.label, profile, settings)
 
 
 def _relabel(table: StitchedTable, caption: str | None, profile: Profile, settings: Settings) -> None:

@@ -1,6 +1,25 @@
-from extractor import ExtractOptions, extract_report
+import re
 
-from .synthetic import write_pdf
+import pdfplumber
+import pytest
+
+from extractor import ExtractOptions, extract_report
+from extractor.document import read_layout
+from extractor.settings import Settings
+from extractor.tables.choose import (
+    ENGINES,
+    PageTableReader,
+    choose,
+    is_prose,
+    make_engine,
+    rows_run_together,
+    trim_prose_rows,
+)
+
+from .conftest import PDFS
+from .synthetic import raw_table, write_pdf
+
+CAPTION = re.compile(r"^Table\s+\d+")
 
 ROWS = [
     ("#", "Cluster", "Field(s) of activity", "Country"),
@@ -42,3 +61,100 @@ def test_choose_camelot_is_paid_only_under_a_caption_no_cheaper_engine_served(tm
     ]
     assert {m.provenance.engine for m in report.delegation} == {"camelot-stream"}
     assert report.tables[0].engine == "camelot-stream"
+
+
+# --- the one chooser and its engine registry -------------------------------------
+
+
+def moved(table, dx, confidence, engine="camelot-stream"):
+    x0, top, x1, bottom = table.bbox
+    return type(table)(**{**table.__dict__, "bbox": (x0 + dx, top, x1 + dx, bottom), "confidence": confidence, "engine": engine})
+
+
+def test_choose_keeps_found_tables_and_fills_gaps_with_candidates():
+    ruled = moved(raw_table([["a", "b"], ["1", "2"]], top=100), 0, 1.0, "pdfplumber-lines")
+    elsewhere = moved(raw_table([["c", "d"], ["3", "4"]], top=400), 0, 0.8)
+    same_place = moved(ruled, 2, 0.95)
+    assert choose([ruled], [ruled], [same_place, elsewhere]) == [ruled, elsewhere]
+
+
+def test_choose_replaces_a_ruled_table_whose_grid_is_not_clean():
+    crowded = moved(raw_table([["a", "b"], ["1", "2"]], top=100), 0, 0.5, "pdfplumber-lines")
+    same_place = moved(crowded, 2, 0.95)
+    assert choose([crowded], [], [same_place]) == [same_place]
+    assert choose([crowded], [], []) == [crowded]
+
+
+def test_choose_registry_names_every_engine_behind_one_interface():
+    assert set(ENGINES) == {
+        "pdfplumber-lines", "text-alignment", "camelot-lattice", "camelot-stream", "camelot-hybrid", "camelot-network"
+    }
+    engine = make_engine("camelot-lattice", CAPTION, PDFS / "eu_mexico_2016.pdf")
+    with pdfplumber.open(PDFS / "eu_mexico_2016.pdf") as pdf:
+        [table] = engine.find(pdf.pages[4], read_layout(pdf.pages[4], 5))
+    assert table.engine == "camelot-lattice"
+    assert (len(table.grid), table.n_columns) == (15, 4)
+    with pytest.raises(ValueError, match="unknown table engine"):
+        make_engine("tabula", CAPTION)
+
+
+def test_choose_reads_a_fixture_page_without_camelot():
+    reader = PageTableReader(CAPTION, None)
+    with pdfplumber.open(PDFS / "eu_mexico_2016.pdf") as pdf:
+        [table] = reader.find(pdf.pages[4], read_layout(pdf.pages[4], 5))
+    assert [c.text for c in table.grid[0]] == ["#", "Cluster", "Field(s) of activity", "Country"]
+    assert len(table.grid) == 15
+
+
+def test_choose_alignment_only_tables_of_prose_or_contents_are_no_tables():
+    settings = Settings()
+    prose = raw_table([["The delegation met the partners in the morning and visited", "Two clusters signed a letter of intent on the second day of the"]] * 3)
+    contents = raw_table([["1. Introduction ..........", "3"], ["2. Results ..........", "5"]])
+    table = raw_table([["Product", "Units"], ["Oak planks", "140"], ["Steel rods", "75"]])
+    assert is_prose(prose, settings) and is_prose(contents, settings)
+    assert not is_prose(table, settings)
+
+
+def with_lines(table, lines_by_cell):
+    """`table` with each cell's printed lines replaced (text = the lines joined)."""
+    grid = []
+    for r, row in enumerate(table.grid):
+        cells = []
+        for c, cell in enumerate(row):
+            lines = lines_by_cell.get((r, c), cell.lines if cell else ())
+            cells.append(type(cell)(text=" ".join(lines) or None, lines=tuple(lines), bold=cell.bold, bbox=cell.bbox) if cell else None)
+        grid.append(tuple(cells))
+    return type(table)(**{**table.__dict__, "grid": tuple(grid)})
+
+
+def test_choose_rows_of_figures_run_together_betray_missing_rules():
+    table = raw_table([["Age", "2005", "2010", "Change"], ["x", "y", "z", "w"]])
+    figures = with_lines(table, {(1, 0): ["Under 15", "15 to 24", "25 to 44"], (1, 1): ["291,099", "54,425", "34,947"],
+                                 (1, 2): ["303,858", "56,672", "38,284"], (1, 3): ["(X)", "0.3", "0.2"]})
+    wrapped = with_lines(table, {(1, 1): ["Joint workshop", "on lightweight", "parts"], (1, 2): ["Two SMEs", "met the", "partners"],
+                                 (1, 3): ["Better", "access to", "tenders"]})
+    assert rows_run_together(figures)
+    assert not rows_run_together(wrapped) and not rows_run_together(table)
+
+
+def test_choose_paragraph_rows_are_trimmed_off_a_camelot_table():
+    table = raw_table([
+        ["The depot keeps its accounts per quarter and the figures below", None, None],
+        ["Product", "Units", "Value"], ["Oak planks", "140", "2 310.00"], ["Steel rods", "75", "1 980.50"],
+    ])
+    trimmed = trim_prose_rows(table, Settings())
+    assert [[c.text for c in row] for row in trimmed.grid] == [[c.text for c in row] for row in table.grid[1:]]
+    assert trimmed.bbox[1] == table.row_edges[1]
+    assert trim_prose_rows(trimmed, Settings()) is trimmed
+
+
+def test_choose_heading_and_paragraph_set_apart_below_a_camelot_table_are_cut_off():
+    rows = [["Name", "Units"], ["Oak", "140"], ["Pine", "75"], ["Birch", "12"], ["Ash", "9"],
+            ["3.2 Results", None], ["Up to 29.", None]]
+    table = raw_table(rows)
+    edges = list(table.row_edges)
+    edges[5:] = [e + 40 for e in edges[5:]]  # a wide gap above the heading
+    apart = type(table)(**{**table.__dict__, "row_edges": tuple(edges)})
+    trimmed = trim_prose_rows(apart, Settings())
+    assert [row[0].text for row in trimmed.grid] == ["Name", "Oak", "Pine", "Birch", "Ash"]
+    assert trim_prose_rows(table, Settings()).grid == table.grid  # no gap: nothing says they are not rows

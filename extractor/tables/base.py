@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -58,8 +59,9 @@ class RawTable:
 
 
 class TableEngine(Protocol):
-    """Finds the tables of one page. `name` is recorded on every table it makes."""
+    """Finds the tables of one page. `name` is recorded on every table it makes;
+    `found` holds the tables cheaper engines already found on the page."""
 
     name: str
 
-    def find(self, page: object, layout: PageLayout) -> list[RawTable]: ...
+    def find(self, page: object, layout: PageLayout, found: Sequence[RawTable] = ()) -> list[RawTable]: ...

@@ -1,4 +1,4 @@
-"""camelot's lattice, stream and hybrid flavours behind the engine interface.
+"""camelot's lattice, stream, hybrid and network flavours behind the engine interface.
 
 camelot works on a file and a page number rather than on a pdfplumber page, and is
 slow (lattice renders the page to find its lines), so the chooser calls it only
@@ -9,28 +9,39 @@ from __future__ import annotations
 
 import logging
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 
-from ..layout import collapse
+from ..layout import PageLayout, collapse, words_in_box
+from ..settings import CAMELOT_FLAVORS as FLAVORS
 from .base import Cell, RawTable
-
-FLAVORS = ("lattice", "stream", "hybrid")
 
 
 class CamelotEngine:
     """camelot-py as one table engine per flavour."""
 
-    def __init__(self, flavor: str = "lattice"):
+    def __init__(self, flavor: str = "lattice", source: str | Path | None = None, password: str | None = None):
         if flavor not in FLAVORS:
             raise ValueError(f"unknown camelot flavor {flavor!r}")
         self.flavor = flavor
         self.name = f"camelot-{flavor}"
+        self.source = source
+        self.password = password
 
-    def find_in_file(self, path: str | Path, page: int, height: float, areas: list[tuple] | None = None) -> list[RawTable]:
-        """Tables of one page (1-based). `areas` restricts the search ([x0, top, x1, bottom], top-left origin)."""
+    def find(self, page, layout, found: Sequence[RawTable] = ()) -> list[RawTable]:
+        """The engine interface: the tables of the page `layout` describes, read from `source`."""
+        if self.source is None:
+            return []
+        return self.find_in_file(self.source, layout.number, layout.height, layout=layout)
+
+    def find_in_file(
+        self, path: str | Path, page: int, height: float, areas: list[tuple] | None = None, layout: PageLayout | None = None
+    ) -> list[RawTable]:
+        """Tables of one page (1-based). `areas` restricts the search ([x0, top, x1, bottom], top-left origin);
+        with the page's `layout`, a cell is bold where its words are (camelot keeps no typography)."""
         import camelot
 
-        kwargs = {}
+        kwargs = {"password": self.password} if self.password else {}
         if areas:
             kwargs["table_areas"] = [f"{a[0]},{height - a[1]},{a[2]},{height - a[3]}" for a in areas]
         logging.getLogger("camelot").setLevel(logging.ERROR)
@@ -40,9 +51,9 @@ class CamelotEngine:
                 found = camelot.read_pdf(str(path), pages=str(page), flavor=self.flavor, suppress_stdout=True, **kwargs)
             except Exception:  # camelot raises on pages it cannot parse; that page has no table for it
                 return []
-        return [self._raw(table, page, height) for table in found if table.shape[0] >= 2 and table.shape[1] >= 2]
+        return [self._raw(table, page, height, layout) for table in found if table.shape[0] >= 2 and table.shape[1] >= 2]
 
-    def _raw(self, table, page: int, height: float) -> RawTable:
+    def _raw(self, table, page: int, height: float, layout: PageLayout | None) -> RawTable:
         rows = table.df.values.tolist()
         x0, y0, x1, y1 = table._bbox
         column_edges = [c[0] for c in table.cols] + [table.cols[-1][1]]
@@ -53,7 +64,9 @@ class CamelotEngine:
             for c, text in enumerate(row):
                 bbox = (column_edges[c], row_edges[r], column_edges[c + 1], row_edges[r + 1])
                 lines = tuple(line for line in str(text).splitlines() if line.strip())
-                cells.append(Cell(text=collapse(" ".join(lines)), lines=lines, bold=False, bbox=bbox))
+                words = words_in_box(layout.words, bbox) if layout is not None and lines else []
+                bold = bool(words) and all(w.bold for w in words)
+                cells.append(Cell(text=collapse(" ".join(lines)), lines=lines, bold=bold, bbox=bbox))
             grid.append(tuple(cells))
         report = getattr(table, "parsing_report", {}) or {}
         confidence = report.get("confidence")

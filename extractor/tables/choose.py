@@ -1,43 +1,284 @@
-"""Which engines read a page of a report, in order of cost.
+"""The one chooser: which engines read a page, and which of their tables are kept.
 
-pdfplumber's ruling-line finder reads every page; the word-alignment engine looks
-only under captions without a ruled table; camelot's stream flavour is paid for
-only under a caption that neither of them could serve.
+`extract`, `convert`, `debug` and every benchmark read tables through
+`PageTableReader`. Engines are named in one registry (`ENGINES`) and all share the
+`TableEngine` interface. On each page, in order of cost:
+
+1. pdfplumber's ruling lines read every page;
+2. the word-alignment engine reads under captions, between horizontal rules and
+   where the previous page's table runs on;
+3. under a caption neither could serve, camelot (`Settings.caption_flavor`) reads
+   the captioned area;
+4. on every page (`Settings.tables_on_every_page`), where lines with column gaps lie
+   outside the tables found so far (alignment evidence that some table was drawn
+   without rules), camelot (`Settings.borderless_flavor`) reads the page; its tables
+   are kept where no clean ruled table or earlier table is, and where they do not
+   hold running text (a page of prose in two columns is not a table).
+
+A ruled table whose grid is not clean (words straddling its cells: rules missing)
+gives way to a camelot table found at the same place.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from ..layout import Line, PageLayout
-from .base import RawTable
-from .camelot import CamelotEngine
-from .plumber import PlumberLinesEngine
+from ..settings import DEFAULT_SETTINGS, Settings
+from .base import RawTable, TableEngine
+from .camelot import FLAVORS, CamelotEngine
+from .plumber import PlumberLinesEngine, crowding
 from .text import CAPTION_REACH, TextAlignmentEngine, is_caption
 
 BOTTOM_MARGIN = 0.92  # share of the page height above the footer
 
+EngineFactory = Callable[[re.Pattern[str], "Path | None", "str | None"], TableEngine]
+
+ENGINES: dict[str, EngineFactory] = {
+    "pdfplumber-lines": lambda pattern, source, password: PlumberLinesEngine(),
+    "text-alignment": lambda pattern, source, password: TextAlignmentEngine(pattern),
+    **{
+        f"camelot-{flavor}": (lambda f: lambda pattern, source, password: CamelotEngine(f, source, password))(flavor)
+        for flavor in FLAVORS
+    },
+}
+
+
+def make_engine(
+    name: str, caption_pattern: re.Pattern[str], source: Path | None = None, password: str | None = None
+) -> TableEngine:
+    """The registered engine called `name`; `source` (and its `password`) is the file camelot reads."""
+    try:
+        return ENGINES[name](caption_pattern, source, password)
+    except KeyError:
+        raise ValueError(f"unknown table engine {name!r}; choose from {', '.join(ENGINES)}") from None
+
 
 class PageTableReader:
-    """Finds the tables of one report page with the cheapest engine that serves each."""
+    """Finds the tables of one page with the cheapest engine that serves each.
 
-    def __init__(self, caption_pattern: re.Pattern[str], source: Path | None = None, fallback: str | None = "stream"):
+    `source` is the PDF file camelot reads; without it camelot is never called."""
+
+    def __init__(
+        self,
+        caption_pattern: re.Pattern[str],
+        source: Path | None = None,
+        settings: Settings = DEFAULT_SETTINGS,
+        password: str | None = None,
+    ):
         self.caption_pattern = caption_pattern
-        self.ruled = PlumberLinesEngine()
-        self.text = TextAlignmentEngine(caption_pattern)
-        self.fallback = CamelotEngine(fallback) if fallback and source is not None else None
+        self.password = password
+        self.settings = settings
+        self.ruled = make_engine("pdfplumber-lines", caption_pattern)
+        self.text = make_engine("text-alignment", caption_pattern)
         self.source = source
+        self.under_caption = self._camelot(settings.caption_flavor)
+        self.borderless = self._camelot(settings.borderless_flavor) if settings.tables_on_every_page else None
+
+    def _camelot(self, flavor: str | None) -> CamelotEngine | None:
+        if not flavor or self.source is None:
+            return None
+        return make_engine(f"camelot-{flavor}", self.caption_pattern, self.source, self.password)
+
+    def _tables_only(self, read: list[RawTable]) -> list[RawTable]:
+        """camelot's tables without the paragraph rows at their edges, and none that is prose."""
+        trimmed = [trim_prose_rows(t, self.settings) for t in read]
+        return [t for t in trimmed if t is not None and not is_prose(t, self.settings)]
 
     def find(self, page, layout: PageLayout) -> list[RawTable]:
         ruled = self.ruled.find(page, layout)
-        found = ruled + self.text.find(page, layout, ruled)
-        if self.fallback is None or layout.ocr:
-            return found  # camelot reads the text layer, which an OCR page lacks
-        for caption, bottom in unserved_captions(layout, self.caption_pattern, found):
-            area = (0.0, caption.bottom + 1, layout.width, bottom)
-            found += self.fallback.find_in_file(self.source, layout.number, layout.height, [area])
-        return found
+        aligned = self.text.find(page, layout, ruled)
+        clean = [t for t in ruled if t.confidence >= self.settings.clean_grid and not rows_run_together(t)]
+        clean += [t for t in aligned if rows_kept_apart(t, layout, self.settings)]
+        found = ruled + aligned
+        if layout.ocr:
+            return _in_reading_order(found)  # camelot reads the text layer, which an OCR page lacks
+        if self.under_caption is not None:
+            for caption, bottom in unserved_captions(layout, self.caption_pattern, found):
+                area = (0.0, caption.bottom + 1, layout.width, bottom)
+                read = self.under_caption.find_in_file(self.source, layout.number, layout.height, [area], layout)
+                found += self._tables_only(read)
+        if self.borderless is None:
+            return _in_reading_order(found)
+        kept = [t for t in found if t.engine not in REPLACEABLE or t in clean]
+        if unexplained_tabular_lines(layout, kept) < self.settings.min_tabular_lines:
+            return _in_reading_order(found)
+        candidates = self._tables_only(self.borderless.find(page, layout))
+        return _in_reading_order(choose(found, clean, candidates))
+
+
+def choose(found: list[RawTable], clean: list[RawTable], candidates: list[RawTable]) -> list[RawTable]:
+    """The page's tables: clean ruled tables and the cheaper engines' tables first; a
+    candidate only where none of them is, except that it replaces a ruled table whose
+    grid is not clean (the same table, read without the rules it lacks)."""
+    unclean = [t for t in found if t.engine in REPLACEABLE and t not in clean]
+    kept = [t for t in found if t not in unclean]
+    replaced: set[int] = set()
+    for table in sorted(candidates, key=lambda t: -t.confidence):
+        if any(overlap(table.bbox, k.bbox) > 0.2 for k in kept):
+            continue
+        kept.append(table)
+        replaced |= {i for i, u in enumerate(unclean) if overlap(table.bbox, u.bbox) > 0.2}
+    return kept + [u for i, u in enumerate(unclean) if i not in replaced]
+
+
+REPLACEABLE = (PlumberLinesEngine.name, TextAlignmentEngine.name)
+
+
+def rows_kept_apart(table: RawTable, layout: PageLayout, settings: Settings) -> bool:
+    """Whether a word-alignment table kept its rows apart: its cells' lines are not
+    stacked side by side in several cells at the same heights (rows run together)
+    and its cells hold few lines each."""
+    filled = [c for row in table.grid for c in row if c is not None and c.text]
+    if not filled:
+        return False
+    lines_per_cell = sum(max(1, len(c.lines)) for c in filled) / len(filled)
+    return lines_per_cell < settings.max_lines_per_cell and crowding(layout.words, list(table.grid)) <= settings.max_crowding
+
+
+STACKED_LINES = 3
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def rows_run_together(table: RawTable) -> bool:
+    """Whether some row holds three or more cells of the same number (three or more)
+    of lines that are figures (no word in them, so not wrapped text): rows of
+    figures that no rule separated, read as one row."""
+    for row in table.grid:
+        counts: dict[int, int] = {}
+        for cell in row:
+            if cell is not None and len(cell.lines) >= STACKED_LINES and not any(_WORD.search(line) for line in cell.lines):
+                counts[len(cell.lines)] = counts.get(len(cell.lines), 0) + 1
+        if any(n >= 3 for n in counts.values()):
+            return True
+    return False
+
+
+def unexplained_tabular_lines(layout: PageLayout, tables: list[RawTable]) -> int:
+    """Lines outside the given tables that hold a column gap: text that may be a
+    table no rule was drawn for. Where there is none, camelot is not worth its cost."""
+    boxes = [t.bbox for t in tables]
+    count = 0
+    for line in layout.lines:
+        cy = (line.top + line.bottom) / 2
+        if is_contents_entry(line.text):
+            continue  # its gap is a leader to a page number, not a column
+        if any(b[1] - 2 <= cy <= b[3] + 2 and b[0] - 2 <= line.x0 <= b[2] + 2 for b in boxes):
+            continue
+        ordered = sorted(line.words, key=lambda w: w.x0)
+        if any(b.x0 - a.x1 > 1.5 * line.size for a, b in zip(ordered, ordered[1:])):
+            count += 1
+    return count
+
+
+def is_prose(table: RawTable, settings: Settings) -> bool:
+    """Whether a table found by alignment alone is no table: most of its text sits in
+    cells whose lines read as sentences (many words per line), as in a page set in
+    two columns; its cells hold words, hardly any figure, several words a line (text
+    in narrow columns); too few of its rows (fewer than two) have two filled cells
+(scattered labels of a chart, text beside it); or it is a
+    table of contents (dot leaders)."""
+    words_in_long_cells = total = lines = cells_with_figures = cells = 0
+    rows_with_two = contents_rows = 0
+    for row in table.grid:
+        filled = [c for c in row if c is not None and c.text]
+        rows_with_two += len(filled) >= 2
+        contents_rows += len(filled) <= 2 and is_contents_entry(" ".join(c.text for c in filled))
+        for cell in filled:
+            count = len(cell.text.split())
+            total += count
+            lines += max(1, len(cell.lines))
+            cells += 1
+            cells_with_figures += any(ch.isdigit() for ch in cell.text)
+            per_line = count / max(1, len(cell.lines))
+            if per_line >= settings.prose_words_per_line:
+                words_in_long_cells += count
+    if rows_with_two < max(2, settings.min_row_fill * len(table.grid)) or contents_rows * 2 > len(table.grid):
+        return True
+    if total and words_in_long_cells / total >= settings.max_prose_share:
+        return True
+    return total / max(1, lines) >= settings.column_prose_words_per_line and cells_with_figures < settings.prose_max_figure_share * cells
+
+
+def trim_prose_rows(table: RawTable, settings: Settings) -> RawTable | None:
+    """The table without the paragraph lines camelot read into its first or last
+    rows (a row of one cell of several words, or of nothing), so that they stay in
+    the narrative; None when nothing is left."""
+
+    def is_prose_row(row) -> bool:
+        filled = [c for c in row if c is not None and c.text]
+        if not filled:
+            return True
+        return len(filled) == 1 and len(filled[0].text.split()) >= settings.edge_row_words
+
+    start, end = 0, len(table.grid)
+    while start < end and is_prose_row(table.grid[start]):
+        start += 1
+    while end > start and is_prose_row(table.grid[end - 1]):
+        end -= 1
+    start, end = _cut_set_apart_lines(table, start, end, settings)
+    while end > start and is_prose_row(table.grid[end - 1]):
+        end -= 1
+    if end - start < 2:
+        return None
+    if (start, end) == (0, len(table.grid)):
+        return table
+    edges = table.row_edges[start : end + 1]
+    return replace(table, grid=table.grid[start:end], row_edges=edges, bbox=(table.bbox[0], edges[0], table.bbox[2], edges[-1]))
+
+
+def _cut_set_apart_lines(table: RawTable, start: int, end: int, settings: Settings) -> tuple[int, int]:
+    """Rows of at most one filled cell at a table's top or foot that a wider gap
+    than the table's row pitch sets apart (a heading, a paragraph): cut off."""
+    tops = table.row_edges[start:end]
+    if end - start < 3:
+        return start, end
+    pitches = sorted(b - a for a, b in zip(tops, tops[1:]))
+    limit = settings.set_apart_gap * pitches[len(pitches) // 2]
+
+    def sparse(row) -> bool:
+        return sum(1 for c in row if c is not None and c.text) <= 1
+
+    foot = end
+    while foot - 1 > start and sparse(table.grid[foot - 1]):
+        foot -= 1
+    for k in range(max(foot, start + 1), end):
+        if table.row_edges[k] - table.row_edges[k - 1] > limit:
+            end = k
+            break
+    head = start
+    while head + 1 < end and sparse(table.grid[head]):
+        head += 1
+    for k in range(head, start, -1):
+        if table.row_edges[k] - table.row_edges[k - 1] > limit:
+            start = k
+            break
+    return start, end
+
+
+_CONTENTS_ENTRY = re.compile(r"(?:\.{4,}|…{2,})\s*\S+\s*$")
+
+
+def is_contents_entry(text: str) -> bool:
+    """A line of a table of contents: a title, dot leaders, one page number."""
+    return bool(_CONTENTS_ENTRY.search(text))
+
+
+def _in_reading_order(tables: list[RawTable]) -> list[RawTable]:
+    return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
+
+
+def overlap(a: tuple, b: tuple) -> float:
+    """Intersection over the smaller box."""
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    if width <= 0 or height <= 0:
+        return 0.0
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1])) or 1.0
+    return width * height / smaller
 
 
 def unserved_captions(layout: PageLayout, pattern: re.Pattern[str], tables: list[RawTable]) -> list[tuple[Line, float]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..layout import PageLayout, Word, cell_line_texts, join_lines, words_in_box, words_to_lines
 from .base import Cell, RawTable
 
@@ -32,7 +34,7 @@ class PlumberLinesEngine:
 
     name = "pdfplumber-lines"
 
-    def find(self, page, layout: PageLayout) -> list[RawTable]:
+    def find(self, page, layout: PageLayout, found: Sequence[RawTable] = ()) -> list[RawTable]:
         found = page.find_tables(LINE_SETTINGS)
         closing = _open_bottoms(page, found)
         if closing:
@@ -152,7 +154,7 @@ def _merge_close(values: list[float], tolerance: float = 1.5) -> list[float]:
     return merged
 
 
-def _crowding(words: list[Word], grid: list[tuple[Cell | None, ...]]) -> float:
+def crowding(words: list[Word], grid: list[tuple[Cell | None, ...]]) -> float:
     """Share of the cells' text lines that betray missing rules: a line holding a
     column gap, or lines stacked in several cells of a row at the same heights
     although the next word would have fitted (rows that were not ruled apart)."""
@@ -200,4 +202,4 @@ def _confidence(words: list[Word], grid: list[tuple[Cell | None, ...]]) -> float
             for c in cells
         ):
             clean += 1
-    return round(clean / len(inside) * (1 - _crowding(words, grid)), 3)
+    return round(clean / len(inside) * (1 - crowding(words, grid)), 3)

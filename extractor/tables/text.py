@@ -21,6 +21,7 @@ segment; segment left edges that recur on several lines are the columns.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
@@ -30,7 +31,7 @@ from .base import Cell, RawTable
 
 COLUMN_GAP_RATIO = 0.9  # a gap wider than this many font sizes separates columns
 ALIGN_TOLERANCE = 4.0
-_LEADERS = re.compile(r"\.{4,}|…{2,}")
+LEADERS = re.compile(r"\.{4,}|…{2,}")
 CAPTION_REACH = 3.0  # the table starts within this many line heights of its caption
 END_GAP_RATIO = 2.2  # a gap this many times the usual line pitch ends the table
 ROW_GAP_RATIO = 0.35  # rows spaced apart this many font sizes more than a cell's lines
@@ -48,7 +49,7 @@ MIN_ALIGNED = 0.6  # share of a continuation's segments that start at the open t
 
 def is_caption(line: Line, pattern: re.Pattern[str]) -> bool:
     """A line that labels a table (not its entry in a list of tables, with dot leaders)."""
-    return bool(pattern.search(line.text)) and not _LEADERS.search(line.text)
+    return bool(pattern.search(line.text)) and not LEADERS.search(line.text)
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ class _Page:
 
     def barrier(self, line: Line) -> bool:
         """A line no table of this engine runs into or across."""
-        return self.in_ruled(line) or bool(_LEADERS.search(line.text)) or is_caption(line, self.pattern)
+        return self.in_ruled(line) or bool(LEADERS.search(line.text)) or is_caption(line, self.pattern)
 
     def is_running_text(self, line: Line) -> bool:
         """A line of a paragraph: one segment nearly as wide as the text frame."""
@@ -154,8 +155,9 @@ class TextAlignmentEngine:
         self.caption_pattern = caption_pattern
         self._open: _Open | None = None
 
-    def find(self, page, layout: PageLayout, ruled: list[RawTable] | None = None) -> list[RawTable]:
-        ruled = ruled or []
+    def find(self, page, layout: PageLayout, found: Sequence[RawTable] = ()) -> list[RawTable]:
+        """`found`: the ruled tables already read on the page (no table of ours runs into one)."""
+        ruled = list(found)
         ctx = _Page(layout, horizontal_rules(page, ruled), ruled, self.caption_pattern)
         open_ = self._open if self._open is not None and self._open.page == layout.number - 1 else None
         self._open = None

@@ -1,0 +1,149 @@
+"""Small PDFs that are not mission reports, built with reportlab for the tests of
+generic tables: ruled tables over pages, headers of several levels, a borderless
+table, a table turned by 90 degrees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+HEADER = ["Item", "Supplier", "Quantity", "Unit price"]
+SUPPLIERS = ["Norrland Timber AB", "Fjord Metals AS", "Baltic Paper Oy", "Danube Glass Kft"]
+
+
+def stock_rows(count: int) -> list[list[str]]:
+    """Rows whose item numbers say where each belongs: item k is row k."""
+    return [[f"Item {k:03d}", SUPPLIERS[k % 4], str(10 + k), f"{k * 1.25:.2f}"] for k in range(1, count + 1)]
+
+
+def ruled_style(header_rows: int = 1) -> TableStyle:
+    return TableStyle(
+        [
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("FONTNAME", (0, 0), (-1, header_rows - 1), "Helvetica-Bold"),
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.lightgrey),
+            ("FONTSIZE", (0, 0), (-1, -1), 9),
+        ]
+    )
+
+
+def ruled_over_pages(path: Path, repeat_header: bool, count: int = 110) -> None:
+    """One ruled table of `count` rows that runs over three A4 pages, its header
+    printed again at the top of every page or only on the first."""
+    doc = SimpleDocTemplate(str(path), pagesize=A4)
+    styles = getSampleStyleSheet()
+    table = Table([HEADER] + stock_rows(count), repeatRows=1 if repeat_header else 0, colWidths=[90, 150, 80, 80])
+    table.setStyle(ruled_style())
+    doc.build([Paragraph("Stock list of the regional depot", styles["Heading1"]), Spacer(1, 12), table])
+
+
+MEMBERS_HEADER = ["Vessel", "Harbour", "Flag"]
+CITIES = [("Umea", "Sweden"), ("Bergen", "Norway"), ("Turku", "Finland"), ("Gyor", "Hungary")]
+
+
+FIRST = ["North", "South", "East", "West", "Grey", "Red", "Blue", "Green", "White", "Black"]
+SECOND = ["Star", "Wind", "Wave", "Gull", "Pike", "Fern", "Moss", "Reef", "Cove", "Tern"]
+
+
+def member_rows(count: int) -> list[list[str]]:
+    """Rows of words only (no figure under the header to set it apart)."""
+    return [[f"{FIRST[k // 10]} {SECOND[k % 10]}", *CITIES[k % 4]] for k in range(count)]
+
+
+def plain_members_over_pages(path: Path, count: int = 90) -> None:
+    """A ruled table of text only whose header is set like its rows (no bold, no
+    fill, no figures under it) and printed again at the top of every page."""
+    doc = SimpleDocTemplate(str(path), pagesize=A4)
+    table = Table([MEMBERS_HEADER] + member_rows(count), repeatRows=1, colWidths=[150, 120, 120])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 9)]))
+    doc.build([table])
+
+
+TITLE = "Harvest by region, 2019 and 2020"
+TOP_HEADER = ["Region", "Wheat (t)", "", "Barley (t)", ""]
+SUB_HEADER = ["", "2019", "2020", "2019", "2020"]
+HARVEST = [
+    ["North", "1200", "1350", "800", "760"],
+    ["East", "980", "1010", "640", "700"],
+    ["South", "1530", "1490", "910", "955"],
+    ["West", "1105", "1220", "720", "690"],
+]
+
+
+def titled_two_level(path: Path) -> None:
+    """A ruled table whose first row is its title spanning every column, then a
+    header of two levels (a group spanning two year columns each, 'Region' spanning
+    both levels), then the data."""
+    doc = SimpleDocTemplate(str(path), pagesize=A4)
+    data = [[TITLE, "", "", "", ""], TOP_HEADER, SUB_HEADER] + HARVEST
+    table = Table(data, colWidths=[90, 70, 70, 70, 70])
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("SPAN", (0, 0), (-1, 0)),
+                ("SPAN", (1, 1), (2, 1)),
+                ("SPAN", (3, 1), (4, 1)),
+                ("SPAN", (0, 1), (0, 2)),
+                ("FONTNAME", (0, 0), (-1, 2), "Helvetica-Bold"),
+                ("FONTSIZE", (0, 0), (-1, -1), 9),
+            ]
+        )
+    )
+    doc.build([Spacer(1, 24), table])
+
+
+PROSE = (
+    "The depot keeps its accounts per quarter. The figures below were read from the "
+    "ledgers kept at the front desk and checked against the delivery notes."
+)
+BORDERLESS = [
+    ["Product", "Warehouse", "Units", "Value"],
+    ["Oak planks", "Umea", "140", "2 310.00"],
+    ["Steel rods", "Bergen", "75", "1 980.50"],
+    ["Copy paper", "Turku", "520", "1 040.00"],
+    ["Float glass", "Gyor", "36", "2 592.00"],
+    ["Pine beams", "Umea", "210", "3 150.00"],
+]
+
+
+def borderless_uncaptioned(path: Path) -> None:
+    """A table drawn without any rule and with no caption, between two paragraphs."""
+    doc = SimpleDocTemplate(str(path), pagesize=A4)
+    styles = getSampleStyleSheet()
+    table = Table(BORDERLESS, colWidths=[120, 110, 70, 90])
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"), ("FONTSIZE", (0, 0), (-1, -1), 10)]))
+    doc.build([Paragraph(PROSE, styles["BodyText"]), Spacer(1, 18), table, Spacer(1, 18), Paragraph(PROSE, styles["BodyText"])])
+
+
+ROTATED = [HEADER] + stock_rows(6)
+
+
+def rotated_table(path: Path) -> None:
+    """A portrait page whose ruled table is printed turned by 90 degrees
+    (read by turning the page anticlockwise... or the head to the left)."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.translate(A4[0] - 60, 80)
+    c.rotate(90)  # text runs bottom to top
+    widths = [90, 150, 80, 80]
+    x_edges = [0.0]
+    for w in widths:
+        x_edges.append(x_edges[-1] + w)
+    row_height = 18
+    height = row_height * len(ROTATED)
+    for r, row in enumerate(ROTATED):
+        y = height - (r + 1) * row_height
+        c.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 9)
+        for x, text in zip(x_edges, row):
+            c.drawString(x + 4, y + 5, text)
+    for r in range(len(ROTATED) + 1):
+        c.line(0, r * row_height, x_edges[-1], r * row_height)
+    for x in x_edges:
+        c.line(x, 0, x, height)
+    c.showPage()
+    c.save()

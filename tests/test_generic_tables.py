@@ -1,0 +1,105 @@
+"""Generic tables of PDFs that are not mission reports, through `extract_report`:
+headers, title rows, stitching over pages, borderless and sideways tables."""
+
+from __future__ import annotations
+
+import pdfplumber
+import pytest
+
+from extractor import ExtractOptions, extract_report
+from extractor.rotation import page_turn
+from extractor.settings import Settings
+
+from . import generic_pdfs as make
+
+ROWS = 90  # three A4 pages of the ruled table
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("generic")
+    paths = {}
+    for name, build in {
+        "repeated": lambda p: make.ruled_over_pages(p, repeat_header=True, count=ROWS),
+        "once": lambda p: make.ruled_over_pages(p, repeat_header=False, count=ROWS),
+        "titled": make.titled_two_level,
+        "borderless": make.borderless_uncaptioned,
+        "rotated": make.rotated_table,
+        "plain": make.plain_members_over_pages,
+    }.items():
+        paths[name] = folder / f"{name}.pdf"
+        build(paths[name])
+    return paths
+
+
+def only_table(path, **settings):
+    report = extract_report(path, ExtractOptions(settings=Settings(**settings)))
+    assert len(report.tables) == 1, [t.header for t in report.tables]
+    return report, report.tables[0]
+
+
+def test_generic_ruled_table_over_three_pages_keeps_its_repeated_header_once(pdfs):
+    with pdfplumber.open(pdfs["repeated"]) as pdf:
+        assert len(pdf.pages) == 3
+    _, table = only_table(pdfs["repeated"])
+    assert table.header == [make.HEADER]
+    assert table.rows == make.stock_rows(ROWS)  # every row once, no copy of the header among them
+    assert table.pages == [1, 2, 3]
+    first_on = {page: table.row_pages.index(page) for page in (2, 3)}
+    assert all(table.rows[i][0] == f"Item {i + 1:03d}" for i in first_on.values())
+    assert table.row_pages == sorted(table.row_pages) and set(table.row_pages) == {1, 2, 3}
+
+
+def test_generic_ruled_table_over_three_pages_without_repeated_header(pdfs):
+    _, table = only_table(pdfs["once"])
+    assert table.header == [make.HEADER]
+    assert table.rows == make.stock_rows(ROWS)
+    assert table.pages == [1, 2, 3]
+    assert table.row_pages.count(1) < ROWS and set(table.row_pages) == {1, 2, 3}
+
+
+def test_generic_header_set_like_its_rows_is_known_by_its_repetition_on_later_pages(pdfs):
+    _, table = only_table(pdfs["plain"])
+    assert table.header == [make.MEMBERS_HEADER]
+    assert table.rows == make.member_rows(90)
+    _, without = only_table(pdfs["plain"], repeated_headers=False)
+    assert without.header == []
+
+
+def test_generic_title_row_is_kept_apart_from_a_two_level_header(pdfs):
+    _, table = only_table(pdfs["titled"])
+    assert table.label == make.TITLE
+    assert table.header == [
+        ["Region", "Wheat (t)", "", "Barley (t)", ""],
+        ["", "2019", "2020", "2019", "2020"],
+    ]
+    assert table.rows == make.HARVEST
+
+
+def test_generic_title_row_stays_in_the_header_when_title_rows_are_off(pdfs):
+    _, table = only_table(pdfs["titled"], title_rows=False)
+    assert table.label is None
+    assert table.header[0][0] == make.TITLE
+
+
+def test_generic_borderless_table_without_caption_is_found_and_prose_stays_narrative(pdfs):
+    report, table = only_table(pdfs["borderless"])
+    assert table.header == [make.BORDERLESS[0]]
+    assert table.rows == make.BORDERLESS[1:]
+    assert not any(make.PROSE[:30] in " ".join(c or "" for c in row) for row in table.rows)
+    assert extract_report(pdfs["borderless"], ExtractOptions(settings=Settings(tables_on_every_page=False))).tables == []
+
+
+def test_generic_table_printed_sideways_is_read_in_its_reading_direction(pdfs):
+    report, table = only_table(pdfs["rotated"])
+    assert table.header == [make.HEADER]
+    assert table.rows == make.stock_rows(6)
+
+
+def test_generic_page_turn_follows_the_characters_matrix():
+    upright = {"upright": True, "matrix": (1, 0, 0, 1, 0, 0)}
+    upward = {"upright": False, "matrix": (0, 1, -1, 0, 0, 0)}
+    downward = {"upright": False, "matrix": (0, -1, 1, 0, 0, 0)}
+    assert page_turn([upright] * 5 + [upward] * 2) == 0
+    assert page_turn([upright] + [upward] * 5) == 90
+    assert page_turn([upright] + [downward] * 5) == 270
