@@ -104,6 +104,8 @@ def _scalar_type(annotation: Any) -> ColumnType | None:
     if origin in (typing.Union, types.UnionType):
         members = set(typing.get_args(annotation))
         return ColumnType.DOUBLE if members <= {int, float} else None
+    if isinstance(annotation, type) and issubclass(annotation, enum.StrEnum):
+        return ColumnType.TEXT  # a closed list of codes (Finding.code)
     return {str: ColumnType.TEXT, bool: ColumnType.BOOLEAN, int: ColumnType.BIGINT, float: ColumnType.DOUBLE}.get(annotation)
 
 
