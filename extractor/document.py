@@ -353,7 +353,7 @@ def pdfium_chars(page) -> list[dict]:
         chars = []
         for i in range(textpage.count_chars()):
             code = pdfium_c.FPDFText_GetUnicode(textpage.raw, i)
-            text = chr(code) if 0 < code < 0x110000 else "\ufffd"
+            text = chr(code) if 0 < code < 0x110000 and not 0xD800 <= code <= 0xDFFF else "\ufffd"  # a lone surrogate cannot be written
             if text in "\r\n" or pdfium_c.FPDFText_IsGenerated(textpage.raw, i) == 1:
                 text = " "  # PDFium's own spaces and line breaks between words
             left, bottom, right, top = textpage.get_charbox(i, loose=True)
