@@ -17,7 +17,7 @@ from schemas.records import RECORD_KINDS, MissionReport, json_schema
 
 from . import bulk, entities_cli
 from .entities.link import link_report, review_queue_path
-from .entities.registry import EntityRegistry, RegistryBusyError, registry_lock
+from .entities.registry import EntityRegistry, RegistryBusyError, RegistryFileError, registry_lock
 from .errors import ExtractionError
 from .writer import atomic_write, write_report
 
@@ -66,7 +66,7 @@ def extract(
             result = link_report(result, entity_registry, review_queue_path(registry_path))
             entity_registry.save(registry_path)
             target = write_report(result, out, report.stem)
-    except RegistryBusyError as error:
+    except (RegistryBusyError, RegistryFileError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(1) from None
     if not quiet:
@@ -157,7 +157,7 @@ def convert(
                 summary = bulk.convert(inputs, out, options, on_start=started, on_done=done, on_report=on_report)
         else:
             summary = bulk.convert(inputs, out, options, on_report=on_report)
-    except RegistryBusyError as error:
+    except (RegistryBusyError, RegistryFileError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from None
     finally:
@@ -290,7 +290,11 @@ def schema(
     out: Path = typer.Option(SCHEMA_PATH, "-o", "--out", help="Where to write the JSON Schema."),
 ) -> None:
     """Write the JSON Schema of the MissionReport record contract."""
-    atomic_write(out, json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+    try:
+        atomic_write(out, json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+    except OSError as error:
+        typer.echo(f"error: {out}: cannot write the schema ({error.strerror or error})", err=True)
+        raise typer.Exit(1) from None
     console.print(f"written: {out}", highlight=False)
 
 

@@ -16,7 +16,7 @@ from rich.table import Table
 from .entities import decision_for
 from .entities.resolve import judge
 from .entities.link import review_queue_path
-from .entities.registry import EntityRegistry, RegistryBusyError, registry_lock
+from .entities.registry import EntityRegistry, RegistryBusyError, RegistryFileError, registry_lock
 
 DEFAULT_REGISTRY = Path("output/registry/entities.json")
 DECISION_WORDS = {"accept": "same", "review": "review", "reject": "different"}
@@ -29,7 +29,11 @@ def _load(path: Path) -> EntityRegistry:
     if not path.exists():
         typer.echo(f"error: {path}: no registry there (extract or convert a report first)", err=True)
         raise typer.Exit(1)
-    return EntityRegistry.load(path)
+    try:
+        return EntityRegistry.load(path)
+    except RegistryFileError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
 
 
 @contextmanager

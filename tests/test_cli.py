@@ -76,3 +76,22 @@ def test_cli_debug_draws_the_tables_of_a_page(tmp_path):
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     wrong = runner.invoke(app, ["debug", str(PDFS / "eu_mexico_2016.pdf"), "--page", "99", "-o", str(target)])
     assert wrong.exit_code == 1 and "has 28 pages" in wrong.output
+
+
+def test_cli_schema_to_an_unwritable_place_is_one_line(tmp_path):
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = runner.invoke(app, ["schema", "-o", str(blocker / "schema.json")])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output and "cannot write the schema" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("content", ["{not json", '{"entities": [{"nom": "x"}]}', "[1, 2]"])
+def test_cli_a_registry_file_that_is_no_registry_is_one_line(tmp_path, content):
+    registry = tmp_path / "entities.json"
+    registry.write_text(content, encoding="utf-8")
+    result = runner.invoke(app, ["entities", "list", "--registry", str(registry)])
+    assert result.exit_code == 1
+    assert "not an entity registry" in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1

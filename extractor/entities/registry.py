@@ -37,6 +37,10 @@ class RegistryBusyError(RuntimeError):
     """Another run holds the registry."""
 
 
+class RegistryFileError(ValueError):
+    """The registry file cannot be read as a registry (not JSON, or not its shape)."""
+
+
 @contextmanager
 def registry_lock(path: Path) -> Iterator[None]:
     """Hold the registry for one run; a second run on the same registry fails at once
@@ -67,11 +71,15 @@ class EntityRegistry:
     def load(cls, path: str | Path) -> "EntityRegistry":
         registry = cls(Path(path))
         if registry.path.exists():
-            data = json.loads(registry.path.read_text(encoding="utf-8"))
-            for item in data.get("entities", []):
-                entity = RegistryEntity(**item)
-                registry.entities[entity.id] = entity
-            registry.merged = dict(data.get("merged", {}))
+            try:
+                data = json.loads(registry.path.read_text(encoding="utf-8"))
+                for item in data.get("entities", []):
+                    entity = RegistryEntity(**item)
+                    registry.entities[entity.id] = entity
+                registry.merged = dict(data.get("merged", {}))
+            except (OSError, UnicodeDecodeError, ValueError, TypeError, AttributeError) as error:
+                cause = str(error).splitlines()[0] if str(error) else type(error).__name__
+                raise RegistryFileError(f"{registry.path}: not an entity registry ({cause})") from None
         return registry
 
     def save(self, path: str | Path | None = None) -> None:
