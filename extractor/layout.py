@@ -330,14 +330,20 @@ def words_in_box(words: Iterable[Word], bbox: BBox, margin: float = 0.5) -> list
     ]
 
 
+def body_band_size(layout: PageLayout) -> float:
+    """The median type size of the lines between the running header and footer bands
+    (0 when there is none)."""
+    sizes = [l.size for l in layout.lines if HEAD_BAND * layout.height <= l.top <= FOOT_BAND * layout.height]
+    return median(sizes) if sizes else 0.0
+
+
 def content_lines(layout: PageLayout) -> list[Line]:
     """The page's lines top to bottom without its running header and footer: lines in
     the top or bottom band of the page set in another size than the page's body."""
     lines = sorted(layout.lines, key=lambda l: (l.top, l.x0))
-    band = [l.size for l in lines if HEAD_BAND * layout.height <= l.top <= FOOT_BAND * layout.height]
-    if not band:
+    size = body_band_size(layout)
+    if not size:
         return lines
-    size = median(band)
     return [
         l for l in lines
         if HEAD_BAND * layout.height <= l.top <= FOOT_BAND * layout.height or abs(l.size - size) <= FURNITURE_SIZE_TOLERANCE

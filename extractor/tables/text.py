@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
-from ..layout import Line, PageLayout, Word, join_lines, join_words
+from ..layout import FOOT_BAND, HEAD_BAND, Line, PageLayout, Word, body_band_size, join_lines, join_words
 from ..cells.lists import bullet_of
 from .base import Cell, RawTable
 
@@ -39,8 +39,6 @@ RULE_MIN_LENGTH = 0.15  # share of the page width: shorter rules underline words
 RULE_EXTENT_TOLERANCE = 3.0  # rules of one table start and end at the same x within this
 RULE_GAP_RATIO = 0.6  # text this many font sizes beyond a rule is outside the table it closes
 PARAGRAPH_WIDTH = 0.75  # a one-segment line this wide (share of the text frame) is running text
-FOOT_MARGIN = 0.92  # share of the page height above the footer
-HEAD_MARGIN = 0.1  # share of the page height holding the running header
 SIZE_TOLERANCE = 0.4
 COLUMN_SPLIT_RATIO = 0.45  # at a column's start, a gap this many font sizes wide separates cells
 MAX_HEADER_LINES = 4  # a header row alone at a page foot wraps its cells over at most this many lines
@@ -112,7 +110,7 @@ class _Page:
         self.rules = rules
         self.ruled = ruled
         self.pattern = pattern
-        body = [l for l in self.lines if HEAD_MARGIN * layout.height < l.top < FOOT_MARGIN * layout.height]
+        body = [l for l in self.lines if HEAD_BAND * layout.height < l.top < FOOT_BAND * layout.height]
         self.frame = (min(l.x0 for l in body), max(l.x1 for l in body)) if body else (0.0, layout.width)
 
     def in_ruled(self, line: Line) -> bool:
@@ -137,7 +135,7 @@ class _Page:
     def is_furniture(self, line: Line, size: float) -> bool:
         """Running header or footer: in the page's top or bottom band, another size."""
         height = self.layout.height
-        outside = line.top < HEAD_MARGIN * height or line.top > FOOT_MARGIN * height
+        outside = line.top < HEAD_BAND * height or line.top > FOOT_BAND * height
         return outside and abs(line.size - size) > SIZE_TOLERANCE
 
     def content_after(self, y: float, size: float) -> list[Line]:
@@ -301,7 +299,7 @@ def _over_caption(ctx: _Page, index: int, engine: str) -> RawTable | None:
 def _foot_region(ctx: _Page, tables: list[RawTable]) -> list[Line]:
     """The lines read up from the page's last line of content while they keep a table's
     pitch and size; nothing when that line lies in a table already found."""
-    body = [l for l in ctx.lines if HEAD_MARGIN * ctx.layout.height <= l.top <= FOOT_MARGIN * ctx.layout.height]
+    body = [l for l in ctx.lines if HEAD_BAND * ctx.layout.height <= l.top <= FOOT_BAND * ctx.layout.height]
     if not body:
         return []
     content = [l for l in ctx.lines if l.top >= body[0].top and not ctx.is_furniture(l, body[-1].size)]
@@ -414,11 +412,11 @@ def _continuation(ctx: _Page, open_: _Open, engine: str) -> RawTable | None:
     """The first lines of the page, when they carry on what the previous page left
     open: its table (same type size, segments starting at its columns), or its last
     caption (a table pushed onto this page)."""
-    size = open_.size or _body_size(ctx)  # a caption left open: the table's size is yet unknown
+    size = open_.size or body_band_size(ctx.layout)  # a caption left open: the table's size is yet unknown
     lines = [l for l in ctx.lines if not ctx.is_furniture(l, size)]
     if not lines or ctx.barrier(lines[0]):
         return None
-    top = min(lines[0].top, ctx.layout.height * HEAD_MARGIN)
+    top = min(lines[0].top, ctx.layout.height * HEAD_BAND)
     region = _walk(ctx, lines, top, down=True, size=open_.size)
     if len(region) < (3 if not open_.columns else 1):
         return None
@@ -441,7 +439,7 @@ def _left_open(ctx: _Page, tables: list[RawTable]) -> _Open | None:
         size = median(l.size for l in ctx.lines if lowest.bbox[1] - 1 <= l.top and l.bottom <= lowest.bbox[3] + 1) if ctx.lines else 0
         if not ctx.content_after(lowest.bbox[3] + 1, size):
             return _Open(number, lowest.column_edges[:-1], lowest.column_edges[-1], size)
-    size = _body_size(ctx)
+    size = body_band_size(ctx.layout)
     if size:  # the last line above the footer (a page number in a smaller size is no content)
         last = max((l for l in ctx.lines if not ctx.is_furniture(l, size)), key=lambda l: l.bottom, default=last)
     if last is not None and is_caption(last, ctx.pattern) and (lowest is None or lowest.bbox[3] < last.top):
@@ -449,12 +447,6 @@ def _left_open(ctx: _Page, tables: list[RawTable]) -> _Open | None:
         if content and content[-1] is last:
             return _Open(number, (), 0.0, 0.0)
     return None
-
-
-def _body_size(ctx: _Page) -> float:
-    """The median type size of the lines between the running header and footer bands."""
-    body = [l.size for l in ctx.lines if HEAD_MARGIN * ctx.layout.height <= l.top <= FOOT_MARGIN * ctx.layout.height]
-    return median(body) if body else 0.0
 
 
 # --- grid ---------------------------------------------------------------------------
