@@ -29,10 +29,11 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "fixtures" / "pdfs").glob("eu_mexico_2016*.pdf"))
 
 
-def make_archive(folder: Path, n: int) -> None:
+def make_archive(folder: Path, n: int, fixtures: list[Path] = FIXTURES) -> None:
+    """`n` copies of the fixtures, each with distinct bytes (so a distinct sha256)."""
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(n):
-        data = FIXTURES[i % len(FIXTURES)].read_bytes() + f"\n% copy {i}\n".encode()
+        data = fixtures[i % len(fixtures)].read_bytes() + f"\n% copy {i}\n".encode()
         (folder / f"report_{i:03d}.pdf").write_bytes(data)
 
 

@@ -44,6 +44,8 @@ READERS = ("mission-extract", "camelot", "pdfplumber")
 
 Grid = list[list[str]]
 
+from icdar2013 import page_grids  # noqa: E402  (bench/icdar2013.py, beside this script)
+
 
 def normalise(grid) -> Grid:
     """Cells as whitespace-normalised strings, all-empty rows and columns dropped."""
@@ -73,17 +75,7 @@ def first_page(spec: str) -> int:
 def product_pages(pdf: Path, password: str | None) -> dict[int, list[Grid]]:
     from extractor import ExtractOptions, extract_report
 
-    report = extract_report(pdf, ExtractOptions(password=password))
-    by_page: dict[int, list[Grid]] = {}
-    for table in report.tables:
-        parts: dict[int, list] = {}
-        if table.header and table.pages:
-            parts.setdefault(table.pages[0], []).extend(list(r) for r in table.header)
-        for row, page in zip(table.rows, table.row_pages):
-            parts.setdefault(page, []).append(list(row))
-        for page, grid in parts.items():
-            by_page.setdefault(page, []).append(grid)
-    return by_page
+    return page_grids(extract_report(pdf, ExtractOptions(password=password)))
 
 
 def read(reader: str, pdf: Path, page: int, flavor: str, password: str | None) -> list[Grid]:

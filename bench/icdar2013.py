@@ -125,11 +125,9 @@ def _pdfplumber(strategy: str, pdf_path: Path):
     return tables, pdf.close
 
 
-def product_tables(pdf: Path) -> dict[int, list[list[list[str | None]]]]:
-    """The generic tables `convert` would write for `pdf`, as grids per page."""
-    from extractor import extract_report
-
-    report = extract_report(pdf)
+def page_grids(report) -> dict[int, list[list[list[str | None]]]]:
+    """A report's `tables` records split back into one grid per page: header rows on
+    the table's first page, each row on its `row_pages` page."""
     by_page: dict[int, list] = {}
     for table in report.tables:
         parts: dict[int, list] = {}
@@ -140,6 +138,13 @@ def product_tables(pdf: Path) -> dict[int, list[list[list[str | None]]]]:
         for page, grid in parts.items():
             by_page.setdefault(page, []).append(_grid(grid))
     return by_page
+
+
+def product_tables(pdf: Path) -> dict[int, list[list[list[str | None]]]]:
+    """The generic tables `convert` would write for `pdf`, as grids per page."""
+    from extractor import extract_report
+
+    return page_grids(extract_report(pdf))
 
 
 def _mission():

@@ -22,12 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((ROOT / "fixtures" / "pdfs").glob("*.pdf"))
 
-
-def make_archive(folder: Path, n: int) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(n):
-        data = FIXTURES[i % len(FIXTURES)].read_bytes() + f"\n% copy {i}\n".encode()
-        (folder / f"report_{i:03d}.pdf").write_bytes(data)
+from bulk import make_archive  # noqa: E402  (bench/bulk.py, beside this script)
 
 
 def timed_convert(archive: Path, out: Path, workers: int) -> float:
@@ -51,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="bench-resume-"))
     try:
-        make_archive(work / "in", args.reports)
+        make_archive(work / "in", args.reports, FIXTURES)
         first = timed_convert(work / "in", work / "out", args.workers)
         before = outputs(work / "out")
         again = timed_convert(work / "in", work / "out", args.workers)
