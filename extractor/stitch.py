@@ -332,27 +332,45 @@ def _append(table: StitchedTable, raw: RawTable, n_header: int, profile: Profile
 
 def _repeats_header(row: DataRow, table: StitchedTable, settings: Settings) -> bool:
     """A row of a continuation part that prints the table's header again (one the
-    part's own header detection did not take for a header)."""
+    part's own header detection did not take for a header): the whole header, or one
+    level of a multi-level header (each level can come out as a row of its own)."""
     if not table.header or not any(table.flat_header):
         return False
-    return headers_agree([row.text(c) or "" for c in range(table.n_columns)], table.flat_header, settings)
+    cells = [row.text(c) or "" for c in range(table.n_columns)]
+    return any(headers_agree(cells, header, settings) for header in (table.flat_header, *table.header) if any(header))
 
 
 def headers_agree(found: list[str], header: list[str], settings: Settings) -> bool:
     """Whether a header printed again is the table's header: every column's text the same
     once normalised, or, on a wide table, all but a share of them nearly the same (a
-    scanned page's OCR may miss a word of one header cell)."""
+    scanned page's OCR may miss a word of one header cell, or read a cell's lines in
+    another order), with most of the header's filled cells among those that agree."""
     a = [normalise_header(h) for h in found]
     b = [normalise_header(h) for h in header]
     if a == b:
         return True
     if len(a) != len(b) or not settings.header_repeat_tolerance:
         return False
+    agree = [x == y or bool(x and y and _cells_agree(x, y, settings.header_repeat_similarity)) for x, y in zip(a, b)]
+    filled = sum(1 for y in b if y)
+    agreeing_filled = sum(1 for ok, y in zip(agree, b) if ok and y)
+    return filled > 0 and agree.count(False) <= settings.header_repeat_tolerance * len(a) and agreeing_filled > filled / 2
+
+
+ORDER_FREE_MIN_LETTERS = 8  # below this, two different short words share their letters too easily
+
+
+def _cells_agree(x: str, y: str, similarity: float) -> bool:
+    """Two header cells nearly the same: as strings, or as bags of letters when long
+    enough (OCR may read a wrapped cell's lines out of order, or join two words)."""
     from rapidfuzz import fuzz
 
-    agreeing = sum(1 for x, y in zip(a, b) if x == y or (x and y and fuzz.ratio(x, y) >= settings.header_repeat_similarity))
-    filled = sum(1 for y in b if y)
-    return filled > 0 and len(a) - agreeing <= settings.header_repeat_tolerance * len(a) and agreeing > filled / 2
+    if fuzz.ratio(x, y) >= similarity:
+        return True
+    letters_x, letters_y = sorted(x.replace(" ", "")), sorted(y.replace(" ", ""))
+    if min(len(letters_x), len(letters_y)) < ORDER_FREE_MIN_LETTERS:
+        return False
+    return fuzz.ratio("".join(letters_x), "".join(letters_y)) >= similarity
 
 
 def _data_rows(raw: RawTable, n_header: int) -> list[DataRow]:
