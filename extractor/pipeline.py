@@ -19,7 +19,7 @@ from .entities import EntityRegistry, ReportEntities
 from .entities.mentions import find_mentions
 from .event import read_event
 from .layout import PageLayout, body_font_size
-from .ocr import PageOcr, mark_provenance, ocr_engine, ocr_findings, weigh_by_ocr
+from .ocr import PageOcr, ocr_engine, ocr_findings, settle_ocr_report, weigh_by_ocr
 from .narrative import (
     Paragraph,
     body_lines,
@@ -143,7 +143,7 @@ def extract(path: str | Path, options: ExtractOptions | None = None) -> Extracti
         tables=[table_record(t) for t in tables],
         status=status,
     )
-    return Extraction(mark_provenance(report, pages.ocr_pages), [layout.number for layout in layouts if layout.words])
+    return Extraction(settle_ocr_report(report, pages.ocr_pages), [layout.number for layout in layouts if layout.words])
 
 
 def _turned(source: SourceFile, turns: dict[int, int], password: str | None) -> SourceFile | None:

@@ -25,7 +25,7 @@ from extractor.document import read_layout
 from extractor.errors import OcrUnavailableError
 from extractor.ocr import OcrWord, needs_ocr
 from extractor.ocr.image import prepare, render
-from extractor.ocr.page import ImagePage, mend_misreads, split_spaced_dashes, with_bullets
+from extractor.ocr.page import ImagePage, mend_misreads, reread_cells, split_spaced_dashes, with_bullets
 from extractor.pipeline import ExtractOptions
 from extractor.settings import Settings
 from extractor.stitch import headers_agree
@@ -219,3 +219,119 @@ def test_contents_dot_leader_read_short_is_made_a_leader_again():
     leader = OcrWord("event...", (100, 105, 900, 135), line, 0.8)  # 8 characters over 800 pixels
     prose = OcrWord("said...", (100, 105, 230, 135), line, 0.9)
     assert [w.text for w in mend_misreads([leader, prose])] == ["event....", "said..."]
+
+
+class _BlockReader:
+    """An engine whose block reading of any cell gives one word, as Tesseract's
+    block mode does for a digit alone in its cell."""
+
+    name = "fake"
+
+    def __init__(self, text, confidence):
+        self.text, self.confidence, self.calls = text, confidence, 0
+
+    def read(self, image, block=False):
+        self.calls += 1
+        h, w = image.shape
+        return [OcrWord(self.text, (12, 12, 22, 32), (12, 12, 22, 32), self.confidence)]
+
+
+def _cell_image():
+    import numpy as np
+
+    image = np.full((200, 200), 255, dtype=np.uint8)
+    image[110:130, 105:111] = 0  # a narrow glyph: ink enough to be worth reading
+    return image
+
+
+def test_a_lone_short_word_of_a_cell_read_with_some_doubt_is_read_again():
+    cell = (100, 100, 180, 160)
+    slipped = OcrWord("x", (104, 110, 112, 130), (104, 110, 112, 130), 0.8)
+    engine = _BlockReader("1", 0.94)
+    words = reread_cells(engine, _cell_image(), [cell], [slipped])
+    assert [w.text for w in words] == ["1"]
+    sure = OcrWord("No", (104, 110, 130, 130), (104, 110, 130, 130), 0.95)
+    assert reread_cells(_BlockReader("1", 0.94), _cell_image(), [cell], [sure]) == [sure]
+    longer = OcrWord("Yes.", (104, 110, 150, 130), (104, 110, 150, 130), 0.8)
+    assert reread_cells(_BlockReader("1", 0.94), _cell_image(), [cell], [longer]) == [longer]
+
+
+def test_repeated_header_read_with_its_lines_out_of_order_still_agrees():
+    header = ["Clusters", "Organisation", "Have you involved SMEs prior to the event?", "Have you surveyed your SMEs in preparation?",
+              "Type of technology service involved", "Expected impact on the SMEs"]
+    scrambled = header[:2] + ["involvedHave you SMEs prior to the event?", "surveyedHave you your SMEs in preparation?",
+                              "Typeoftechnologyservice involved", "SMEsExpected impact on the"]
+    assert headers_agree(scrambled, header, Settings())
+    # letters in any order, but not the letters of another header
+    other = header[:2] + ["Cooperation activity and next steps", "Benefits identified for the members", "Partner country", "Signed"]
+    assert not headers_agree(other, header, Settings())
+
+
+def test_a_header_level_printed_again_as_a_row_is_dropped_but_a_sparse_data_row_is_kept():
+    from types import SimpleNamespace
+
+    from extractor.stitch import _repeats_header
+
+    # a wide table (12 columns), where the header's tolerance lets two columns differ
+    first = ["Clusters", "Organisation", "How many SMEs could benefit?", ""] + [f"Question {i}" for i in range(8)]
+    second = ["", "", "Directly", "Indirectly"] + [""] * 8
+    flat = [" ".join(filter(None, pair)) for pair in zip(first, second)]
+    table = SimpleNamespace(header=[first, second], flat_header=flat, n_columns=12)
+
+    def row(*cells):
+        cells = cells + (None,) * (12 - len(cells))
+        return SimpleNamespace(text=lambda c: cells[c])
+
+    assert _repeats_header(row(None, None, "Directly", "Indirectly"), table, Settings())
+    assert _repeats_header(row(*first), table, Settings())
+    # its empty columns agree with the level's, but none of the level's words is there
+    assert not _repeats_header(row(None, None, "3", "5"), table, Settings())
+
+
+def test_an_ocr_entity_name_takes_the_accents_most_of_its_mentions_read():
+    from extractor.ocr.spelling import _majority_spelling
+
+    mentions = ["CEEC - Cluster d'Eficiéncia", "CEEC (Clúster d'Eficiència)", "CEEC (Cluster d'Eficiència)", "CEEC - C'Eficiència"]
+    assert _majority_spelling("CEEC - Cluster d'Eficiéncia", mentions) == "CEEC - Cluster d'Eficiència"
+    # no accent is added or taken away; a tie keeps the first spelling
+    assert _majority_spelling("Pole Eau", ["Pôle Eau", "Pôle Eau"]) == "Pole Eau"
+    assert _majority_spelling("Pôle Eau", ["Pole Eau", "Pole Eau"]) == "Pôle Eau"
+    assert _majority_spelling("Pôle Eau", ["Pôle Eau", "Pòle Eau"]) == "Pôle Eau"
+    # nor letters, nor case
+    assert _majority_spelling("Basque Cluster", ["basque cluster", "Basque Clusters", "basque cluster"]) == "Basque Cluster"
+
+
+def test_settled_spelling_reaches_every_reference_and_the_entity_list():
+    from extractor.ocr import settle_ocr_report
+    from schemas.records import MissionReport
+
+    report = MissionReport.model_validate(_with_ids(EXPECTED_REPORT))
+    member = next(m.cluster for m in report.delegation if "Eficiència" in m.cluster.name)
+    right = member.name
+    misread = right.replace("Eficiència", "Eficiéncia")
+    for node in (member, *[e for e in report.entities if e.id == member.id]):
+        node.name = misread
+    member.raw = misread
+    assert settle_ocr_report(report.model_copy(deep=True), {}).delegation == report.delegation  # no page read by OCR
+    settled = settle_ocr_report(report, {1: 0.9})
+    names = {ref.name for ref in _refs_to(settled, member.id)} | {e.name for e in settled.entities if e.id == member.id}
+    assert names == {right}
+    assert len(_refs_to(settled, member.id)) > 3
+
+
+def _with_ids(value):
+    """The hand-kept records leave entity ids empty: one id per canonical name."""
+    if isinstance(value, dict):
+        value = {k: _with_ids(v) for k, v in value.items()}
+        if value.get("id") == "" and "name" in value:
+            value["id"] = "org:" + value["name"]
+        return value
+    if isinstance(value, list):
+        return [_with_ids(v) for v in value]
+    return value
+
+
+def _refs_to(report, entity_id):
+    from extractor.ocr.spelling import _refs
+
+    return [ref for ref in _refs(report) if ref.id == entity_id]

@@ -9,7 +9,7 @@ from typing import Callable
 
 from ..settings import Settings
 from .base import OcrEngine, OcrWord
-from .page import PageOcr, mark_provenance, needs_ocr, ocr_findings, weigh_by_ocr
+from .page import PageOcr, mark_provenance, needs_ocr, ocr_findings, settle_ocr_report, weigh_by_ocr
 from .tesseract import TesseractEngine
 
 #: name -> factory building the engine from the settings
@@ -25,4 +25,4 @@ def ocr_engine(settings: Settings) -> OcrEngine:
         raise ValueError(f"unknown OCR engine {settings.ocr_engine!r}; known: {', '.join(sorted(OCR_ENGINES))}") from None
 
 
-__all__ = ["OCR_ENGINES", "OcrEngine", "OcrWord", "PageOcr", "mark_provenance", "needs_ocr", "ocr_engine", "ocr_findings", "weigh_by_ocr"]
+__all__ = ["OCR_ENGINES", "OcrEngine", "OcrWord", "PageOcr", "mark_provenance", "needs_ocr", "ocr_engine", "ocr_findings", "settle_ocr_report", "weigh_by_ocr"]

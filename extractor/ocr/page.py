@@ -249,6 +249,11 @@ CELL_MARGIN = 10  # pixels of white put round a cell read on its own
 MIN_CELL_INK = 12  # dark pixels: a cell with fewer is blank
 INK_LEVEL = 128
 LOW_CELL_CONFIDENCE = 0.75
+# A cell holding one short word (a count, "No") is where a page reading slips most: a
+# narrow "1" alone in its cell comes out as "x" or "£" at 0.8, and read on its own the
+# same cell gives "1" at 0.95. Such a cell is read again unless its word is this sure.
+LONE_WORD_CHARS = 2
+LONE_WORD_CONFIDENCE = 0.9
 
 
 def reread_cells(engine: OcrEngine, image, cells: list[tuple[int, int, int, int]], words: list[OcrWord]) -> list[OcrWord]:
@@ -256,8 +261,8 @@ def reread_cells(engine: OcrEngine, image, cells: list[tuple[int, int, int, int]
 
     Laid out as a page, a ruled table misleads the engine: it drops a digit alone in its
     cell ("0", "2"), and runs shaded header cells into each other. A cell with ink but no
-    word, or only doubtful words, is read on its own as one block of text; its words
-    replace the page's when they are more certain."""
+    word, only doubtful words, or one short word not quite sure is read on its own as
+    one block of text; its words replace the page's when they are more certain."""
     import cv2
     import numpy as np
 
@@ -265,7 +270,8 @@ def reread_cells(engine: OcrEngine, image, cells: list[tuple[int, int, int, int]
     for x0, top, x1, bottom in cells:
         inside = [w for w in result if x0 <= (w.box[0] + w.box[2]) / 2 < x1 and top <= (w.box[1] + w.box[3]) / 2 < bottom]
         before = mean_confidence(inside)
-        if inside and before >= LOW_CELL_CONFIDENCE:
+        lone = len(inside) == 1 and len(inside[0].text) <= LONE_WORD_CHARS
+        if inside and before >= (LONE_WORD_CONFIDENCE if lone else LOW_CELL_CONFIDENCE):
             continue
         crop = image[top:bottom, x0:x1]
         if int(np.count_nonzero(crop < INK_LEVEL)) < MIN_CELL_INK:
@@ -343,3 +349,14 @@ def mark_provenance(report, pages: dict[int, float]):
     if pages:
         visit(report)
     return report
+
+
+def settle_ocr_report(report, pages: dict[int, float]):
+    """What a report owes to its pages read by OCR, once built: each record's
+    `provenance.ocr` and confidence, and its entity names spelled as most mentions read
+    them (`spelling.settle_spellings`). A report without such pages is returned as is."""
+    from .spelling import settle_spellings
+
+    if not pages:
+        return report
+    return settle_spellings(mark_provenance(report, pages))
