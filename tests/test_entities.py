@@ -270,3 +270,24 @@ def test_entities_a_name_cut_short_and_kinds_of_body():
     assert decision_for(compare("Graz University", "Graz University of Technology")) == "review"  # no kind word kept
     verdict = judge("Indian Association of Water", "Indian Water Council")
     assert decision_for(verdict.score) == "review" and "kind words differ" in verdict.reason
+
+
+# Words no lexicon entry knows ("papieru", Polish genitive of "papier"; "verre"), paired
+# with their English through the FreeDict dictionaries that scripts/system-packages installs.
+@pytest.mark.parametrize("a, b", [("Klaster Papieru Morawy", "Moravia Paper Cluster"), ("Pôle Verre Normandie", "Normandy Glass Cluster")])
+def test_a_word_and_its_dictionary_translation_are_the_same_word(a, b, monkeypatch):
+    import extractor.entities.resolve as resolve
+
+    verdict = judge(a, b)
+    assert decision_for(verdict.score) == "accept" and "two languages" in verdict.reason
+    monkeypatch.setattr(resolve, "translate_each_other", lambda x, y: False)
+    assert decision_for(judge(a, b).score) != "accept"
+
+
+def test_words_that_only_share_a_stem_do_not_translate_each_other():
+    from extractor.entities.translations import translate_each_other
+
+    assert translate_each_other("holz", "wood") and translate_each_other("turystyki", "tourism")
+    assert not translate_each_other("baltika", "baltira")  # both read from one headword's stem
+    assert not translate_each_other("papieru", "glass")
+    assert decision_for(compare("Baltika Cluster", "Baltira Cluster")) != "accept"

@@ -34,6 +34,7 @@ from typing import Iterable
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from .translations import translate_each_other
 from .normalise import STOP_WORDS, NameKey, common_english, fold, common_word, name_key, place_words, substitution
 from .registry import EntityRegistry, RegistryEntity
 
@@ -186,6 +187,20 @@ def _judge_distinctive(a: NameKey, b: NameKey) -> Verdict:
             extra_a.remove(token)
             extra_b.remove(partner)
             cognates.append((token, partner))
+    # A word and its translation in a dictionary are the same word, as two spellings
+    # the lexicon maps to one English form are: they count as shared.
+    translated: list[tuple[str, str]] = []
+    for found in (near, cognates):
+        for pair in [p for p in found if translate_each_other(*p)]:
+            found.remove(pair)
+            translated.append(pair)
+    for token in list(extra_a):
+        partner = next((other for other in extra_b if translate_each_other(token, other)), None)
+        if partner is not None:
+            extra_a.remove(token)
+            extra_b.remove(partner)
+            translated.append((token, partner))
+    shared += [x for x, _ in translated]
     if extra_a and extra_b:
         ratio = float(fuzz.token_sort_ratio(a.distinctive, b.distinctive))
         return Verdict(min(ratio, REVIEW - 1), f"distinctive words differ: {' '.join(extra_a)} / {' '.join(extra_b)}")
@@ -212,6 +227,8 @@ def _judge_distinctive(a: NameKey, b: NameKey) -> Verdict:
     if typos:
         pairs = ", ".join(f"{x}/{y}" for x, y in typos + cognates)
         return Verdict(TYPO_SCORE if matched > len(typos) or len(typos[0][0]) >= 6 else REVIEW + 5, f"a typo: {pairs}")
+    if translated:
+        return _weak_single_word(a, b, Verdict(100.0, f"the same words in two languages: {', '.join(f'{x}/{y}' for x, y in translated)}"))
     return _weak_single_word(a, b, Verdict(100.0, "the same distinctive words"))
 
 
