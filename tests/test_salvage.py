@@ -192,3 +192,17 @@ def test_debug_offers_auto_and_survives_a_broken_page(broken_page_pdf, tmp_path)
     assert bad.exit_code == 1 and "Traceback" not in bad.output
     message = (bad.stderr if hasattr(bad, "stderr") else bad.output).strip()
     assert message.startswith("error: broken_page.pdf: truncated_or_corrupt: page 2") and "\n" not in message
+
+
+def test_file_cut_where_pdfium_cannot_open_it_for_ocr_fails_in_one_line(tmp_path):
+    """pdfminer half reads this cut copy (its pages have no text left), so OCR is asked
+    to read the page images, but PDFium cannot open the file to draw them (fuzz
+    mutation 27 of seed 11 ended internal_error: PdfiumError)."""
+    data = (ROOT / "fixtures" / "pdfs" / "eu_mexico_2016_writer.pdf").read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[:77300])
+    result = CliRunner().invoke(app, ["extract", str(path), "-o", str(tmp_path / "out")])
+    lines = result.output.strip().splitlines()
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert lines[-1].startswith("error: cut.pdf: truncated_or_corrupt: "), lines[-1]
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").glob("*.json"))

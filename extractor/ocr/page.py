@@ -225,12 +225,17 @@ class PageOcr:
         if not needs_ocr(page, layout, self.settings):
             return page, layout
         self.engine.check(self.source)
-        if self._document is None:
-            import pypdfium2 as pdfium
+        import pypdfium2 as pdfium
 
-            self._document = pdfium.PdfDocument(self.data, password=self.password)
+        try:
+            if self._document is None:
+                self._document = pdfium.PdfDocument(self.data, password=self.password)
+            gray = render(self._document, layout.number - 1, self.settings.ocr_dpi)
+        except pdfium.PdfiumError:
+            # a damaged file pdfminer could half read but PDFium cannot open or draw:
+            # the page stays without text, as read (the salvage stage reports it)
+            return page, layout
         settings = self.settings
-        gray = render(self._document, layout.number - 1, settings.ocr_dpi)
         prepared = prepare(gray, settings.ocr_dpi, float(layout.height), settings.ocr_deskew, settings.ocr_denoise, settings.ocr_image_lines)
         words = reread_cells(self.engine, prepared.image, prepared.cells, self.engine.read(prepared.image))
         words = mend_misreads(split_spaced_dashes(with_bullets(words, prepared.bullets)))
