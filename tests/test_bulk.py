@@ -227,3 +227,18 @@ def test_bulk_retry_failed_chooses_which_failures_are_done_again(tmp_path):
 def test_bulk_retry_failed_refuses_an_unknown_choice(tmp_path):
     result = runner.invoke(app, ["convert", str(FIXTURE), "-o", str(tmp_path), "--retry-failed", "some"])
     assert result.exit_code == 2
+
+
+def test_fork_server_preload_loads_the_name_data_workers_would_load_under_their_limit():
+    """Every report's names go through CLDR's country names (and the other name data,
+    loaded on first use). Loaded in each worker, under its address-space limit, that
+    import tipped files over it (fuzz: 4 files failed out_of_memory; they convert with
+    the data preloaded) and cost each file most of a second."""
+    script = (
+        "import extractor._preload\n"
+        "from extractor.entities import normalise, translations\n"
+        "loaded = [f.cache_info().currsize for f in (normalise.country_names, normalise.place_words, normalise.lexicon, translations._headwords)]\n"
+        "assert all(loaded), loaded\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=Path(bulk.__file__).parent.parent, timeout=300)
+    assert run.returncode == 0, run.stderr[-500:]
