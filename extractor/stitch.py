@@ -321,12 +321,13 @@ def _append(table: StitchedTable, raw: RawTable, n_header: int, profile: Profile
     rows = [row for row in _data_rows(raw, n_header) if not _repeats_header(row, table, settings)]
     if rows and table.rows and _is_fragment(rows[0], table, profile):
         table.rows[-1] = _rejoin(table.rows[-1], rows.pop(0))
-    headless = not table.rows
+    unsure = not table.rows or table.columns.kind is None
     table.rows.extend(rows)
     table.pages.append(raw.page)
     table.confidence = min(table.confidence, raw.confidence)
-    if headless and rows:
-        # a header left at a page foot was classified without any cell to read
+    if unsure and rows:
+        # a header left at a page foot was classified without any cell to read, or
+        # with the few rows before the page break ("–", "N.A." tell no answer column)
         _relabel(table, table.label, profile, settings)
 
 

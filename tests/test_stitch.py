@@ -170,3 +170,18 @@ def test_stitch_a_list_going_on_over_the_page_rejoins_its_name_though_the_captio
     assert [t.columns.kind for t in tables] == ["benefited_smes"]
     assert [row.cells[0].lines for row in tables[0].rows] == [
         ("Alpha Cluster", "a) Terra GmbH", "b) Sol SL"), ("Beta Cluster", "a) Nord AB", "b) Vale Lda"), ("Gamma Cluster", "a) Mar SA")]
+
+
+def test_stitch_classifies_again_a_table_its_first_page_rows_could_not_explain():
+    """One row before the page break, whose answer cell ("–") tells nothing: the table
+    is not yet an SME agenda; the rows on the next page ("y", "No") show it is."""
+    header = ["Participating cluster", "Dedicated agenda for SMEs?", "Observations", "SMEs taking part in the agenda"]
+    first = raw_table([header, ["Klaster Strojarstva Kosice", "–", "To be confirmed", "-"]], page=2, top=700.0)
+    second = raw_table([["VICDH", "N.A.", "Follow-up call held", "/"], ["Ruse Aerospace Cluster", "y", "Info from the debriefing", "11"],
+                        ["Lodz Textile Cluster", "No", "None", "0"]], page=3, top=60.0)
+    caption = "Exhibit 3 - Preparation of the SMEs before the mission"
+    only_first = stitch([(layout_with_lines(2, [(caption, 685)]), [first])], PROFILE)
+    assert only_first[0].columns.kind is None
+    [table] = stitch([(layout_with_lines(2, [(caption, 685)]), [first]), (empty_layout(3), [second])], PROFILE)
+    assert table.columns.kind == "sme_involvement"
+    assert len(table.rows) == 4
