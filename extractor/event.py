@@ -27,7 +27,8 @@ MONTHS = {
     for name in names
 }
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+# An ordinal's raised ending ("25th") that OCR reads as a raised mark ("25'", "27\"") still ends a day.
+_DAY = r"(\d{1,2})(?:st|nd|rd|th|['\"\u2018\u2019\u201c\u201d\u00b0])?"
 _DASH = r"\s*(?:[-–—/]|to|until|till|and|&)\s*"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 _NUMERIC = r"(\d{1,2})[./](\d{1,2})[./](\d{4})"  # day first, as European reports write dates

@@ -117,6 +117,43 @@ def running_lines(layouts: list[PageLayout]) -> set[tuple[int, int]]:
     return result
 
 
+CONTENTS_MIN_ENTRIES = 5  # lines ending on a page number, right-aligned: a contents page
+CONTENTS_SHARE = 0.4  # of the page's lines
+RIGHT_EDGE_TOLERANCE = 3.0  # points
+_PAGE_NUMBER_END = re.compile(r"(?:^|\s)(\d{1,4})\s*$")
+
+
+def contents_lines(
+    layouts: list[PageLayout], running: set[tuple[int, int]] = frozenset(), table_boxes: dict[int, list[tuple]] | None = None
+) -> set[tuple[int, int]]:
+    """(page, line index) of the lines of contents pages: pages where many lines outside
+    tables end on a page number of the document at one right edge. Read from the
+    layout, not from dot leaders, which a scan's OCR turns into letters ("... DEIEGAHON
+    sister 4"); every such line of the page ending at that edge is an entry, whatever
+    it ends with."""
+    result: set[tuple[int, int]] = set()
+    pages = len(layouts)
+    for layout in layouts:
+        boxes = (table_boxes or {}).get(layout.number, [])
+        lines = [(i, line) for i, line in enumerate(layout.lines)
+                 if (layout.number, i) not in running and not _inside(line, boxes)]
+        numbered = [(i, line) for i, line in lines
+                    if (m := _PAGE_NUMBER_END.search(line.text)) and 1 <= int(m.group(1)) <= pages and len(line.text) > len(m.group(0)) + 3]
+        if len(numbered) < CONTENTS_MIN_ENTRIES or len(numbered) < CONTENTS_SHARE * len(lines):
+            continue
+        edge = sorted(line.x1 for _, line in numbered)[len(numbered) // 2]
+        aligned = [i for i, line in numbered if abs(line.x1 - edge) <= RIGHT_EDGE_TOLERANCE]
+        if len(aligned) < CONTENTS_MIN_ENTRIES or len(aligned) < CONTENTS_SHARE * len(lines):
+            continue
+        result |= {(layout.number, i) for i, line in lines if abs(line.x1 - edge) <= RIGHT_EDGE_TOLERANCE}
+    return result
+
+
+def _inside(line: Line, boxes: list[tuple]) -> bool:
+    cx, cy = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+    return any(b[0] - 2 <= cx <= b[2] + 2 and b[1] - 2 <= cy <= b[3] + 2 for b in boxes)
+
+
 def body_lines(
     layout: PageLayout, body_size: float, exclude_boxes: list[tuple], running: set[tuple[int, int]]
 ) -> list[Line]:

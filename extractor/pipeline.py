@@ -23,6 +23,7 @@ from .ocr import PageOcr, ocr_engine, ocr_findings, settle_ocr_report, weigh_by_
 from .narrative import (
     Paragraph,
     body_lines,
+    contents_lines,
     heading_lines,
     paragraphs,
     running_lines,
@@ -217,6 +218,7 @@ def _best_profile(
 def _narrative(layouts: list[PageLayout], found, body_size: float) -> tuple[list[Paragraph], list[str]]:
     """Body paragraphs, and the small print (footnotes) as separate texts."""
     running = running_lines(layouts)
+    running |= contents_lines(layouts, running, {layout.number: [r.bbox for r in raws] for layout, raws in found})
     pages = []
     footnotes: list[str] = []
     for layout, raws in found:

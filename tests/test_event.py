@@ -113,3 +113,9 @@ def test_event_report_type_is_any_short_line_calling_itself_a_report():
     event = read_event(cover, [], PROFILE)
     assert (event.title, event.report_type) == ("European Clusters Go Andean", "Follow-up Survey Report on the Mission")
     assert (event.city, event.country) == ("Lima", "PE")
+
+
+@pytest.mark.parametrize("text", ["Mexico City, Mexico | 25' \u2014 27\" of October 2016", "from the 25\u2019 to 27\u201d of October 2016"])
+def test_event_dates_whose_raised_ordinal_endings_ocr_read_as_marks(text):
+    """A scan's "25th – 27th" with raised "th" comes out of OCR as "25' — 27\"": still a range."""
+    assert parse_date_range(text)[:2] == ("2016-10-25", "2016-10-27")

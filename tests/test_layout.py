@@ -62,3 +62,50 @@ def test_layout_ordinary_wrap_is_not_joined():
 
     lines = _cell_lines([[("Establishment", 300.0, 336.0)], [("of", 300.0, 305.0), ("business", 307.0, 330.0)]])
     assert join_lines(cell_line_texts(lines, (297.0, 97.5, 345.0, 144.4))) == "Establishment of business"
+
+
+def _page_of_lines(number, lines):
+    from extractor.layout import PageLayout, Word, words_to_lines
+
+    words = []
+    for top, x0, text, right in lines:
+        tokens = text.split()
+        x = x0
+        for k, token in enumerate(tokens):
+            width = 5.0 * len(token)
+            if k == len(tokens) - 1 and right is not None:
+                x = right - width  # the last word ends at the right edge, as a contents entry's page number does
+            words.append(Word(token, x, top, x + width, top + 10, 10.0, False))
+            x += width + 3
+    return PageLayout(number=number, width=595, height=842, words=words, lines=words_to_lines(words))
+
+
+def test_contents_page_is_found_by_its_page_numbers_at_one_edge_without_dot_leaders():
+    from extractor.narrative import contents_lines
+
+    entries = [(100 + 18 * i, 97, f"{title} {garble} {page}", 533) for i, (title, garble, page) in enumerate([
+        ("Introduction", "FL Le fs Ele", 3), ("Overview of the delegation", "DEIEGAHON sister", 4),
+        ("Cooperation activities", "eenrmenmen", 6), ("Formal agreements achieved", "4.", 14),
+        ("Benefits for the SMEs", "TO O denn", 15), ("Conclusions", "ssa rn ld", 18)])]
+    contents = _page_of_lines(2, [(72, 63, "Contents", None)] + entries)
+    body = _page_of_lines(3, [(100 + 14 * i, 63, f"The clusters met {n} partners in the afternoon session and agreed", 533) for i, n in enumerate(range(8))]
+                          + [(220, 63, "on a second visit in 2017.", None)])
+    layouts = [contents, body] + [_page_of_lines(n, [(100, 63, "Text", None)]) for n in range(4, 21)]
+    found = contents_lines(layouts)
+    assert {i for page, i in found if page == 2} == set(range(1, 7))
+    assert not {i for page, i in found if page == 3}
+    # rows of a table ending on small counts are no contents entries
+    assert not contents_lines([contents] + layouts[1:], table_boxes={2: [(0, 90, 595, 300)]})
+
+
+def test_narrative_stage_leaves_contents_entries_out_of_the_paragraphs():
+    from extractor.pipeline import _narrative
+
+    entries = [(100 + 18 * i, 97, f"{title} {page}", 533) for i, (title, page) in enumerate([
+        ("Introduction ssa", 3), ("Overview of the delegation", 4), ("Cooperation activities", 6),
+        ("Formal agreements achieved at the event 4.", 14), ("Benefits for the SMEs", 15), ("Conclusions rn", 18)])]
+    layouts = [_page_of_lines(2, entries), _page_of_lines(3, [(100, 63, "The event took place in Lyon.", None)])]
+    layouts += [_page_of_lines(n, [(100, 63, "Text", None)]) for n in range(4, 21)]
+    paras, _ = _narrative(layouts, [(layout, []) for layout in layouts], 10.0)
+    texts = " ".join(p.text for p in paras)
+    assert "Formal agreements achieved" not in texts and "The event took place in Lyon." in texts
