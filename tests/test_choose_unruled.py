@@ -61,3 +61,40 @@ def test_choose_caption_under_a_table_is_served_and_costs_no_camelot_call():
     pattern = re.compile(r"^Table\s+\d+")
     assert unserved_captions(layout, pattern, [table]) == []
     assert len(unserved_captions(layout, pattern, [])) == 1
+
+
+def _multi_line_table(row_space: float):
+    """A header and four body rows of three-line cells (lines 1 pt apart), the rows
+    `row_space` points apart, as a word-alignment engine would read them."""
+    from extractor.layout import PageLayout, Word, words_to_lines
+    from extractor.tables.base import Cell, RawTable
+
+    words, grid, top = [], [], 100.0
+    for r in range(5):
+        lines = 1 if r == 0 else 3
+        row = []
+        for c in range(3):
+            x0 = 50.0 + 120 * c
+            for k in range(lines):
+                y = top + 11.0 * k
+                words.append(Word(f"w{r}{c}{k}", x0, y, x0 + 105, y + 10, 10.0, False))  # a full line: the next word wraps
+            row.append(Cell(text=" ".join(f"w{r}{c}{k}" for k in range(lines)), lines=tuple(f"w{r}{c}{k}" for k in range(lines)),
+                            bold=False, bbox=(x0 - 2, top - 1, x0 + 110, top + 11.0 * lines)))
+        grid.append(tuple(row))
+        top += 11.0 * lines - 1 + row_space
+    layout = PageLayout(number=1, width=595, height=842, words=words, lines=words_to_lines(words))
+    table = RawTable(page=1, bbox=(48, 99, 160 + 240, top), engine="text-alignment", grid=tuple(grid),
+                     column_edges=(48, 168, 288, 408), row_edges=(), confidence=0.9)
+    return table, layout
+
+
+def test_rows_spaced_wider_than_cell_lines_are_kept_apart_however_many_lines_their_cells_hold():
+    from extractor.settings import Settings
+    from extractor.tables.choose import rows_kept_apart, rows_spaced_apart
+
+    spaced, layout = _multi_line_table(row_space=6.0)
+    assert rows_spaced_apart(spaced, layout)
+    assert rows_kept_apart(spaced, layout, Settings())  # 2.6 lines per cell on average
+    even, layout = _multi_line_table(row_space=1.0)
+    assert not rows_spaced_apart(even, layout)
+    assert not rows_kept_apart(even, layout, Settings())

@@ -136,7 +136,43 @@ def rows_kept_apart(table: RawTable, layout: PageLayout, settings: Settings) -> 
     if not filled:
         return False
     lines_per_cell = sum(max(1, len(c.lines)) for c in filled) / len(filled)
-    return lines_per_cell < settings.max_lines_per_cell and crowding(layout.words, list(table.grid)) <= settings.max_crowding
+    if crowding(layout.words, list(table.grid)) > settings.max_crowding:
+        return False
+    return lines_per_cell < settings.max_lines_per_cell or rows_spaced_apart(table, layout)
+
+
+MIN_SPACED_ROWS = 3
+ROW_SPACE_RATIO = 2.0  # the space between rows over the largest space between a cell's lines
+ROW_SPACE_MARGIN = 2.0  # points
+
+
+def rows_spaced_apart(table: RawTable, layout: PageLayout) -> bool:
+    """Whether the document itself sets the rows of the body apart: every space between
+    two rows well wider than any space between the lines of one cell. Then cells of
+    many lines (a wide annex's long answers in narrow columns) are no sign of rows run
+    together. The first row, a header whose levels may be spaced otherwise, is left out."""
+    from ..layout import words_in_box, words_to_lines
+
+    within: list[float] = []
+    bands: list[tuple[float, float]] = []
+    for row in table.grid[1:]:
+        top = bottom = None
+        for cell in row:
+            if cell is None or not cell.text:
+                continue
+            lines = words_to_lines(words_in_box(layout.words, cell.bbox))
+            if not lines:
+                continue
+            within += [b.top - a.bottom for a, b in zip(lines, lines[1:])]
+            top = lines[0].top if top is None else min(top, lines[0].top)
+            bottom = lines[-1].bottom if bottom is None else max(bottom, lines[-1].bottom)
+        if top is not None:
+            bands.append((top, bottom))
+    between = [b[0] - a[1] for a, b in zip(bands, bands[1:])]
+    if len(bands) < MIN_SPACED_ROWS or not within:
+        return False
+    widest = max(0.0, max(within))
+    return min(between) >= max(ROW_SPACE_RATIO * widest, widest + ROW_SPACE_MARGIN)
 
 
 STACKED_LINES = 3
