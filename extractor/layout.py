@@ -192,7 +192,7 @@ def words_to_lines(words: Iterable[Word]) -> list[Line]:
             groups.append([sup])
         else:
             target.append(sup)
-    lines = [_make_line(sorted(g, key=lambda w: w.x0)) for g in groups]
+    lines = [make_line(sorted(g, key=lambda w: w.x0)) for g in groups]
     return sorted(lines, key=lambda line: (round(line.top, 1), line.x0))
 
 
@@ -204,7 +204,7 @@ def _horizontal_distance(group: list[Word], word: Word) -> float:
     return min(abs(word.x0 - x1), abs(word.x0 - x0))
 
 
-def _make_line(words: list[Word]) -> Line:
+def make_line(words: list[Word]) -> Line:
     base = [w for w in words if not w.superscript] or words
     return Line(
         words=tuple(words),
@@ -272,21 +272,22 @@ COMMON_WORD = 3.0  # Zipf frequency (wordfreq) of a common English word
 
 
 def cell_line_texts(lines: list[Line], cell: BBox) -> tuple[str, ...]:
-    """The texts of a cell's lines, with a soft hyphen where a word too long for the
-    cell was broken between two letters without a hyphen, as word processors do in
-    narrow columns ("third-count" / "ry company"). `join_lines` then joins the two
-    fragments without a space.
+    """The texts of a cell's lines, with a soft hyphen where a word was broken between
+    two letters without a hyphen, as producers do in narrow columns ("third-count" /
+    "ry company"). `join_lines` then joins the two fragments without a space.
 
-    The page tells where a break may be: the two fragments together are wider than
-    the cell's text (whole, the word would have moved to the next line) and the
-    first filled its line (less room was left than a letter takes). Whether the two
-    make one word is told by word frequencies (wordfreq): the joined word is common
+    The page tells where a break may be: the first line filled its room (less was left
+    than a letter takes; the room is the cell's, or its widest line's where a cell read by
+    word alignment has no padding). Some producers break only a word too long for the
+    cell, others any word at the edge ("coo" / "peration"), so the word's width proves
+    nothing. Whether the two make one word is told by word frequencies (wordfreq): the joined word is common
     and one fragment is not ("country" from "count" + "ry"; never "to" + "the")."""
     texts = [line.text for line in lines]
     if len(lines) < 2:
         return tuple(texts)
     left = min(line.x0 for line in lines)
-    edge = cell[2] - max(0.0, left - cell[0])  # right padding taken equal to the left one
+    cell_edge = cell[2] - max(0.0, left - cell[0])  # right padding taken equal to the left one
+    widest = max(line.x1 for line in lines)
     for i, (line, following) in enumerate(zip(lines, lines[1:])):
         last, first = line.words[-1], following.words[0]
         head = re.search(r"[^\W\d_]+$", last.text)
@@ -294,8 +295,10 @@ def cell_line_texts(lines: list[Line], cell: BBox) -> tuple[str, ...]:
         if not head or not tail or not tail.group()[0].islower():
             continue
         letter = (first.x1 - first.x0) / max(1, len(first.text))
-        too_wide = (last.x1 - last.x0) + (first.x1 - first.x0) > edge - left
-        if too_wide and edge - line.x1 < BROKEN_CHAR_SLACK * letter and _one_word(head.group(), tail.group()):
+        # A cell found by word alignment has no padding on its left and the column gap
+        # on its right: its widest line, plus a letter, bounds the room a line had.
+        edge = min(cell_edge, widest + letter)
+        if edge - line.x1 < BROKEN_CHAR_SLACK * letter and _one_word(head.group(), tail.group()):
             texts[i] = texts[i] + _SOFT_HYPHEN
     return tuple(texts)
 

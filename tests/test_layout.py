@@ -109,3 +109,22 @@ def test_narrative_stage_leaves_contents_entries_out_of_the_paragraphs():
     paras, _ = _narrative(layouts, [(layout, []) for layout in layouts], 10.0)
     texts = " ".join(p.text for p in paras)
     assert "Formal agreements achieved" not in texts and "The event took place in Lyon." in texts
+
+
+def test_word_broken_at_the_edge_of_a_cell_read_by_word_alignment_is_joined_again():
+    """A producer that breaks any word at the column's edge ("coo" / "peration",
+    although "cooperation" would have fitted on a line of its own), in a cell whose box
+    the word-alignment engine drew from the words (no padding; the column gap on the
+    right), as read off a generated annex."""
+    from extractor.layout import Word
+    from extractor.tables.text import _cell
+
+    def words(*lines):
+        return [Word(text, x0, 100.0 + 8 * k, x1, 106.0 + 8 * k, 6.0, True) for k, line in enumerate(lines) for text, x0, x1 in line]
+
+    broken = words([("Type", 170.6, 184.0), ("of", 185.6, 191.0), ("coo", 192.6, 199.2)], [("peration", 170.6, 191.6)])
+    assert _cell(broken, (170.6, 205.7), 0, 0, (96.0, 143.0)).text == "Type of cooperation"
+    wrapped = words([("Type", 170.6, 184.0), ("of", 185.6, 191.0)], [("cooperation", 170.6, 199.2)])
+    assert _cell(wrapped, (170.6, 205.7), 0, 0, (96.0, 143.0)).text == "Type of cooperation"
+    apart = words([("Type", 170.6, 184.0), ("of", 185.6, 191.0), ("co", 192.6, 199.2)], [("operators", 170.6, 195.6)])
+    assert _cell(apart, (170.6, 205.7), 0, 0, (96.0, 143.0)).text == "Type of co operators"

@@ -25,7 +25,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
-from ..layout import FOOT_BAND, HEAD_BAND, Line, PageLayout, Word, body_band_size, join_lines, join_words
+from ..layout import (
+    FOOT_BAND,
+    HEAD_BAND,
+    Line,
+    PageLayout,
+    Word,
+    body_band_size,
+    cell_line_texts,
+    join_lines,
+    join_words,
+    make_line,
+)
 from ..cells.lists import bullet_of
 from .base import Cell, RawTable
 
@@ -575,5 +586,6 @@ def _cell(words: list[Word], columns: tuple[float, ...], r: int, c: int, rows: t
     for word in sorted(words, key=lambda w: (round(w.top), w.x0)):
         key = next((k for k in by_line if abs(k - word.top) < 2), word.top)
         by_line.setdefault(key, []).append(word)
-    texts = tuple(join_words(sorted(ws, key=lambda w: w.x0)) for _, ws in sorted(by_line.items()))
+    lines = [make_line(sorted(ws, key=lambda w: w.x0)) for _, ws in sorted(by_line.items())]
+    texts = cell_line_texts(lines, bbox)  # a word broken over two lines of a narrow column is joined
     return Cell(text=join_lines(texts) or None, lines=texts, bold=all(w.bold for w in words), bbox=bbox)
