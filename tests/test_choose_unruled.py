@@ -63,7 +63,7 @@ def test_choose_caption_under_a_table_is_served_and_costs_no_camelot_call():
     assert len(unserved_captions(layout, pattern, [])) == 1
 
 
-def _multi_line_table(row_space: float):
+def _multi_line_table(row_space: float, figures: bool = False):
     """A header and four body rows of three-line cells (lines 1 pt apart), the rows
     `row_space` points apart, as a word-alignment engine would read them."""
     from extractor.layout import PageLayout, Word, words_to_lines
@@ -75,10 +75,11 @@ def _multi_line_table(row_space: float):
         row = []
         for c in range(3):
             x0 = 50.0 + 120 * c
-            for k in range(lines):
+            texts = [f"{r}{c}.{k}" if figures and r else f"w{r}{c}{k}" for k in range(lines)]
+            for k, text in enumerate(texts):
                 y = top + 11.0 * k
-                words.append(Word(f"w{r}{c}{k}", x0, y, x0 + 105, y + 10, 10.0, False))  # a full line: the next word wraps
-            row.append(Cell(text=" ".join(f"w{r}{c}{k}" for k in range(lines)), lines=tuple(f"w{r}{c}{k}" for k in range(lines)),
+                words.append(Word(text, x0, y, x0 + 105, y + 10, 10.0, False))  # a full line: the next word wraps
+            row.append(Cell(text=" ".join(texts), lines=tuple(texts),
                             bold=False, bbox=(x0 - 2, top - 1, x0 + 110, top + 11.0 * lines)))
         grid.append(tuple(row))
         top += 11.0 * lines - 1 + row_space
@@ -98,3 +99,6 @@ def test_rows_spaced_wider_than_cell_lines_are_kept_apart_however_many_lines_the
     even, layout = _multi_line_table(row_space=1.0)
     assert not rows_spaced_apart(even, layout)
     assert not rows_kept_apart(even, layout, Settings())
+    # blocks of rows of figures, each block read as one row (ICDAR us-002): run together
+    stacked, layout = _multi_line_table(row_space=6.0, figures=True)
+    assert rows_spaced_apart(stacked, layout) and not rows_kept_apart(stacked, layout, Settings())

@@ -138,7 +138,8 @@ def rows_kept_apart(table: RawTable, layout: PageLayout, settings: Settings) -> 
     lines_per_cell = sum(max(1, len(c.lines)) for c in filled) / len(filled)
     if crowding(layout.words, list(table.grid)) > settings.max_crowding:
         return False
-    return lines_per_cell < settings.max_lines_per_cell or rows_spaced_apart(table, layout)
+    # rows of figures stacked in one row are rows run together, however spaced the blocks
+    return lines_per_cell < settings.max_lines_per_cell or (rows_spaced_apart(table, layout) and not rows_run_together(table))
 
 
 MIN_SPACED_ROWS = 3
