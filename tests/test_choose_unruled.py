@@ -75,7 +75,7 @@ def _multi_line_table(row_space: float, figures: bool = False):
         row = []
         for c in range(3):
             x0 = 50.0 + 120 * c
-            texts = [f"{r}{c}.{k}" if figures and r else f"w{r}{c}{k}" for k in range(lines)]
+            texts = [f"{r}{c}.{k}" if figures and r else f"text{r}{c}{k}" for k in range(lines)]
             for k, text in enumerate(texts):
                 y = top + 11.0 * k
                 words.append(Word(text, x0, y, x0 + 105, y + 10, 10.0, False))  # a full line: the next word wraps
