@@ -47,6 +47,7 @@ class Task:
     password: str | None = None
     profile: str = "eccp_followup"
     ocr: str = "auto"  # Settings.ocr: OCR runs here, in the worker
+    pages: int = 0  # as PDFium counts them before the work starts (0: it could not)
 
 
 @dataclass
@@ -83,6 +84,15 @@ class ConvertOptions:
     registry: Path | None = None  # default: OUT/registry/entities.json
     ocr: str = "auto"  # auto, always or never (Settings.ocr)
     retry_failed: str = "all"  # which earlier failures to do again: all, transient or none
+    # OCR reads a page in seconds (11 to 17 s on two busy cores): a scan's time grows
+    # with its pages, so each page adds this much to `timeout` unless OCR is off.
+    ocr_timeout_per_page: float = 30.0
+
+    def time_limit(self, task: "Task") -> float:
+        """Seconds `task` may take: `timeout`, plus the OCR allowance for its pages."""
+        if self.ocr == "never":
+            return self.timeout
+        return self.timeout + self.ocr_timeout_per_page * task.pages
 
 
 # --- inputs -----------------------------------------------------------------------
@@ -138,6 +148,21 @@ def output_stems(paths: list[Path]) -> dict[Path, str]:
             stem = f"{stem}-{hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:8]}"
         stems[path] = stem
     return stems
+
+
+def page_count(path: Path) -> int:
+    """Pages of a PDF as PDFium counts them (milliseconds: it reads the page tree only),
+    or 0 where it cannot open the file (the worker will say why)."""
+    import pypdfium2
+
+    try:
+        document = pypdfium2.PdfDocument(str(path))
+    except Exception:  # damaged, encrypted, not a PDF: the worker reports it
+        return 0
+    try:
+        return len(document)
+    finally:
+        document.close()
 
 
 # --- the work of one file (runs in a worker) --------------------------------------
@@ -245,14 +270,14 @@ def run_local(tasks: list[Task], options: ConvertOptions, target: Callable = _ch
                             result = conn.recv()
                     except (EOFError, OSError):
                         result = None
-                    if result is None and process.is_alive() and now - started <= options.timeout:
+                    if result is None and process.is_alive() and now - started <= options.time_limit(task):
                         continue
                     if result is None:
                         process.join(timeout=1)
                         result = (_crash(task, process.exitcode, started), None)
-                elif now - started > options.timeout:
+                elif now - started > options.time_limit(task):
                     process.kill()
-                    message = f"{Path(task.path).name}: timeout: no result after {options.timeout:g} s"
+                    message = f"{Path(task.path).name}: timeout: no result after {options.time_limit(task):g} s"
                     result = (_failed(task, "timeout", message, started), None)
                 else:
                     continue
@@ -293,7 +318,7 @@ def run_dask(tasks: list[Task], options: ConvertOptions) -> Iterator[Result]:
         futures = {client.submit(process_file, task, pure=False, key=f"extract-{task.sha256}-{i}"): task for i, task in enumerate(tasks)}
         started = time.monotonic()
         try:
-            for future in as_completed(futures, timeout=options.timeout * max(1, len(tasks))):
+            for future in as_completed(futures, timeout=sum(options.time_limit(t) for t in tasks) or options.timeout):
                 task = futures[future]
                 try:
                     fields, text = future.result()
@@ -373,7 +398,8 @@ def convert(
             outcomes.append(Outcome(key, digest, "skipped", None, f"same content as {seen_hashes[digest]}"))
             continue
         seen_hashes[digest] = key
-        tasks.append(Task(path=key, sha256=digest, stem=stems[path], password=options.password, profile=options.profile, ocr=options.ocr))
+        tasks.append(Task(path=key, sha256=digest, stem=stems[path], password=options.password, profile=options.profile, ocr=options.ocr,
+                          pages=page_count(path) if options.ocr != "never" else 0))
     if tasks and options.executor == "local":
         warm_up_workers()  # only when there is work: a resume with nothing to do starts no worker
     for outcome in outcomes:

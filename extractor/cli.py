@@ -101,6 +101,9 @@ def convert(
     force: bool = typer.Option(False, "--force", help="Redo files that are already converted."),
     password: Optional[str] = typer.Option(None, "--password", help="Password for encrypted PDFs."),
     timeout: float = typer.Option(300.0, "--timeout", min=1, help="Seconds one report may take."),
+    ocr_timeout_per_page: float = typer.Option(
+        30.0, "--ocr-timeout-per-page", min=0, help="Seconds added to --timeout per page of the report, unless --ocr never (OCR takes seconds a page)."
+    ),
     memory_mb: int = typer.Option(bulk.DEFAULT_MEMORY_MB, "--memory-mb", min=200, help="Memory one worker may use."),
     profile: str = typer.Option("eccp_followup", "--profile", help="Report-family profile: a name, a YAML path, or auto (the shipped profile that fits best)."),
     executor: str = typer.Option("local", "--executor", help="local (worker processes) or dask."),
@@ -130,7 +133,7 @@ def convert(
         typer.echo("error: no input files found in " + " ".join(inputs), err=True)
         raise typer.Exit(2)
     options = bulk.ConvertOptions(
-        workers=workers, force=force, password=password, timeout=timeout, memory_mb=memory_mb,
+        workers=workers, force=force, password=password, timeout=timeout, ocr_timeout_per_page=ocr_timeout_per_page, memory_mb=memory_mb,
         profile=profile, executor=executor, scheduler=scheduler, registry=registry, ocr=ocr.value,
         retry_failed=retry_failed,
     )

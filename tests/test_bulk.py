@@ -95,9 +95,12 @@ def test_bulk_same_input_twice_is_done_once(tmp_path):
 
 def test_bulk_timeout_fails_only_that_file(tmp_path):
     copies(tmp_path / "in", 1)
-    summary = bulk.convert([str(tmp_path / "in")], tmp_path / "out", bulk.ConvertOptions(timeout=0.2))
+    summary = bulk.convert([str(tmp_path / "in")], tmp_path / "out", bulk.ConvertOptions(timeout=0.2, ocr_timeout_per_page=0))
     [outcome] = summary.outcomes
     assert (outcome.status, outcome.error_code) == ("failed", "timeout")
+    # the same limit with an allowance per page (counted by convert) is time enough
+    summary = bulk.convert([str(tmp_path / "in")], tmp_path / "again", bulk.ConvertOptions(timeout=0.2, ocr_timeout_per_page=20))
+    assert summary.outcomes[0].status == "ok"
 
 
 def crashing_worker(task, conn, memory_mb):
@@ -213,7 +216,7 @@ def test_bulk_retry_failed_chooses_which_failures_are_done_again(tmp_path):
     copies(folder, 1)
     (folder / "empty.pdf").write_bytes(b"")
     out = tmp_path / "out"
-    ran, first = _tasks_run([str(folder)], out, timeout=0.2)
+    ran, first = _tasks_run([str(folder)], out, timeout=0.2, ocr_timeout_per_page=0)
     assert ran == 2 and {o.error_code for o in first.outcomes} == {"timeout", "empty_file"}
     ran, kept = _tasks_run([str(folder)], out, retry_failed="none")
     assert ran == 0 and kept.counts()["failed"] == 2
@@ -242,3 +245,26 @@ def test_fork_server_preload_loads_the_name_data_workers_would_load_under_their_
     )
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=Path(bulk.__file__).parent.parent, timeout=300)
     assert run.returncode == 0, run.stderr[-500:]
+
+
+def slow_worker(task, conn, memory_mb):
+    time.sleep(1.5)
+    conn.send(({"path": task.path, "status": "ok", "error_code": None}, None))
+    conn.close()
+
+
+def test_bulk_time_limit_grows_with_the_pages_ocr_may_read(tmp_path):
+    """A scan's OCR takes seconds a page: a long scan must not time out under the
+    default limit meant for text (the 28-page scanned fixture took 307 s, over 300)."""
+    [path] = copies(tmp_path / "in", 1)
+    pages = bulk.page_count(path)
+    assert pages > 1
+    task = bulk.Task(path=str(path), sha256="x", stem=path.stem, pages=pages)
+    allowed = bulk.ConvertOptions(timeout=1.0, ocr_timeout_per_page=1.0)
+    assert allowed.time_limit(task) == 1.0 + pages
+    [(_, fields, _)] = list(bulk.run_local([task], allowed, target=slow_worker))
+    assert fields["status"] == "ok"
+    for options in (bulk.ConvertOptions(timeout=1.0, ocr_timeout_per_page=0.0), bulk.ConvertOptions(timeout=1.0, ocr="never")):
+        [(_, fields, _)] = list(bulk.run_local([task], options, target=slow_worker))
+        assert fields["error_code"] == "timeout"
+    assert bulk.page_count(tmp_path / "missing.pdf") == 0
