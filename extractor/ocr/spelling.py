@@ -16,6 +16,8 @@ import re
 import unicodedata
 from collections import Counter
 
+from pydantic import BaseModel
+
 from schemas.records import EntityRef, MissionReport
 
 WORD = re.compile(r"\w+")
@@ -67,7 +69,7 @@ def _refs(node) -> list[EntityRef]:
         elif isinstance(value, list):
             for item in value:
                 visit(item)
-        elif hasattr(value, "model_fields"):
+        elif isinstance(value, BaseModel):
             for field in type(value).model_fields:
                 visit(getattr(value, field))
 
