@@ -349,3 +349,27 @@ def test_text_tables_names_with_indented_bullets_under_a_caption_are_one_list_pe
     [table] = TextAlignmentEngine(CAPTION).find(page, layout)
     assert [[c.lines for c in row] for row in table.grid] == [
         [("Alpha Cluster", "◦ Terra Robotics GmbH", "◦ Sol Foods SL")], [("Beta Cluster", "◦ Nord Wind AB")]]
+
+
+def test_text_tables_one_column_list_opened_by_a_caption_at_the_previous_page_foot():
+    """The caption ends page 3; its table, a name then its list in each row, ruled above,
+    starts page 4: the caption left open and the rule say it is a table."""
+    engine = TextAlignmentEngine(CAPTION)
+    words = words_of(PARAGRAPH[0], 60, 700) + words_of("Table 4 - SMEs which benefited from the mission", 60, 740, size=9.5, bold=True)
+    words += words_of("3", 297, 815, size=7)
+    page, layout = page_of(words, number=3)
+    assert engine.find(page, layout) == []
+    words, top = [], 80.0
+    for name, items in [("Alpha Cluster", ["1) Solarwerk AB", "2) Datalab SAS"]), ("Beta Cluster", ["1) Kemiplast GmbH"])]:
+        words += words_of(name, 62, top, size=8.5, bold=True)
+        for item in items:
+            top += 10.4
+            words += words_of(item, 62, top, size=8.5)
+        top += 14.5
+    words += words_of("6 Conclusions", 60, top + 30, size=15, bold=True)
+    page, layout = page_of(words, number=4, rules=[(76, 60, 320), (top - 3, 60, 320)])
+    [table] = engine.find(page, layout)
+    assert [[c.lines for c in row] for row in table.grid] == [
+        [("Alpha Cluster", "1) Solarwerk AB", "2) Datalab SAS")],
+        [("Beta Cluster", "1) Kemiplast GmbH")],
+    ]

@@ -432,7 +432,11 @@ def _continuation(ctx: _Page, open_: _Open, engine: str) -> RawTable | None:
     if len(region) < (3 if not open_.columns else 1):
         return None
     if not open_.columns:
-        return _table(region, ctx.layout.number, engine)
+        # the caption left at the previous page's foot, as a caption just above: a
+        # name-then-items list, or lines under a rule, is its one-column table
+        if _names_then_items(region):
+            return _ruled_list(ctx, region, 0.0, region[0].top, engine)
+        return _table(region, ctx.layout.number, engine) or _ruled_list(ctx, region, 0.0, region[0].top, engine)
     starts = [s[0].x0 for l in region for s in _segments(l)]
     aligned = sum(1 for x in starts if any(abs(x - c) <= ALIGN_TOLERANCE for c in open_.columns))
     if aligned < MIN_ALIGNED * len(starts) or not any(abs(region[0].x0 - c) <= ALIGN_TOLERANCE for c in open_.columns):
