@@ -373,3 +373,27 @@ def test_text_tables_one_column_list_opened_by_a_caption_at_the_previous_page_fo
         [("Alpha Cluster", "1) Solarwerk AB", "2) Datalab SAS")],
         [("Beta Cluster", "1) Kemiplast GmbH")],
     ]
+
+
+def test_text_tables_a_wrapped_name_goes_with_the_sentence_its_row_carries_on():
+    """No wider gap between rows: a line with a word in the first column starts a row,
+    unless its other cells carry on the sentences above in lower case ("Webinar series
+    for the" / "members of both organisations"); then its first cell is the rest of a
+    wrapped name ("Water Technology" / "Cluster Piemonte")."""
+    rows = [
+        ["Clusters", "Partner", "Objective"],
+        ["KCN", "Skane Cleantech", "Joint application to a research call"],
+        ["Water Technology", "Kansai Robotics", "Webinar series for the"],
+        ["Cluster Piemonte", "Japan", "members of both organisations"],
+        ["Food Cluster", "Osaka Foods", "Distribution agreement signed"],
+    ]
+    words, top = rows_at(rows, 120, pitch=11)
+    words = words_of("Table 2 - Cooperation objectives", 60, 100, size=9.5, bold=True) + words
+    words += words_of("Observations", 60, top + 30, size=11, bold=True)
+    page, layout = page_of(words)
+    [table] = TextAlignmentEngine(CAPTION).find(page, layout)
+    assert grid_texts(table)[1:] == [
+        ["KCN", "Skane Cleantech", "Joint application to a research call"],
+        ["Water Technology Cluster Piemonte", "Kansai Robotics Japan", "Webinar series for the members of both organisations"],
+        ["Food Cluster", "Osaka Foods", "Distribution agreement signed"],
+    ]

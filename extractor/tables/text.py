@@ -504,7 +504,7 @@ def _table(
         elif by_bold:  # one column of "a bold name, then its list": a bold line starts a row
             continues = bool(rows) and not (line.bold and not row_lines[-1][-1].bold)
         else:
-            continues = bool(rows) and not cells[0] and gap < 0.5 * line.size
+            continues = bool(rows) and gap < 0.5 * line.size and (not cells[0] or _goes_on_mid_sentence(cells, rows[-1]))
         # A bold header wrapped over several lines is one row, unless the gaps already
         # say where rows end (a bold cluster name may follow the header).
         header_wrap = row_gap is None and bool(rows) and len(rows) == 1 and line.bold and all(l.bold for l in row_lines[0])
@@ -532,6 +532,24 @@ def _table(
         row_edges=row_edges,
         confidence=round(aligned / total * 0.9, 3),
     )
+
+
+def _goes_on_mid_sentence(cells: list[list[Word]], above: list[list[Word]]) -> bool:
+    """Whether a line with a word in its first column still belongs to the row above,
+    where no wider gap tells rows apart: a cell of several words goes on in lower case
+    with the sentence above it ("Webinar series for the" / "members of both
+    organisations"), and no cell is filled where the row above has nothing (a name
+    wrapped in the first column, "Water Technology" / "Cluster Piemonte", goes with it)."""
+    goes_on = False
+    for words, upper in zip(cells, above):
+        if not words:
+            continue
+        if not upper:
+            return False
+        text = join_words(sorted(words, key=lambda w: w.x0))
+        if len(words) >= 2 and text[:1].islower() and not upper[-1].text.endswith((".", "!", "?")):
+            goes_on = True
+    return goes_on
 
 
 def _columns(per_line: list[list[list[Word]]]) -> tuple[float, ...]:
