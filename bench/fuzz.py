@@ -144,13 +144,25 @@ def check(folder: Path, out: Path, workers: int = 2) -> FuzzResult:
     run = run_convert(folder, out, workers)
     result = analyse(folder, out)
     result.seconds = time.perf_counter() - start
-    for stream in (run.stdout, run.stderr):
-        if "Traceback" in stream:
-            result.tracebacks.append(stream[-2000:])
+    for name, stream in (("stdout", run.stdout), ("stderr", run.stderr)):
+        (out / f"convert.{name}.txt").write_text(stream, encoding="utf-8")  # the whole output, to read afterwards
+        result.tracebacks += traceback_blocks(stream)
     missing = len(list(folder.glob("*.pdf"))) - result.files
     if missing:
         result.forbidden.append(f"{missing} files have no manifest line")
     return result
+
+
+def traceback_blocks(stream: str) -> list[str]:
+    """Each traceback in a stream, from its "Traceback" line to the exception line that
+    ends it (the stream's tail may be unrelated warnings)."""
+    blocks = []
+    lines = stream.splitlines()
+    for i, line in enumerate(lines):
+        if "Traceback (most recent call last)" in line:
+            end = next((j for j in range(i + 1, len(lines)) if lines[j] and not lines[j].startswith((" ", "\t"))), len(lines) - 1)
+            blocks.append("\n".join(lines[max(0, i - 2) : end + 1]))
+    return blocks
 
 
 def analyse(folder: Path, out: Path) -> FuzzResult:

@@ -41,3 +41,11 @@ def test_damaged_copies_convert_without_traceback_or_internal_error(tmp_path):
     assert result.tracebacks == [] and result.forbidden == [] and result.json_of_failed == []
     assert result.statuses.get("failed", 0) < 20
     assert result.recovered_share >= 0.95, (result.pages_recovered, result.pages_pdfium)
+
+
+def test_fuzz_reports_each_traceback_itself_not_the_tail_of_the_stream():
+    stream = ("Exception ignored in: <function X.__del__>\nTraceback (most recent call last):\n"
+              '  File "a.py", line 1, in close\n    self.close()\nValueError: closed twice\n' + "a warning\n" * 200)
+    [block] = fuzz.traceback_blocks(stream)
+    assert block.endswith("ValueError: closed twice") and "Exception ignored" in block
+    assert fuzz.traceback_blocks("a warning\n" * 5) == []
