@@ -181,12 +181,7 @@ def _judge_distinctive(a: NameKey, b: NameKey) -> Verdict:
             continue
         extra_a.append(token)
     extra_b = free
-    for token in list(extra_a):
-        partner = next((other for other in extra_b if _cognate(token, other)), None)
-        if partner is not None:
-            extra_a.remove(token)
-            extra_b.remove(partner)
-            cognates.append((token, partner))
+    cognates += _pair_off(extra_a, extra_b, _cognate)
     # A word and its translation in a dictionary are the same word, as two spellings
     # the lexicon maps to one English form are: they count as shared.
     translated: list[tuple[str, str]] = []
@@ -194,12 +189,7 @@ def _judge_distinctive(a: NameKey, b: NameKey) -> Verdict:
         for pair in [p for p in found if translate_each_other(*p)]:
             found.remove(pair)
             translated.append(pair)
-    for token in list(extra_a):
-        partner = next((other for other in extra_b if translate_each_other(token, other)), None)
-        if partner is not None:
-            extra_a.remove(token)
-            extra_b.remove(partner)
-            translated.append((token, partner))
+    translated += _pair_off(extra_a, extra_b, translate_each_other)
     shared += [x for x, _ in translated]
     if extra_a and extra_b:
         ratio = float(fuzz.token_sort_ratio(a.distinctive, b.distinctive))
@@ -271,6 +261,18 @@ def _weak_single_word(a: NameKey, b: NameKey, verdict: Verdict) -> Verdict:
         if common_english(token) or token in place_words():
             return Verdict(REVIEW + 5, f"one common word shared ({token}), kind words differ")
     return verdict
+
+
+def _pair_off(extra_a: list[str], extra_b: list[str], alike) -> list[tuple[str, str]]:
+    """Words of the two sides that `alike` pairs, one to one; they leave both lists."""
+    pairs = []
+    for token in list(extra_a):
+        partner = next((other for other in extra_b if alike(token, other)), None)
+        if partner is not None:
+            extra_a.remove(token)
+            extra_b.remove(partner)
+            pairs.append((token, partner))
+    return pairs
 
 
 def _minus(tokens: list[str], taken: list[str]) -> list[str]:
