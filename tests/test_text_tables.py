@@ -194,17 +194,23 @@ def test_text_tables_uncaptioned_table_at_the_page_foot_from_its_bold_header():
     assert TextAlignmentEngine(CAPTION).find(page, layout) == []
 
 
-def test_text_tables_one_column_list_ruled_under_its_caption():
-    """A one-column table (a name, then its list) has no columns to align: the rule
-    between it and its caption says it is a table."""
-    words = words_of("Table 4 - SMEs which benefited from the mission", 60, 100, size=9.5, bold=True)
-    top = 125.0
+def names_then_items(top):
+    """Two rows of a one-column list table: a bold name, then its numbered items."""
+    words = []
     for name, items in [("Alpha Cluster", ["1) Solarwerk AB", "2) Datalab SAS"]), ("Beta Cluster", ["1) Kemiplast GmbH"])]:
         words += words_of(name, 62, top, size=8.5, bold=True)
         for item in items:
             top += 10.4
             words += words_of(item, 62, top, size=8.5)
         top += 14.5
+    return words, top
+
+
+def test_text_tables_one_column_list_ruled_under_its_caption():
+    """A one-column table (a name, then its list) has no columns to align: the rule
+    between it and its caption says it is a table."""
+    listed, top = names_then_items(125.0)
+    words = words_of("Table 4 - SMEs which benefited from the mission", 60, 100, size=9.5, bold=True) + listed
     words += words_of("5 Conclusions", 60, top + 30, size=15, bold=True)
     page, layout = page_of(words, rules=[(121, 60, 320)])
     [table] = TextAlignmentEngine(CAPTION).find(page, layout)
@@ -359,13 +365,7 @@ def test_text_tables_one_column_list_opened_by_a_caption_at_the_previous_page_fo
     words += words_of("3", 297, 815, size=7)
     page, layout = page_of(words, number=3)
     assert engine.find(page, layout) == []
-    words, top = [], 80.0
-    for name, items in [("Alpha Cluster", ["1) Solarwerk AB", "2) Datalab SAS"]), ("Beta Cluster", ["1) Kemiplast GmbH"])]:
-        words += words_of(name, 62, top, size=8.5, bold=True)
-        for item in items:
-            top += 10.4
-            words += words_of(item, 62, top, size=8.5)
-        top += 14.5
+    words, top = names_then_items(80.0)
     words += words_of("6 Conclusions", 60, top + 30, size=15, bold=True)
     page, layout = page_of(words, number=4, rules=[(76, 60, 320), (top - 3, 60, 320)])
     [table] = engine.find(page, layout)
