@@ -164,8 +164,7 @@ def body_lines(
             continue
         if line.size < 0.9 * body_size or _LEADERS.search(line.text):
             continue
-        cx, cy = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
-        if any(b[0] - 2 <= cx <= b[2] + 2 and b[1] - 2 <= cy <= b[3] + 2 for b in exclude_boxes):
+        if _inside(line, exclude_boxes):
             continue
         lines.append(line)
     return lines
@@ -179,8 +178,7 @@ def small_print(
     for i, line in enumerate(layout.lines):
         if (layout.number, i) in running or line.size >= 0.9 * body_size:
             continue
-        cx, cy = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
-        if any(b[0] - 2 <= cx <= b[2] + 2 and b[1] - 2 <= cy <= b[3] + 2 for b in exclude_boxes):
+        if _inside(line, exclude_boxes):
             continue
         if blocks and 0 <= line.top - blocks[-1][-1].bottom < 0.8 * line.size:
             blocks[-1].append(line)

@@ -53,6 +53,18 @@ class ContractModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def instances_of(node: Any, kind: type) -> list:
+    """Every `kind` object inside a model tree (models, lists and tuples of them), in
+    document order: the EntityRefs of a report, its Provenances."""
+    if isinstance(node, kind):
+        return [node]
+    if isinstance(node, BaseModel):
+        return [found for name in type(node).model_fields for found in instances_of(getattr(node, name), kind)]
+    if isinstance(node, (list, tuple)):
+        return [found for item in node for found in instances_of(item, kind)]
+    return []
+
+
 class Provenance(ContractModel):
     page: int = Field(ge=1, description="1-based page where the record (or its row) starts")
     table: Optional[str] = Field(None, description="label of the table the record came from")

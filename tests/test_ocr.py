@@ -332,6 +332,6 @@ def _with_ids(value):
 
 
 def _refs_to(report, entity_id):
-    from extractor.ocr.spelling import _refs
+    from schemas.records import EntityRef, instances_of
 
-    return [ref for ref in _refs(report) if ref.id == entity_id]
+    return [ref for ref in instances_of(report, EntityRef) if ref.id == entity_id]

@@ -334,25 +334,13 @@ def weigh_by_ocr(tables: list, layout: PageLayout) -> list:
 def mark_provenance(report, pages: dict[int, float]):
     """Set `provenance.ocr` on every record, figure and finding that starts on a page
     read by OCR; one that had no confidence gets its page's mean word confidence."""
-    from schemas.records import Provenance
-    from pydantic import BaseModel
+    from schemas.records import Provenance, instances_of
 
-    def visit(node) -> None:
-        if isinstance(node, Provenance):
-            if node.page in pages:
-                node.ocr = True
-                if node.confidence is None:
-                    node.confidence = pages[node.page]
-            return
-        if isinstance(node, BaseModel):
-            for name in type(node).model_fields:
-                visit(getattr(node, name))
-        elif isinstance(node, (list, tuple)):
-            for item in node:
-                visit(item)
-
-    if pages:
-        visit(report)
+    for provenance in instances_of(report, Provenance) if pages else []:
+        if provenance.page in pages:
+            provenance.ocr = True
+            if provenance.confidence is None:
+                provenance.confidence = pages[provenance.page]
     return report
 
 

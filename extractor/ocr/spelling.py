@@ -16,9 +16,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from pydantic import BaseModel
-
-from schemas.records import EntityRef, MissionReport
+from schemas.records import EntityRef, MissionReport, instances_of
 
 WORD = re.compile(r"\w+")
 
@@ -30,11 +28,12 @@ def without_accents(word: str) -> str:
 def settle_spellings(report: MissionReport) -> MissionReport:
     """The report with each entity's name re-spelled by its mentions' majority (see
     the module's note); every EntityRef and the `entities` list agree afterwards."""
+    refs = instances_of(report, EntityRef)
     mentions: dict[str, list[str]] = {}
-    for ref in _refs(report):
+    for ref in refs:
         mentions.setdefault(ref.id, []).append(ref.raw)
     names = {entity.id: _majority_spelling(entity.name, mentions.get(entity.id, [])) for entity in report.entities}
-    for ref in _refs(report):
+    for ref in refs:
         ref.name = names.get(ref.id, ref.name)
     for entity in report.entities:
         entity.name = names[entity.id]
@@ -58,20 +57,3 @@ def _majority_spelling(name: str, raws: list[str]) -> str:
         return best if count > accented.get(word, 0) else word
 
     return WORD.sub(respell, name)
-
-
-def _refs(node) -> list[EntityRef]:
-    found: list[EntityRef] = []
-
-    def visit(value) -> None:
-        if isinstance(value, EntityRef):
-            found.append(value)
-        elif isinstance(value, list):
-            for item in value:
-                visit(item)
-        elif isinstance(value, BaseModel):
-            for field in type(value).model_fields:
-                visit(getattr(value, field))
-
-    visit(node)
-    return found

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from ..layout import Line, PageLayout
+from ..layout import Line, PageLayout, words_in_box, words_to_lines
 from ..settings import DEFAULT_SETTINGS, Settings
 from .base import RawTable, TableEngine
 from .camelot import FLAVORS, CamelotEngine
@@ -152,8 +152,6 @@ def rows_spaced_apart(table: RawTable, layout: PageLayout) -> bool:
     two rows well wider than any space between the lines of one cell. Then cells of
     many lines (a wide annex's long answers in narrow columns) are no sign of rows run
     together. The first row, a header whose levels may be spaced otherwise, is left out."""
-    from ..layout import words_in_box, words_to_lines
-
     within: list[float] = []
     bands: list[tuple[float, float]] = []
     for row in table.grid[1:]:
