@@ -28,6 +28,7 @@ from schemas.records import RECORD_KINDS, MissionReport
 
 from .entities.link import link_report, review_queue_path
 from .entities.registry import EntityRegistry, registry_lock
+from .library_logs import route_library_logs
 from .writer import atomic_write, rebuild_records, report_json
 
 MANIFEST = "manifest.jsonl"
@@ -211,6 +212,7 @@ def _fields(task: Task, status: str, code: str | None, message: str | None, star
 
 
 def _child(task: Task, conn, memory_mb: int) -> None:
+    route_library_logs()  # a worker's console is the run's: no library traceback on it
     try:
         import resource
 
@@ -230,7 +232,7 @@ Result = tuple[Task, dict, str | None]
 def _worker_context():
     """The fork-server context; its server imports and warms the pipeline once."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["extractor._preload", "extractor.bulk", "extractor.cli"])
+    context.set_forkserver_preload(["extractor._preload", "extractor.bulk"])
     return context
 
 

@@ -19,6 +19,7 @@ from . import bulk, entities_cli
 from .entities.link import link_report, review_queue_path
 from .entities.registry import EntityRegistry, RegistryBusyError, RegistryFileError, registry_lock
 from .errors import ExtractionError
+from .library_logs import route_library_logs
 from .writer import atomic_write, write_report
 
 app = typer.Typer(
@@ -28,6 +29,13 @@ app = typer.Typer(
 )
 console = Console()
 app.add_typer(entities_cli.app, name="entities")
+
+
+@app.callback()
+def _console() -> None:
+    route_library_logs()
+
+
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "mission_report.schema.json"
 
 

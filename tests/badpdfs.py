@@ -151,3 +151,13 @@ def glyph_id_pages(data: bytes, pages: tuple[int, ...] = (1,)) -> bytes:
     buffer = io.BytesIO()
     pdf.save(buffer)
     return buffer.getvalue()
+
+
+def bad_font_widths(data: bytes, code: int = 31) -> bytes:
+    """A '>' for the decimal point of the first font's width of character `code` (its
+    FirstChar is 0), as a flipped byte of the fuzz run had it: camelot's parser (playa)
+    logs that font as invalid, with the whole traceback of the exception it caught."""
+    array = re.search(rb"/Widths \[([^\]]*)\]", data)
+    numbers = list(re.finditer(rb"\S+", array.group(1)))
+    point = array.start(1) + numbers[code].start() + numbers[code].group(0).index(b".")
+    return data[:point] + b">" + data[point + 1:]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,8 +20,8 @@ from extractor.settings import Settings
 from schemas.findings import FindingCode
 from schemas.records import Finding
 
-from .badpdfs import FIXTURE, broken_page, broken_xref, glyph_id_pages
-from .conftest import ROOT, extracted
+from .badpdfs import FIXTURE, bad_font_widths, broken_page, broken_xref, glyph_id_pages
+from .conftest import PDFS, ROOT, extracted
 
 runner = CliRunner()
 FAST = dict(no_camelot=True)
@@ -206,3 +208,42 @@ def test_file_cut_where_pdfium_cannot_open_it_for_ocr_fails_in_one_line(tmp_path
     assert result.exit_code != 0 and "Traceback" not in result.output
     assert lines[-1].startswith("error: cut.pdf: truncated_or_corrupt: "), lines[-1]
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").glob("*.json"))
+
+
+@pytest.mark.parametrize("command", ["extract", "convert"])
+def test_library_warning_with_a_caught_exception_prints_no_traceback(command, tmp_path):
+    """The one traceback of the 1,000-mutation fuzz run: playa (camelot's parser) logs
+    a font whose Widths array holds a '>' as a warning with the exception's whole
+    traceback. Library messages reach the console as one line each, warnings not at all
+    (run as a user runs it: pytest's own log capture would hide the output)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    damaged = folder / "bad_widths.pdf"
+    damaged.write_bytes(bad_font_widths((PDFS / "eu_chile_2017.pdf").read_bytes()))
+    target = damaged if command == "extract" else folder
+    run = subprocess.run([sys.executable, "-m", "extractor.cli", command, str(target), "-o", str(tmp_path / "out")],
+                         capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "Traceback" not in run.stderr + run.stdout
+    assert "Invalid font dictionary" not in run.stderr + run.stdout
+    # the fork server does not preload the module `python -m` runs as each worker's main
+    assert "RuntimeWarning" not in run.stderr
+
+
+def test_library_error_reaches_the_console_as_one_line(capsys):
+    import logging
+
+    from extractor.library_logs import _ConsoleHandler, route_library_logs
+
+    route_library_logs()
+    try:
+        try:
+            raise TypeError("Int or Float required: /b'>'")
+        except TypeError:
+            logging.getLogger("playa.test").error("Invalid font\ndictionary", exc_info=True)
+            logging.getLogger("playa.test").warning("Data-loss while decompressing corrupted data")
+        assert capsys.readouterr().err == "playa.test: Invalid font dictionary: TypeError: Int or Float required: /b'>'\n"
+    finally:
+        root = logging.getLogger()
+        for handler in [h for h in root.handlers if isinstance(h, _ConsoleHandler)]:
+            root.removeHandler(handler)
