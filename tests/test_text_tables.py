@@ -397,3 +397,26 @@ def test_text_tables_a_wrapped_name_goes_with_the_sentence_its_row_carries_on():
         ["Water Technology Cluster Piemonte", "Kansai Robotics Japan", "Webinar series for the members of both organisations"],
         ["Food Cluster", "Osaka Foods", "Distribution agreement signed"],
     ]
+
+
+def test_text_tables_ruled_header_alone_at_the_page_foot_takes_its_columns_from_its_widest_line():
+    """A bold header between two rules ends the page (its body on the next page). Its
+    cells wrap unevenly, so only three of its five cell starts recur on two lines: the
+    columns are the widest line's, since every line starts its cells there, and the
+    next page's rows keep all five."""
+    engine = TextAlignmentEngine(CAPTION)
+    columns = (62, 170, 270, 385, 485)
+    words = words_of(PARAGRAPH[0], 60, 690, size=10)
+    words += words_of("Table 2 - Cooperation goals and next steps", 60, 712, size=9.5, bold=True)
+    words += rows_at([["Cluster", "Counterpart", "Objectives &", "Technologies and", "Focal point"]], 735, columns=columns)[0]
+    words += rows_at([["organisation", None, "follow-up", "services", None]], 746, columns=columns)[0]
+    words += words_of("2", 297, 815, size=7)
+    page, layout = page_of(words, number=2, rules=[(731, 60, 545), (758, 60, 545)])
+    [head] = engine.find(page, layout)
+    assert grid_texts(head) == [["Cluster organisation", "Counterpart", "Objectives & follow-up", "Technologies and services", "Focal point"]]
+    body = [["KICA", "Zeeland Offshore", "Pilot project", "Food safety", None],
+            ["KSK", "Hanoi Garment Works", "Webinar series", "Battery systems", "Jan Novak"]]
+    rest, _ = rows_at(body, 80, columns=columns, bold_header=False)
+    page, layout = page_of(rest, number=3)
+    [second] = engine.find(page, layout)
+    assert grid_texts(second) == body

@@ -348,12 +348,8 @@ def _foot_header(ctx: _Page, tables: list[RawTable], engine: str) -> RawTable | 
     region = _foot_region(ctx, tables)
     if not region or len(region) > MAX_HEADER_LINES:
         return None
-    widest = max(region, key=lambda l: len(_segments(l)))
-    columns = tuple(s[0].x0 for s in _segments(widest))
-    if len(columns) < 3:
-        return None
-    starts = [s[0].x0 for l in region for s in _segments(l)]
-    if not all(any(abs(x - c) <= ALIGN_TOLERANCE for c in columns) for x in starts):
+    columns = _header_columns([_segments(line) for line in region])
+    if columns is None or len(columns) < 3:
         return None
     table = _table(region, ctx.layout.number, engine, columns=columns)
     if table is None or len(table.grid) != 1:
@@ -484,6 +480,10 @@ def _table(
     """The grid of a region: columns from recurring segment starts (or as given, for
     the rest of a table begun on the page before), rows from lines and gaps."""
     per_line = [_segments(line) for line in region]
+    if columns is None and len(region) <= MAX_HEADER_LINES and all(line.bold for line in region):
+        # a header row alone (its body on the next page): its cells wrap unevenly, so
+        # few starts recur, but every line starts its cells at the widest line's columns
+        columns = _header_columns(per_line)
     if columns is None:
         columns = _columns(per_line)
         if len(columns) < 2:
@@ -550,6 +550,17 @@ def _goes_on_mid_sentence(cells: list[list[Word]], above: list[list[Word]]) -> b
         if len(words) >= 2 and text[:1].islower() and not upper[-1].text.endswith((".", "!", "?")):
             goes_on = True
     return goes_on
+
+
+def _header_columns(per_line: list[list[list[Word]]]) -> tuple[float, ...] | None:
+    """The segment starts of the widest line, when every segment of the other lines
+    starts at one of them (a header whose cells wrap over several lines)."""
+    widest = max(per_line, key=len)
+    columns = tuple(s[0].x0 for s in widest)
+    starts = [s[0].x0 for segments in per_line for s in segments]
+    if not all(any(abs(x - c) <= ALIGN_TOLERANCE for c in columns) for x in starts):
+        return None
+    return columns
 
 
 def _columns(per_line: list[list[list[Word]]]) -> tuple[float, ...]:
