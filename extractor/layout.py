@@ -340,9 +340,10 @@ def body_band_size(layout: PageLayout) -> float:
     return median(sizes) if sizes else 0.0
 
 
-def content_lines(layout: PageLayout) -> list[Line]:
+def content_lines(layout: PageLayout, captions: re.Pattern[str] | None = None) -> list[Line]:
     """The page's lines top to bottom without its running header and footer: lines in
-    the top or bottom band of the page set in another size than the page's body."""
+    the top or bottom band of the page set in another size than the page's body, unless
+    they match `captions` (a page with a narrow bottom margin may end on a caption)."""
     lines = sorted(layout.lines, key=lambda l: (l.top, l.x0))
     size = body_band_size(layout)
     if not size:
@@ -350,6 +351,7 @@ def content_lines(layout: PageLayout) -> list[Line]:
     return [
         l for l in lines
         if HEAD_BAND * layout.height <= l.top <= FOOT_BAND * layout.height or abs(l.size - size) <= FURNITURE_SIZE_TOLERANCE
+        or (captions is not None and captions.search(l.text))
     ]
 
 

@@ -129,7 +129,7 @@ def captions_below(pages: list[tuple[PageLayout, list[RawTable]]], pattern: re.P
 def _caption_left_at_foot(layout: PageLayout, tables: list[RawTable], pattern: re.Pattern[str]) -> tuple[int, str] | None:
     """A caption that ends the page's content with no table under it (its table was
     pushed onto the next page), as (page, caption text)."""
-    content = content_lines(layout)
+    content = content_lines(layout, pattern)
     for line in reversed(content[-3:]):
         if not pattern.search(line.text):
             continue

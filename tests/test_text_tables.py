@@ -420,3 +420,29 @@ def test_text_tables_ruled_header_alone_at_the_page_foot_takes_its_columns_from_
     page, layout = page_of(rest, number=3)
     [second] = engine.find(page, layout)
     assert grid_texts(second) == body
+
+
+def test_text_tables_caption_in_the_footer_band_still_opens_a_table_on_the_next_page():
+    """A narrow bottom margin puts the page's last caption below 92 % of the page, in
+    another size than the page's body: a line in that band and size would be a running
+    footer, but a caption is never one; its table starts the next page."""
+    engine = TextAlignmentEngine(CAPTION)
+    words = words_of(PARAGRAPH[0], 60, 700, size=9) + words_of(PARAGRAPH[1], 60, 713, size=9)
+    words += words_of("Table 3 - Involvement of the SMEs", 60, 780, size=10, bold=True)
+    words += words_of("3", 297, 815, size=7)
+    page, layout = page_of(words, number=3)
+    assert engine.find(page, layout) == []
+    table_words, top = rows_at(DELEGATION, 76)
+    page, layout = page_of(table_words, number=4)
+    [table] = engine.find(page, layout)
+    assert grid_texts(table) == DELEGATION
+
+
+def test_content_lines_keep_a_caption_in_the_footer_band():
+    from extractor.layout import content_lines
+
+    words = words_of(PARAGRAPH[0], 60, 700, size=9) + words_of("Table 3 - Involvement of the SMEs", 60, 780, size=10, bold=True)
+    words += words_of("3", 297, 815, size=7)
+    _, layout = page_of(words)
+    assert [l.text for l in content_lines(layout)] == [PARAGRAPH[0]]
+    assert [l.text for l in content_lines(layout, CAPTION)] == [PARAGRAPH[0], "Table 3 - Involvement of the SMEs"]

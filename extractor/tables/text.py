@@ -144,10 +144,11 @@ class _Page:
         return None
 
     def is_furniture(self, line: Line, size: float) -> bool:
-        """Running header or footer: in the page's top or bottom band, another size."""
+        """Running header or footer: in the page's top or bottom band, another size,
+        and no caption (a page with a narrow bottom margin ends on its caption there)."""
         height = self.layout.height
         outside = line.top < HEAD_BAND * height or line.top > FOOT_BAND * height
-        return outside and abs(line.size - size) > SIZE_TOLERANCE
+        return outside and abs(line.size - size) > SIZE_TOLERANCE and not is_caption(line, self.pattern)
 
     def content_after(self, y: float, size: float) -> list[Line]:
         return [l for l in self.lines if l.top > y and not self.is_furniture(l, size)]
