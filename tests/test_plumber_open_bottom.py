@@ -44,3 +44,30 @@ def test_plumber_row_split_by_the_page_end_is_closed_where_the_column_rules_stop
     expected = [list(row) for row in ROWS]
     assert rows_found(closed_path) == expected
     assert rows_found(open_path) == expected
+
+
+def open_top_page(path, close_it: bool) -> None:
+    """The rest of a split row heads the page, with no top border: its column rules
+    run up above the first horizontal rule."""
+    top, pitch = 780, 24
+    ops = []
+    for i, row in enumerate(ROWS):
+        y = top - i * pitch - 15
+        for x, cell in zip(XS, row):
+            literal = cell.replace("(", "\\(").replace(")", "\\)").encode()
+            ops.append(b"BT /F1 9 Tf %d %d Td (%s) Tj ET" % (x + 3, y, literal))
+    bottom = top - len(ROWS) * pitch
+    for i in range(0 if close_it else 1, len(ROWS) + 1):
+        ops.append(b"0.5 w %d %d m %d %d l S" % (XS[0], top - i * pitch, XS[-1], top - i * pitch))
+    for x in XS:
+        ops.append(b"0.5 w %d %d m %d %d l S" % (x, top, x, bottom))
+    write_pdf(path, [ops])
+
+
+def test_plumber_rest_of_a_split_row_at_the_page_head_is_closed_where_the_column_rules_start(tmp_path):
+    open_path, closed_path = tmp_path / "open.pdf", tmp_path / "closed.pdf"
+    open_top_page(open_path, close_it=False)
+    open_top_page(closed_path, close_it=True)
+    expected = [list(row) for row in ROWS]
+    assert rows_found(closed_path) == expected
+    assert rows_found(open_path) == expected

@@ -36,7 +36,7 @@ class PlumberLinesEngine:
 
     def find(self, page, layout: PageLayout, found: Sequence[RawTable] = ()) -> list[RawTable]:
         found = page.find_tables(LINE_SETTINGS)
-        closing = _open_bottoms(page, found)
+        closing = _open_bottoms(page, found) + _open_tops(page, found)
         if closing:
             found = page.find_tables({**LINE_SETTINGS, "explicit_horizontal_lines": closing})
         tables = []
@@ -142,6 +142,23 @@ def _open_bottoms(page, found) -> list[float]:
         ]
         if len(below) >= 2:
             closing.append(max(below))
+    return closing
+
+
+def _open_tops(page, found) -> list[float]:
+    """Tops of tables left open at a page head: the rest of a row split by the page
+    break, drawn without a top border, its column rules running up above the first
+    horizontal rule. The missing rule is put back where the column rules start."""
+    closing = []
+    verticals = [e for e in page.edges if e["orientation"] == "v"]
+    for table in found:
+        x0, top, x1, _ = table.bbox
+        above = [
+            e["top"] for e in verticals
+            if x0 - 1 <= e["x0"] <= x1 + 1 and e["bottom"] >= top - 2 and e["top"] < top - 5
+        ]
+        if len(above) >= 2:
+            closing.append(min(above))
     return closing
 
 
