@@ -319,15 +319,17 @@ def _relative_widths(boxes: list[BBox]) -> list[float]:
 
 def _append(table: StitchedTable, raw: RawTable, n_header: int, profile: Profile, settings: Settings) -> None:
     rows = [row for row in _data_rows(raw, n_header) if not _repeats_header(row, table, settings)]
-    if rows and table.rows and _is_fragment(rows[0], table, profile):
+    split_row = raw.opens_with_split_row and not n_header  # the drawing says so
+    if rows and table.rows and (split_row or _is_fragment(rows[0], table, profile)):
         table.rows[-1] = _rejoin(table.rows[-1], rows.pop(0))
-    unsure = not table.rows or table.columns.kind is None
+    unsure = not table.rows or table.columns.kind is None or bool(table.columns.unassigned)
     table.rows.extend(rows)
     table.pages.append(raw.page)
     table.confidence = min(table.confidence, raw.confidence)
     if unsure and rows:
         # a header left at a page foot was classified without any cell to read, or
-        # with the few rows before the page break ("–", "N.A." tell no answer column)
+        # with the few rows before the page break ("–", "N.A." tell no answer column):
+        # unclassified, or given a kind that leaves columns unexplained
         _relabel(table, table.label, profile, settings)
 
 

@@ -71,3 +71,13 @@ def test_plumber_rest_of_a_split_row_at_the_page_head_is_closed_where_the_column
     expected = [list(row) for row in ROWS]
     assert rows_found(closed_path) == expected
     assert rows_found(open_path) == expected
+
+
+def test_plumber_marks_a_table_that_opens_with_the_rest_of_a_split_row(tmp_path):
+    for close_it in (False, True):
+        path = tmp_path / f"top_{close_it}.pdf"
+        open_top_page(path, close_it=close_it)
+        with pdfplumber.open(path) as pdf:
+            page = pdf.pages[0]
+            [table] = PlumberLinesEngine().find(page, read_layout(page, 1))
+        assert table.opens_with_split_row is (not close_it)

@@ -185,3 +185,41 @@ def test_stitch_classifies_again_a_table_its_first_page_rows_could_not_explain()
     [table] = stitch([(layout_with_lines(2, [(caption, 685)]), [first]), (empty_layout(3), [second])], PROFILE)
     assert table.columns.kind == "sme_involvement"
     assert len(table.rows) == 4
+
+
+def test_stitch_classifies_again_a_table_its_first_page_rows_gave_a_kind_that_leaves_columns_unexplained():
+    """Three rows before the page break tell no answer ("Not applicable", "-", "–")
+    and no count: only the cluster column is explained, enough for a delegation table.
+    The rows on the next page (under the repeated header: "✔", "x", counts) show an
+    SME agenda, which explains every column: the kind is decided again on all the rows."""
+    header = ["EU cluster name", "Dedicated agenda for SMEs?", "SMEs taking part in the agenda"]
+    first = raw_table([header, ["Gozo Agrifood Competence Centre", "Not applicable", None], ["ICT Cluster of Gozo", "-", None],
+                       ["Kaunas Innovation Cluster for Aerospace", "–", "-"]], page=3, top=643.0)
+    second = raw_table([header, ["Klaster Strojarstva Kosice", "No (not yet)", None],
+                        ["Kosice Innovation Cluster for Textile and Fashion", "✔", "15–18"],
+                        ["Plovdiv Innovation Cluster for ICT", "x", "10"], ["Parnu Innovation Cluster for ICT", "x", "11"]],
+                       page=4, top=72.0)
+    page3 = layout_with_lines(3, [("Exhibit 3 - Preparation of the SMEs before the mission", 629)])
+    only_first = stitch([(page3, [first])], PROFILE)
+    assert only_first[0].columns.kind == "delegation" and only_first[0].columns.unassigned
+    [table] = stitch([(page3, [first]), (empty_layout(4), [second])], PROFILE)
+    assert table.columns.kind == "sme_involvement"
+    assert len(table.rows) == 7
+
+
+def test_stitch_joins_the_rest_of_a_split_row_the_drawing_marks_though_its_text_looks_like_a_new_row():
+    """The next page opens with the rest of a row split by the page break, drawn
+    without a top border: its first cell ("Network", capitalised) would start a new row
+    by its text alone; the drawing says it carries on the row above."""
+    from dataclasses import replace
+
+    first = raw_table([HEADER, ["Alpha Cluster", "Omega Ltd", "Pilot project", "Sensors"],
+                       ["Silesia Food Innovation", "Kanto Foods", "Joint workshop", "Packaging"]], page=2, top=600.0)
+    rest = [["Network", None, "with the partner's members", None], ["Beta Cluster", "Sigma SA", "Study visit", "Robots"]]
+    second = raw_table(rest, page=3, top=72.0)
+    caption = layout_with_lines(2, [("Table 2 - Cooperation objectives and next steps", 585)])
+    [apart] = stitch([(caption, [first]), (empty_layout(3), [second])], PROFILE)
+    assert [row.text(0) for row in apart.rows] == ["Alpha Cluster", "Silesia Food Innovation", "Network", "Beta Cluster"]
+    [joined] = stitch([(caption, [first]), (empty_layout(3), [replace(second, opens_with_split_row=True)])], PROFILE)
+    assert [row.text(0) for row in joined.rows] == ["Alpha Cluster", "Silesia Food Innovation Network", "Beta Cluster"]
+    assert joined.rows[1].text(2) == "Joint workshop with the partner's members"

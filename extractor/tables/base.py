@@ -35,6 +35,9 @@ class RawTable:
     column_edges: tuple[float, ...]
     row_edges: tuple[float, ...]
     confidence: float
+    #: Its first row is drawn without a top border at the page head: the rest of a row
+    #: the page break split, to be joined to the previous page's last row.
+    opens_with_split_row: bool = False
 
     @property
     def n_columns(self) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..layout import PageLayout, Word, cell_line_texts, join_lines, words_in_box, words_to_lines
 from .base import Cell, RawTable
@@ -36,7 +37,8 @@ class PlumberLinesEngine:
 
     def find(self, page, layout: PageLayout, found: Sequence[RawTable] = ()) -> list[RawTable]:
         found = page.find_tables(LINE_SETTINGS)
-        closing = _open_bottoms(page, found) + _open_tops(page, found)
+        tops = _open_tops(page, found)
+        closing = _open_bottoms(page, found) + tops
         if closing:
             found = page.find_tables({**LINE_SETTINGS, "explicit_horizontal_lines": closing})
         tables = []
@@ -45,7 +47,8 @@ class PlumberLinesEngine:
                 continue
             raw = _raw_table(table, layout, self.name)
             if raw is not None:
-                tables.append(raw)
+                split = any(abs(raw.bbox[1] - y) <= 2 for y in tops)
+                tables.append(replace(raw, opens_with_split_row=split) if split else raw)
         return tables
 
 
