@@ -13,14 +13,20 @@ ROWS = [("Cluster", "Partner", "Next steps"), ("Alpha Cluster", "Omega Ltd", "Pi
         ("Beta Cluster", "Sigma SA", "Study visit"), ("Gamma Cluster", "Delta Inc (Japanese", "Licence agreement")]
 
 
-def open_bottom_page(path, close_it: bool) -> None:
-    top, pitch = 700, 24
+def cell_texts(top: int, pitch: int) -> list[bytes]:
+    """Drawing operators for the rows' cell texts, the first row's top at `top`."""
     ops = []
     for i, row in enumerate(ROWS):
         y = top - i * pitch - 15
         for x, cell in zip(XS, row):
             literal = cell.replace("(", "\\(").replace(")", "\\)").encode()
             ops.append(b"BT /F1 9 Tf %d %d Td (%s) Tj ET" % (x + 3, y, literal))
+    return ops
+
+
+def open_bottom_page(path, close_it: bool) -> None:
+    top, pitch = 700, 24
+    ops = cell_texts(top, pitch)
     bottom = top - len(ROWS) * pitch
     rules = len(ROWS) if not close_it else len(ROWS) + 1  # the split row has no bottom border
     for i in range(rules):
@@ -50,12 +56,7 @@ def open_top_page(path, close_it: bool) -> None:
     """The rest of a split row heads the page, with no top border: its column rules
     run up above the first horizontal rule."""
     top, pitch = 780, 24
-    ops = []
-    for i, row in enumerate(ROWS):
-        y = top - i * pitch - 15
-        for x, cell in zip(XS, row):
-            literal = cell.replace("(", "\\(").replace(")", "\\)").encode()
-            ops.append(b"BT /F1 9 Tf %d %d Td (%s) Tj ET" % (x + 3, y, literal))
+    ops = cell_texts(top, pitch)
     bottom = top - len(ROWS) * pitch
     for i in range(0 if close_it else 1, len(ROWS) + 1):
         ops.append(b"0.5 w %d %d m %d %d l S" % (XS[0], top - i * pitch, XS[-1], top - i * pitch))

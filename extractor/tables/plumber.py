@@ -37,8 +37,8 @@ class PlumberLinesEngine:
 
     def find(self, page, layout: PageLayout, found: Sequence[RawTable] = ()) -> list[RawTable]:
         found = page.find_tables(LINE_SETTINGS)
-        tops = _open_tops(page, found)
-        closing = _open_bottoms(page, found) + tops
+        bottoms, tops = _open_ends(page, found)
+        closing = bottoms + tops
         if closing:
             found = page.find_tables({**LINE_SETTINGS, "explicit_horizontal_lines": closing})
         tables = []
@@ -47,8 +47,7 @@ class PlumberLinesEngine:
                 continue
             raw = _raw_table(table, layout, self.name)
             if raw is not None:
-                split = any(abs(raw.bbox[1] - y) <= 2 for y in tops)
-                tables.append(replace(raw, opens_with_split_row=split) if split else raw)
+                tables.append(replace(raw, opens_with_split_row=any(abs(raw.bbox[1] - y) <= 2 for y in tops)))
         return tables
 
 
@@ -130,39 +129,27 @@ def _slot(edges: list[float], value: float) -> int:
     return index
 
 
-def _open_bottoms(page, found) -> list[float]:
-    """Bottoms of tables left open at a page break: the column rules run on below the
-    last horizontal rule, as segments of their own or drawn through (a row split by the
-    page end, drawn without a bottom border).
-    The missing rule is put back where the column rules stop."""
-    closing = []
+def _open_ends(page, found) -> tuple[list[float], list[float]]:
+    """Bottoms and tops of tables left open at a page break, as (bottoms, tops).
+
+    A row split by the page end is drawn without a bottom border: the column rules run
+    on below the last horizontal rule (as segments of their own or drawn through). The
+    rest of that row heads the next page without a top border: the column rules run up
+    above the first horizontal rule. The missing rule is put back where the column
+    rules stop or start."""
+    bottoms: list[float] = []
+    tops: list[float] = []
     verticals = [e for e in page.edges if e["orientation"] == "v"]
     for table in found:
-        x0, _, x1, bottom = table.bbox
-        below = [
-            e["bottom"] for e in verticals
-            if x0 - 1 <= e["x0"] <= x1 + 1 and e["top"] <= bottom + 2 and e["bottom"] > bottom + 5
-        ]
+        x0, top, x1, bottom = table.bbox
+        across = [e for e in verticals if x0 - 1 <= e["x0"] <= x1 + 1]
+        below = [e["bottom"] for e in across if e["top"] <= bottom + 2 and e["bottom"] > bottom + 5]
+        above = [e["top"] for e in across if e["bottom"] >= top - 2 and e["top"] < top - 5]
         if len(below) >= 2:
-            closing.append(max(below))
-    return closing
-
-
-def _open_tops(page, found) -> list[float]:
-    """Tops of tables left open at a page head: the rest of a row split by the page
-    break, drawn without a top border, its column rules running up above the first
-    horizontal rule. The missing rule is put back where the column rules start."""
-    closing = []
-    verticals = [e for e in page.edges if e["orientation"] == "v"]
-    for table in found:
-        x0, top, x1, _ = table.bbox
-        above = [
-            e["top"] for e in verticals
-            if x0 - 1 <= e["x0"] <= x1 + 1 and e["bottom"] >= top - 2 and e["top"] < top - 5
-        ]
+            bottoms.append(max(below))
         if len(above) >= 2:
-            closing.append(min(above))
-    return closing
+            tops.append(min(above))
+    return bottoms, tops
 
 
 def _merge_close(values: list[float], tolerance: float = 1.5) -> list[float]:
