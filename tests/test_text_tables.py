@@ -446,3 +446,13 @@ def test_content_lines_keep_a_caption_in_the_footer_band():
     _, layout = page_of(words)
     assert [l.text for l in content_lines(layout)] == [PARAGRAPH[0]]
     assert [l.text for l in content_lines(layout, CAPTION)] == [PARAGRAPH[0], "Table 3 - Involvement of the SMEs"]
+
+
+def test_text_tables_bold_lines_of_one_segment_are_no_header_row_of_one_column():
+    """The widest-line columns of a header alone need two columns or more, as recurring
+    starts do: bold lines of one segment each are no table (a ruled list is told by its rule)."""
+    from extractor.tables.text import _table
+
+    words = words_of("Alpha Water Cluster", 60, 100, bold=True) + words_of("Beta Wood Cluster", 60, 112, bold=True)
+    _, layout = page_of(words)
+    assert _table(layout.lines, 3, "text-alignment") is None

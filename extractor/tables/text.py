@@ -481,12 +481,11 @@ def _table(
     """The grid of a region: columns from recurring segment starts (or as given, for
     the rest of a table begun on the page before), rows from lines and gaps."""
     per_line = [_segments(line) for line in region]
-    if columns is None and len(region) <= MAX_HEADER_LINES and all(line.bold for line in region):
+    if columns is None:
         # a header row alone (its body on the next page): its cells wrap unevenly, so
         # few starts recur, but every line starts its cells at the widest line's columns
-        columns = _header_columns(per_line)
-    if columns is None:
-        columns = _columns(per_line)
+        header_only = len(region) <= MAX_HEADER_LINES and all(line.bold for line in region)
+        columns = (_header_columns(per_line) if header_only else None) or _columns(per_line)
         if len(columns) < 2:
             return None
     per_line = [_split_at(segments, columns, line.size) for segments, line in zip(per_line, region)]
