@@ -65,7 +65,8 @@ def _raw_table(table, layout: PageLayout, engine: str) -> RawTable | None:
     row_edges = _drop_slivers(ys, [w.middle for w in inside], MIN_ROW)
     if len(column_edges) < 2 or len(row_edges) < 2:
         return None
-    if len(row_edges) < 3 and not _head_left_at_foot(table.bbox, len(column_edges) - 1, layout):
+    columns = len(column_edges) - 1
+    if len(row_edges) < 3 and not (_head_left_at_foot(table.bbox, columns, layout) or _tail_at_head(table.bbox, columns, layout)):
         return None  # one ruled row is a box around text, not a table
     boxes: dict[tuple[int, int], list[float]] = {}
     for x0, top, x1, bottom in table.cells:
@@ -103,6 +104,21 @@ def _head_left_at_foot(bbox, columns: int, layout: PageLayout) -> bool:
         return False
     below = [l for l in layout.lines if l.top > bottom + 1 and l.x1 > x0 and l.x0 < x1]
     return all(l.top > 0.92 * layout.height for l in below)
+
+
+TAIL_COLUMNS = 2
+HEAD_SHARE = 0.08  # of the page height: the running head's band
+
+
+def _tail_at_head(bbox, columns: int, layout: PageLayout) -> bool:
+    """A single ruled row divided into columns that opens a page, with nothing above it
+    but the page's furniture: the last row of a table that the page break pushed here
+    (a box around text has no column rules)."""
+    x0, top, x1, _ = bbox
+    if columns < TAIL_COLUMNS:
+        return False
+    above = [l for l in layout.lines if l.bottom < top - 1 and l.x1 > x0 and l.x0 < x1]
+    return all(l.bottom < HEAD_SHARE * layout.height for l in above)
 
 
 def _drop_slivers(edges: list[float], centres: list[float], minimum: float) -> list[float]:
