@@ -194,6 +194,20 @@ def test_text_tables_uncaptioned_table_at_the_page_foot_from_its_bold_header():
     assert TextAlignmentEngine(CAPTION).find(page, layout) == []
 
 
+def test_text_tables_uncaptioned_table_at_the_page_foot_with_one_row_under_its_header():
+    """The page break left a header and a single row at the foot: a bold header of three
+    cells or more over a row whose cells start at its columns is a table; a bold line
+    of two cells over one line is not enough."""
+    words = words_of(PARAGRAPH[0], 60, 640) + words_of(PARAGRAPH[1], 60, 653)
+    table_words, _ = rows_at(DELEGATION[:2], 680)
+    page, layout = page_of(words + table_words + words_of("Page 3", 290, 815, size=7))
+    [table] = TextAlignmentEngine(CAPTION).find(page, layout)
+    assert grid_texts(table) == DELEGATION[:2]
+    two_cells, _ = rows_at([row[:2] for row in DELEGATION[:2]], 680)
+    page, layout = page_of(words + two_cells + words_of("Page 3", 290, 815, size=7))
+    assert TextAlignmentEngine(CAPTION).find(page, layout) == []
+
+
 def names_then_items(top):
     """Two rows of a one-column list table: a bold name, then its numbered items."""
     words = []

@@ -53,6 +53,7 @@ PARAGRAPH_WIDTH = 0.75  # a one-segment line this wide (share of the text frame)
 SIZE_TOLERANCE = 0.4
 COLUMN_SPLIT_RATIO = 0.45  # at a column's start, a gap this many font sizes wide separates cells
 MAX_HEADER_LINES = 4  # a header row alone at a page foot wraps its cells over at most this many lines
+FOOT_HEADER_COLUMNS = 3  # cells of a header row at a page foot with at most one row under it
 MIN_ALIGNED = 0.6  # share of a continuation's segments that start at the open table's columns
 
 
@@ -332,7 +333,9 @@ def _foot_table(ctx: _Page, tables: list[RawTable], engine: str) -> RawTable | N
     if len(header) == 1:  # a list per row (items indented or not), ruled above its first bold name
         return _ruled_list(ctx, region, region[0].top - RULE_GAP_RATIO * region[0].size, region[0].top, engine)
     table = _table(region, ctx.layout.number, engine)
-    if table is None or len(table.grid) < 3:
+    # a header over a single row (the page break pushed the rest on) needs as many
+    # header cells as a header row left alone at the foot does
+    if table is None or len(table.grid) < 2 or (len(table.grid) == 2 and len(header) < FOOT_HEADER_COLUMNS):
         return None
     columns = table.column_edges[:-1]
     if not all(any(abs(s[0].x0 - x) <= ALIGN_TOLERANCE for x in columns) for s in header):
@@ -350,7 +353,7 @@ def _foot_header(ctx: _Page, tables: list[RawTable], engine: str) -> RawTable | 
     if not region or len(region) > MAX_HEADER_LINES:
         return None
     columns = _header_columns([_segments(line) for line in region])
-    if columns is None or len(columns) < 3:
+    if columns is None or len(columns) < FOOT_HEADER_COLUMNS:
         return None
     table = _table(region, ctx.layout.number, engine, columns=columns)
     if table is None or len(table.grid) != 1:
