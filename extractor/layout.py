@@ -323,6 +323,19 @@ def collapse(text: str | None) -> str | None:
     return cleaned or None
 
 
+COLUMN_GAP = 1.5  # a space between two words of a line this many times its font size parts columns
+
+
+def word_gaps(line: Line) -> list[float]:
+    """The spaces between a line's consecutive words, left to right."""
+    ordered = sorted(line.words, key=lambda w: w.x0)
+    return [b.x0 - a.x1 for a, b in zip(ordered, ordered[1:])]
+
+
+def has_column_gap(line: Line) -> bool:
+    return any(gap > COLUMN_GAP * line.size for gap in word_gaps(line))
+
+
 def words_in_box(words: Iterable[Word], bbox: BBox, margin: float = 0.5) -> list[Word]:
     """The words whose centre lies inside `bbox`."""
     x0, top, x1, bottom = bbox

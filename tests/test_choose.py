@@ -5,6 +5,7 @@ import pytest
 
 from extractor import ExtractOptions, extract_report
 from extractor.document import read_layout
+from extractor.layout import PageLayout, words_to_lines
 from extractor.settings import Settings
 from extractor.tables.choose import (
     ENGINES,
@@ -158,3 +159,33 @@ def test_choose_heading_and_paragraph_set_apart_below_a_camelot_table_are_cut_of
     trimmed = trim_prose_rows(apart, Settings())
     assert [row[0].text for row in trimmed.grid] == ["Name", "Oak", "Pine", "Birch", "Ash"]
     assert trim_prose_rows(table, Settings()).grid == table.grid  # no gap: nothing says they are not rows
+
+
+def _words_of_line(text: str, x0: float, top: float, size: float = 9.0, space: float = 2.5):
+    """A line's words as the page sets them: each word's width from its letters, one space apart."""
+    from extractor.layout import Word
+
+    words, x = [], x0
+    for token in text.split():
+        width = 0.5 * size * len(token)
+        words.append(Word(text=token, x0=x, top=top, x1=x + width, bottom=top + size, size=size, bold=False))
+        x += width + space
+    return words
+
+
+def test_choose_a_paragraph_line_cut_at_the_column_edges_is_trimmed_off_a_camelot_table():
+    # camelot cut the paragraph's last line above the table at the table's column edges:
+    # three cells, but its words run on at word spacing, a line of running text.
+    sentence = "Eight agreements were described in detail by the clusters"
+    table = raw_table([["Eight agreements were", None, "described in detail", "by the clusters"],
+                       ["Cluster", "Partner", "Objective", "Notes"],
+                       ["Alpha Cluster", "Omega Ltd", "Joint project", "Call held"],
+                       ["Beta Cluster", "Sigma SA", "Study visit", "To confirm"]], widths=[90, 90, 90, 90])
+    words = _words_of_line(sentence, 52, 104)
+    for r, row in enumerate(table.grid[1:], start=1):
+        for c, cell in enumerate(row):
+            words += _words_of_line(cell.text, table.column_edges[c] + 2, table.row_edges[r] + 4)
+    layout = PageLayout(number=1, width=595, height=842, words=words, lines=words_to_lines(words))
+    trimmed = trim_prose_rows(table, Settings(), layout)
+    assert [row[0].text for row in trimmed.grid] == ["Cluster", "Alpha Cluster", "Beta Cluster"]
+    assert trim_prose_rows(table, Settings()) is table  # without the page's words, nothing says it is prose

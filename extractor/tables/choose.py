@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from ..layout import Line, PageLayout, words_in_box, words_to_lines
+from ..layout import Line, PageLayout, has_column_gap, word_gaps, words_in_box, words_to_lines
 from ..settings import DEFAULT_SETTINGS, Settings
 from .base import RawTable, TableEngine
 from .camelot import FLAVORS, CamelotEngine
@@ -83,9 +83,9 @@ class PageTableReader:
             return None
         return make_engine(f"camelot-{flavor}", self.caption_pattern, self.source, self.password)
 
-    def _tables_only(self, read: list[RawTable]) -> list[RawTable]:
+    def _tables_only(self, read: list[RawTable], layout: PageLayout) -> list[RawTable]:
         """camelot's tables without the paragraph rows at their edges, and none that is prose."""
-        trimmed = [trim_prose_rows(t, self.settings) for t in read]
+        trimmed = [trim_prose_rows(t, self.settings, layout) for t in read]
         return [t for t in trimmed if t is not None and not is_prose(t, self.settings)]
 
     def find(self, page, layout: PageLayout) -> list[RawTable]:
@@ -100,13 +100,13 @@ class PageTableReader:
             for caption, bottom in unserved_captions(layout, self.caption_pattern, found):
                 area = (0.0, caption.bottom + 1, layout.width, bottom)
                 read = self.under_caption.find_in_file(self.source, layout.number, layout.height, [area], layout)
-                found += self._tables_only(read)
+                found += self._tables_only(read, layout)
         if self.borderless is None:
             return _in_reading_order(found)
         kept = [t for t in found if t.engine not in REPLACEABLE or t in clean]
         if unexplained_tabular_lines(layout, kept) < self.settings.min_tabular_lines:
             return _in_reading_order(found)
-        candidates = self._tables_only(self.borderless.find(page, layout))
+        candidates = self._tables_only(self.borderless.find(page, layout), layout)
         return _in_reading_order(choose(found, clean, candidates))
 
 
@@ -203,8 +203,7 @@ def unexplained_tabular_lines(layout: PageLayout, tables: list[RawTable]) -> int
             continue  # its gap is a leader to a page number, not a column
         if any(b[1] - 2 <= cy <= b[3] + 2 and b[0] - 2 <= line.x0 <= b[2] + 2 for b in boxes):
             continue
-        ordered = sorted(line.words, key=lambda w: w.x0)
-        if any(b.x0 - a.x1 > 1.5 * line.size for a, b in zip(ordered, ordered[1:])):
+        if has_column_gap(line):
             count += 1
     return count
 
@@ -238,24 +237,27 @@ def is_prose(table: RawTable, settings: Settings) -> bool:
     return total / max(1, lines) >= settings.column_prose_words_per_line and cells_with_figures < settings.prose_max_figure_share * cells
 
 
-def trim_prose_rows(table: RawTable, settings: Settings) -> RawTable | None:
+def trim_prose_rows(table: RawTable, settings: Settings, layout: PageLayout | None = None) -> RawTable | None:
     """The table without the paragraph lines camelot read into its first or last
-    rows (a row of one cell of several words, or of nothing), so that they stay in
+    rows (a row of one cell of several words, or of nothing, or, read on the page's
+    words, one line of running text cut at the column edges), so that they stay in
     the narrative; None when nothing is left."""
 
-    def is_prose_row(row) -> bool:
-        filled = [c for c in row if c is not None and c.text]
+    def is_prose_row(index: int) -> bool:
+        filled = [c for c in table.grid[index] if c is not None and c.text]
         if not filled:
             return True
-        return len(filled) == 1 and len(filled[0].text.split()) >= settings.edge_row_words
+        if len(filled) == 1:
+            return len(filled[0].text.split()) >= settings.edge_row_words
+        return layout is not None and _running_text_row(table, index, layout, settings)
 
     start, end = 0, len(table.grid)
-    while start < end and is_prose_row(table.grid[start]):
+    while start < end and is_prose_row(start):
         start += 1
-    while end > start and is_prose_row(table.grid[end - 1]):
+    while end > start and is_prose_row(end - 1):
         end -= 1
     start, end = _cut_set_apart_lines(table, start, end, settings)
-    while end > start and is_prose_row(table.grid[end - 1]):
+    while end > start and is_prose_row(end - 1):
         end -= 1
     if end - start < 2:
         return None
@@ -263,6 +265,22 @@ def trim_prose_rows(table: RawTable, settings: Settings) -> RawTable | None:
         return table
     edges = table.row_edges[start : end + 1]
     return replace(table, grid=table.grid[start:end], row_edges=edges, bbox=(table.bbox[0], edges[0], table.bbox[2], edges[-1]))
+
+
+EVEN_SPACING = 2.0  # largest over median space between words of one line of running text
+
+
+def _running_text_row(table: RawTable, index: int, layout: PageLayout, settings: Settings) -> bool:
+    """Whether a row of several cells is one line of running text that camelot cut at
+    the column edges: on the page, its words form one line of a sentence's length,
+    evenly spaced (a justified or ragged paragraph line), with no column gap between
+    them; a table's row leaves wider spaces between its cells than inside them."""
+    band = (table.bbox[0], table.row_edges[index], table.bbox[2], table.row_edges[index + 1])
+    lines = [line for line in words_to_lines(words_in_box(layout.words, band)) if line.text.strip()]
+    if len(lines) != 1 or len(lines[0].words) < 2 * settings.edge_row_words or has_column_gap(lines[0]):
+        return False
+    gaps = sorted(max(gap, 0.0) for gap in word_gaps(lines[0]))
+    return gaps[-1] <= EVEN_SPACING * max(gaps[len(gaps) // 2], 0.5)
 
 
 def _cut_set_apart_lines(table: RawTable, start: int, end: int, settings: Settings) -> tuple[int, int]:
