@@ -20,7 +20,7 @@ from .headers import (
     leaf_headers,
     normalise_header,
 )
-from .layout import BBox, PageLayout, content_lines, join_lines
+from .layout import BBox, PageLayout, content_lines, join_lines, words_in_box
 from .profile import Profile
 from .settings import DEFAULT_SETTINGS, Settings
 from .tables.base import Cell, RawTable
@@ -57,6 +57,8 @@ class StitchedTable:
     column_edges: tuple[float, ...] = ()
     leaf_header: list[str] = field(default_factory=list)
     captioned: bool = True  # False: the label is the table's own title row, not a caption
+    #: Where each column's text starts on its first page (None: a column without text).
+    text_starts: tuple[float | None, ...] = ()
 
 
 def caption_line(
@@ -186,7 +188,7 @@ def stitch(
             if may_continue and not n_header and settings.repeated_headers and _first_row_repeated(open_table, raw):
                 _promote_first_row(open_table, profile, settings)
                 n_header = 1
-            continued = _continuation_header(open_table, raw, n_header, settings) if may_continue else None
+            continued = _continuation_header(open_table, raw, layout, n_header, settings) if may_continue else None
             if continued is not None:
                 if caption is not None:  # the kind, known from the caption, says how a broken row rejoins
                     _relabel(open_table, caption, profile, settings)
@@ -197,6 +199,7 @@ def stitch(
             else:
                 open_table = _start(raw, caption or title, n_header, profile, settings)
                 open_table.captioned = caption is not None
+                open_table.text_starts = text_starts(raw, layout)
                 result.append(open_table)
                 open_last_page = raw.page
             if position != len(ordered) - 1:
@@ -280,7 +283,7 @@ def _relabel(table: StitchedTable, caption: str | None, profile: Profile, settin
     table.columns = classify(caption, table.flat_header, table.leaf_header, profile, body, settings)
 
 
-def _continuation_header(table: StitchedTable, raw: RawTable, n_header: int, settings: Settings) -> int | None:
+def _continuation_header(table: StitchedTable, raw: RawTable, layout: PageLayout, n_header: int, settings: Settings) -> int | None:
     """How many header rows to drop from `raw` when it continues `table`, or None
     when it does not: a repeated header is dropped; a first row that only looked like
     a header (bold data, say) is kept when the columns line up."""
@@ -288,7 +291,7 @@ def _continuation_header(table: StitchedTable, raw: RawTable, n_header: int, set
         return None
     if n_header and headers_agree(flatten_headers(raw, n_header), table.flat_header, settings):
         return n_header
-    if _same_columns(table, raw):
+    if _same_columns(table, raw) or _same_text_starts(table.text_starts, text_starts(raw, layout), table):
         return 0
     if not n_header and _same_widths(table, raw):
         return 0
@@ -301,6 +304,28 @@ def _same_columns(table: StitchedTable, raw: RawTable) -> bool:
         return False
     width = max(table.column_edges[-1] - table.column_edges[0], 1.0)
     return all(abs(a - b) <= WIDTH_TOLERANCE * width for a, b in zip(table.column_edges, raw.column_edges))
+
+
+def text_starts(raw: RawTable, layout: PageLayout) -> tuple[float | None, ...]:
+    """Where each column's text starts on the page: its leftmost word. Engines draw
+    column edges differently (on the rules, between the columns, at the text), the
+    text stands where the document put it."""
+    starts: list[float | None] = []
+    for column in range(raw.n_columns):
+        xs = [word.x0 for row in raw.grid if column < len(row) and row[column] is not None
+              for word in words_in_box(layout.words, row[column].bbox)]
+        starts.append(min(xs) if xs else None)
+    return tuple(starts)
+
+
+def _same_text_starts(first: tuple[float | None, ...], then: tuple[float | None, ...], table: StitchedTable) -> bool:
+    """Column texts starting at the same places (within a share of the table's width),
+    in at least two columns that have text in both parts."""
+    pairs = [(a, b) for a, b in zip(first, then) if a is not None and b is not None]
+    if len(first) != len(then) or len(pairs) < 2:
+        return False
+    width = max(table.bbox[2] - table.bbox[0], 1.0)
+    return all(abs(a - b) <= WIDTH_TOLERANCE * width for a, b in pairs)
 
 
 def _same_widths(table: StitchedTable, raw: RawTable) -> bool:

@@ -223,3 +223,39 @@ def test_stitch_joins_the_rest_of_a_split_row_the_drawing_marks_though_its_text_
     [joined] = stitch([(caption, [first]), (empty_layout(3), [replace(second, opens_with_split_row=True)])], PROFILE)
     assert [row.text(0) for row in joined.rows] == ["Alpha Cluster", "Silesia Food Innovation Network", "Beta Cluster"]
     assert joined.rows[1].text(2) == "Joint workshop with the partner's members"
+
+
+def _part(rows, page, edges, starts, top):
+    """A table part as an engine drew it (column edges of its own) and the page's
+    words, each cell's text starting at the column's text start."""
+    from extractor.layout import PageLayout, Word, words_to_lines
+    from extractor.tables.base import Cell, RawTable
+
+    words, grid = [], []
+    ys = [top + 20.0 * i for i in range(len(rows) + 1)]
+    for r, row in enumerate(rows):
+        cells = []
+        for c, text in enumerate(row):
+            x = starts[c]
+            for token in text.split():
+                words.append(Word(token, x, ys[r] + 5, x + 4.5 * len(token), ys[r] + 14, 9.0, False))
+                x += 4.5 * len(token) + 2.5
+            cells.append(Cell(text=text, lines=(text,), bold=False, bbox=(edges[c], ys[r], edges[c + 1], ys[r + 1])))
+        grid.append(tuple(cells))
+    raw = RawTable(page=page, bbox=(edges[0], ys[0], edges[-1], ys[-1]), engine="test", grid=tuple(grid),
+                   column_edges=tuple(edges), row_edges=tuple(ys), confidence=1.0)
+    return PageLayout(number=page, width=595, height=842, words=words, lines=words_to_lines(words)), [raw]
+
+
+def test_stitch_continues_a_table_whose_parts_two_engines_read_where_the_column_texts_start_alike():
+    # camelot draws column edges between the columns, the word-alignment engine at the
+    # text: the same columns, edges 20 pt apart; the texts start at the same places.
+    starts = [62, 169, 270, 375, 464]
+    header = ["EU cluster", "Counterpart", "Objective", "Technology", "Notes"]
+    first = _part([header, ["Alpha Cluster", "Omega Ltd", "Joint project", "Sensors", "Call held"]], 2,
+                  [52, 161, 262, 366, 444, 533], starts, 700)
+    second = _part([["Beta Cluster", "Sigma SA", "Study visit", "Robotics", "To confirm"]], 3,
+                   [62, 169, 270, 375, 464, 522], starts, 70)
+    [table] = stitch([first, second], PROFILE)
+    assert [row.text(0) for row in table.rows] == ["Alpha Cluster", "Beta Cluster"]
+    assert table.pages == [2, 3]
