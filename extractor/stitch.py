@@ -142,6 +142,21 @@ def _caption_left_at_foot(layout: PageLayout, tables: list[RawTable], pattern: r
     return None
 
 
+HEAD_REMNANT_LINES = 2  # lines of a broken last row the page break may push above its caption
+
+
+def _caption_at_head(layout: PageLayout, tables: list[RawTable], pattern: re.Pattern[str]) -> str | None:
+    """A caption that opens the page's content (at most the rest of a broken row above
+    it, no table): the caption of the previous page's last table, pushed onto this page."""
+    content = content_lines(layout, pattern)
+    for line in content[: HEAD_REMNANT_LINES + 1]:
+        if pattern.search(line.text):
+            if any(t.bbox[1] < line.top for t in tables):
+                return None
+            return join_lines(_caption_lines(line, layout))
+    return None
+
+
 def _caption_lines(first, layout: PageLayout) -> list[str]:
     """The caption's line and any wrapped continuation directly below it in the same font."""
     lines = [first.text]
@@ -172,6 +187,10 @@ def stitch(
         if ordered and 0 not in captions and left_at_foot is not None and left_at_foot[0] == layout.number - 1:
             captions[0] = (left_at_foot[1], False)  # captioned at the previous page's foot, pushed onto this one
         left_at_foot = None if below else _caption_left_at_foot(layout, ordered, profile.caption_pattern)
+        if below and open_table is not None and open_table.label is None and open_last_page == layout.number - 1:
+            pushed = _caption_at_head(layout, ordered, profile.caption_pattern)
+            if pushed is not None and pushed not in {text for text, _ in captions.values()}:
+                _relabel(open_table, pushed, profile, settings)
         for position, raw in enumerate(ordered):
             caption, caption_below = captions.get(position, (None, False))
             title, raw = split_title_rows(raw) if settings.title_rows else (None, raw)

@@ -259,3 +259,23 @@ def test_stitch_continues_a_table_whose_parts_two_engines_read_where_the_column_
     [table] = stitch([first, second], PROFILE)
     assert [row.text(0) for row in table.rows] == ["Alpha Cluster", "Beta Cluster"]
     assert table.pages == [2, 3]
+
+
+def test_stitch_caption_pushed_to_the_next_page_head_names_the_table_that_ended_the_page():
+    """Captions underneath: the page break pushed a table's caption (and the rest of its
+    last row) onto the next page, where no table stands above it; it names the table
+    that ended the previous page."""
+    first = raw_table([["#", "Cluster", "Country"], ["1", "Alpha", "Spain"]], page=3, top=100)   # 100..140
+    second = raw_table([HEADER, ["A Cluster", "Org 1", "x", "y"]], page=3, top=700)           # 700..740
+    page3 = layout_with_lines(3, [("Table 1 - EU cluster delegation", 145)])
+    page4 = layout_with_lines(4, [("and a rest", 60), ("Table 2 - Cooperation objectives and next steps", 75),
+                                  ("4 Formal agreements", 120), ("Formal agreements take longer to materialise.", 140)])
+    tables = stitch([(page3, [first, second]), (page4, [])], PROFILE)
+    assert [(t.label, t.columns.kind) for t in tables] == [
+        ("Table 1 - EU cluster delegation", "delegation"),
+        ("Table 2 - Cooperation objectives and next steps", "cooperation_objectives"),
+    ]
+    # a caption further down the page, after running text, names no table of the page before
+    late = layout_with_lines(4, [("4 Formal agreements", 60), ("Formal agreements take longer.", 80),
+                                 ("They are discussed below.", 95), ("Table 2 - Cooperation objectives and next steps", 110)])
+    assert stitch([(page3, [first, second]), (late, [])], PROFILE)[1].label is None
