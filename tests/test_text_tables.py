@@ -470,3 +470,28 @@ def test_text_tables_bold_lines_of_one_segment_are_no_header_row_of_one_column()
     words = words_of("Alpha Water Cluster", 60, 100, bold=True) + words_of("Beta Wood Cluster", 60, 112, bold=True)
     _, layout = page_of(words)
     assert _table(layout.lines, 3, "text-alignment") is None
+
+
+def test_text_tables_deep_header_set_tight_then_its_body_after_a_gap():
+    """A wide annex in a small font: its header cells wrap over five tight lines, and the
+    body starts after a gap wider than two of those line pitches; the body still
+    belongs to the table under the caption."""
+    size = 5.0
+    words = words_of("Annex 2 - Formal agreements", 60, 80, size=13, bold=True)
+    header = [("Clusters", "Formal", "How many"), (None, "agreement", "formal"), (None, "signed?", "agreements"),
+              (None, None, "have you"), (None, None, "signed?")]
+    top = 100.0
+    for row in header:
+        for x, text in zip((60, 200, 300), row):
+            if text:
+                words += words_of(text, x, top, size=size, bold=True)
+        top += 6.2
+    body = [("Alpha Cluster", "Yes", "2"), ("Beta Cluster", "No", "0"), ("Gamma Cluster", "Yes", "1")]
+    top += 8.0
+    for row in body:
+        for x, text in zip((60, 200, 300), row):
+            words += words_of(text, x, top, size=size)
+        top += 10.0
+    page, layout = page_of(words)
+    [table] = TextAlignmentEngine(CAPTION).find(page, layout)
+    assert [row[0].text if row[0] else None for row in table.grid][-3:] == ["Alpha Cluster", "Beta Cluster", "Gamma Cluster"]

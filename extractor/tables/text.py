@@ -45,6 +45,7 @@ ALIGN_TOLERANCE = 4.0
 LEADERS = re.compile(r"\.{4,}|…{2,}")
 CAPTION_REACH = 3.0  # the table starts within this many line heights of its caption
 END_GAP_RATIO = 2.2  # a gap this many times the usual line pitch ends the table
+HEADER_GAP_RATIO = 3.5  # font sizes from a bold header's last line to its body's first
 ROW_GAP_RATIO = 0.35  # rows spaced apart this many font sizes more than a cell's lines
 RULE_MIN_LENGTH = 0.15  # share of the page width: shorter rules underline words, they bound no table
 RULE_EXTENT_TOLERANCE = 3.0  # rules of one table start and end at the same x within this
@@ -247,7 +248,12 @@ def _walk(ctx: _Page, lines: list[Line], anchor: float, down: bool, size: float 
         tops = sorted(l.top for l in region)
         pitches = [b - a for a, b in zip(tops, tops[1:])]
         pitch = median(pitches) if pitches else 1.6 * line.size
-        if abs(line.top - last.top) > max(END_GAP_RATIO * pitch, 2.5 * line.size):
+        limit = max(END_GAP_RATIO * pitch, 2.5 * line.size)
+        if down and not line.bold and all(l.bold for l in region):
+            # under a header whose cells wrap over tight lines, that pitch is no row's:
+            # the body may start further down
+            limit = max(limit, HEADER_GAP_RATIO * line.size)
+        if abs(line.top - last.top) > limit:
             break
         upper, lower = (last, line) if down else (line, last)
         x0 = min(l.x0 for l in region + [line])
