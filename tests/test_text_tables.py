@@ -495,3 +495,27 @@ def test_text_tables_deep_header_set_tight_then_its_body_after_a_gap():
     page, layout = page_of(words)
     [table] = TextAlignmentEngine(CAPTION).find(page, layout)
     assert [row[0].text if row[0] else None for row in table.grid][-3:] == ["Alpha Cluster", "Beta Cluster", "Gamma Cluster"]
+
+
+def test_text_tables_a_column_its_header_starts_and_one_cell_confirms_after_a_narrow_gap():
+    """A column filled in one row only, whose cell follows its neighbour's text closer
+    than a column gap: its header's start and that cell's start, after more than a
+    word space, make it a column of its own."""
+    words = words_of("Table 2 - Cooperation objectives", 60, 100, size=9.5, bold=True)
+    top = 120
+    for x, text in zip((60, 160, 248, 420), ("European cluster", "Counterpart", "URL", "Aim")):
+        words += words_of(text, x, top, bold=True)
+    rows = [[(60, "Alpha Cluster"), (160, "Omega Ltd"), (420, "Joint project")],
+            [(60, "Beta Cluster"), (160, "Korean ICT Business"), (248, "www.example.eu"), (420, "Study visit")],
+            [(60, "Gamma Cluster"), (160, "Sigma SA"), (420, "Export")]]
+    for row in rows:
+        top += 15
+        for x, text in row:
+            words += words_of(text, x, top)
+    # "Korean ICT Business" ends 6 pt (two thirds of the font size) before the URL column
+    assert abs(words_of("Korean ICT Business", 160, 0)[-1].x1 - 242) < 0.5
+    words += words_of("3 Involvement of SMEs", 60, top + 40, size=13, bold=True)
+    page, layout = page_of(words)
+    [table] = TextAlignmentEngine(CAPTION).find(page, layout)
+    assert grid_texts(table)[0] == ["European cluster", "Counterpart", "URL", "Aim"]
+    assert grid_texts(table)[2] == ["Beta Cluster", "Korean ICT Business", "www.example.eu", "Study visit"]

@@ -494,7 +494,7 @@ def _table(
         # a header row alone (its body on the next page): its cells wrap unevenly, so
         # few starts recur, but every line starts its cells at the widest line's columns
         header_only = len(region) <= MAX_HEADER_LINES and all(line.bold for line in region)
-        columns = (_header_columns(per_line) if header_only else None) or _columns(per_line)
+        columns = (_header_columns(per_line) if header_only else None) or _columns(per_line, [line.size for line in region])
         if len(columns) < 2:
             return None
     per_line = [_split_at(segments, columns, line.size) for segments, line in zip(per_line, region)]
@@ -572,8 +572,11 @@ def _header_columns(per_line: list[list[list[Word]]]) -> tuple[float, ...] | Non
     return columns
 
 
-def _columns(per_line: list[list[list[Word]]]) -> tuple[float, ...]:
-    """Segment left edges that recur on two lines or more."""
+def _columns(per_line: list[list[list[Word]]], sizes: list[float]) -> tuple[float, ...]:
+    """Segment left edges that recur on two lines or more. A start seen once (a header
+    cell over a column filled in one row) also counts where another line has a word
+    starting there after more than a word space: a cell that follows its neighbour's
+    text closer than a column gap, which `_split_at` then cuts off."""
     starts: list[list[float]] = []
     for segments in per_line:
         for segment in segments:
@@ -584,7 +587,11 @@ def _columns(per_line: list[list[list[Word]]]) -> tuple[float, ...]:
                     break
             else:
                 starts.append([x])
-    return tuple(sorted(min(c) for c in starts if len(c) >= 2))
+    columns = [min(c) for c in starts if len(c) >= 2]
+    inner = [word.x0 for segments, size in zip(per_line, sizes) for segment in segments
+             for prev, word in zip(segment, segment[1:]) if word.x0 - prev.x1 > COLUMN_SPLIT_RATIO * size]
+    columns += [c[0] for c in starts if len(c) == 1 and any(abs(x - c[0]) <= ALIGN_TOLERANCE for x in inner)]
+    return tuple(sorted(columns))
 
 
 def _split_at(segments: list[list[Word]], columns: tuple[float, ...], size: float) -> list[list[Word]]:
