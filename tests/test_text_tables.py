@@ -519,3 +519,23 @@ def test_text_tables_a_column_its_header_starts_and_one_cell_confirms_after_a_na
     [table] = TextAlignmentEngine(CAPTION).find(page, layout)
     assert grid_texts(table)[0] == ["European cluster", "Counterpart", "URL", "Aim"]
     assert grid_texts(table)[2] == ["Beta Cluster", "Korean ICT Business", "www.example.eu", "Study visit"]
+
+
+def test_text_tables_a_bold_header_cell_over_a_column_empty_on_this_page_is_a_column():
+    """The rows on this page leave a column empty (its cells are filled on the next
+    page): its bold header cell, standing clear of every body word, still makes it a
+    column, so the next page's part can fill it."""
+    words = words_of("Table 2 - Cooperation objectives", 60, 100, size=9.5, bold=True)
+    for x, text in zip((60, 200, 330, 470), ("Name of EU cluster", "Counterpart", "Aim of the cooperation", "Responsible")):
+        words += words_of(text, x, 120, bold=True)
+    top = 120
+    for row in [("Alpha Cluster", "Omega Ltd", "Joint project"), ("Beta Cluster", "Sigma SA", "Study visit"),
+                ("Gamma Cluster", "Tau Corp", "Export")]:
+        top += 15
+        for x, text in zip((60, 200, 330), row):
+            words += words_of(text, x, top)
+    words += words_of("3 Involvement of SMEs", 60, top + 40, size=13, bold=True)
+    page, layout = page_of(words)
+    [table] = TextAlignmentEngine(CAPTION).find(page, layout)
+    assert grid_texts(table)[0] == ["Name of EU cluster", "Counterpart", "Aim of the cooperation", "Responsible"]
+    assert grid_texts(table)[1] == ["Alpha Cluster", "Omega Ltd", "Joint project", None]

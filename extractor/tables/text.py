@@ -494,7 +494,10 @@ def _table(
         # a header row alone (its body on the next page): its cells wrap unevenly, so
         # few starts recur, but every line starts its cells at the widest line's columns
         header_only = len(region) <= MAX_HEADER_LINES and all(line.bold for line in region)
-        columns = (_header_columns(per_line) if header_only else None) or _columns(per_line, [line.size for line in region])
+        if header_only:
+            columns = _header_columns(per_line) or _columns(per_line, [line.size for line in region])
+        else:
+            columns = _empty_columns_under_header(region, per_line, _columns(per_line, [line.size for line in region]))
         if len(columns) < 2:
             return None
     per_line = [_split_at(segments, columns, line.size) for segments, line in zip(per_line, region)]
@@ -570,6 +573,32 @@ def _header_columns(per_line: list[list[list[Word]]]) -> tuple[float, ...] | Non
     if not all(any(abs(x - c) <= ALIGN_TOLERANCE for c in columns) for x in starts):
         return None
     return columns
+
+
+def _empty_columns_under_header(region: list[Line], per_line: list[list[list[Word]]], columns: tuple[float, ...]) -> tuple[float, ...]:
+    """The columns, and the start of every bold header cell that stands over no body
+    word (no body word from its start to the next column's): a column that the rows
+    on this page leave empty, filled on the next page or not at all."""
+    header_lines = 0
+    while header_lines < len(region) and region[header_lines].bold:
+        header_lines += 1
+    if not header_lines or header_lines == len(region):
+        return columns
+    body = [word for line in region[header_lines:] for word in line.words]
+
+    def clear_of_body(x: float) -> bool:
+        right = min((c for c in columns if c > x), default=float("inf"))
+        return not any(w.x1 > x - ALIGN_TOLERANCE and w.x0 < right for w in body)
+
+    found = list(columns)
+    for segments in per_line[:header_lines]:
+        starts = [segment[0].x0 for segment in segments]
+        off = [x for x in starts if not any(abs(x - c) <= ALIGN_TOLERANCE for c in columns)]
+        # only a header line whose other cells start at the columns (a spanning cell
+        # of a two-level header starts between columns, over no word of its own)
+        if off and len(starts) - len(off) >= 2 and all(clear_of_body(x) for x in off):
+            found += off
+    return tuple(sorted(found))
 
 
 def _columns(per_line: list[list[list[Word]]], sizes: list[float]) -> tuple[float, ...]:
