@@ -539,3 +539,44 @@ def test_text_tables_a_bold_header_cell_over_a_column_empty_on_this_page_is_a_co
     [table] = TextAlignmentEngine(CAPTION).find(page, layout)
     assert grid_texts(table)[0] == ["Name of EU cluster", "Counterpart", "Aim of the cooperation", "Responsible"]
     assert grid_texts(table)[1] == ["Alpha Cluster", "Omega Ltd", "Joint project", None]
+
+
+def test_text_tables_the_rule_under_a_bold_header_does_not_close_the_table():
+    """Rules above the header and under it, none under the body on this page (the table
+    runs on): the rule under the bold header separates it from its body, it does not
+    end the table."""
+    words = words_of("Annex 1 - Cooperation agreements", 60, 80, size=13, bold=True)
+    top = 100.0
+    for x, text in zip((60, 200, 300), ("Clusters", "Partner", "Kind of cooperation")):
+        words += words_of(text, x, top, bold=True)
+    top += 22.0
+    for row in [("Alpha Cluster", "Omega Ltd", "Joint project"), ("Beta Cluster", "Sigma SA", "Study visit"),
+                ("Gamma Cluster", "Tau Corp", "Export")]:
+        for x, text in zip((60, 200, 300), row):
+            words += words_of(text, x, top)
+        top += 15.0
+    words += words_of(PARAGRAPH[0], 60, top + 20)
+    page, layout = page_of(words, rules=[(97, 58, 420), (112, 58, 420)])
+    [table] = TextAlignmentEngine(CAPTION).find(page, layout)
+    assert [row[0].text for row in table.grid] == ["Clusters", "Alpha Cluster", "Beta Cluster", "Gamma Cluster"]
+
+
+def test_text_tables_a_header_wrapped_between_two_rules_keeps_the_body_under_them():
+    """Rules above and under a header wrapped over two lines, the body a header's gap
+    below the second rule and no rule under it on this page: the ruled band is the
+    header, not a table of its own; the rows under it belong to it."""
+    words = words_of("Annex 1 - Cooperation agreements", 60, 80, size=13, bold=True)
+    for top, cells in [(100.0, ("Clusters", "Name of", "Kind of")), (110.0, ("", "partner", "cooperation"))]:
+        for x, text in zip((60, 200, 300), cells):
+            if text:
+                words += words_of(text, x, top, bold=True)
+    top = 130.0
+    for row in [("Alpha Cluster", "Omega Ltd", "Joint project"), ("Beta Cluster", "Sigma SA", "Study visit"),
+                ("Gamma Cluster", "Tau Corp", "Export")]:
+        for x, text in zip((60, 200, 300), row):
+            words += words_of(text, x, top)
+        top += 15.0
+    words += words_of(PARAGRAPH[0], 60, top + 20)
+    page, layout = page_of(words, rules=[(97, 58, 420), (122, 58, 420)])
+    [table] = TextAlignmentEngine(CAPTION).find(page, layout)
+    assert [row[0].text for row in table.grid] == ["Clusters", "Alpha Cluster", "Beta Cluster", "Gamma Cluster"]

@@ -249,16 +249,18 @@ def _walk(ctx: _Page, lines: list[Line], anchor: float, down: bool, size: float 
         pitches = [b - a for a, b in zip(tops, tops[1:])]
         pitch = median(pitches) if pitches else 1.6 * line.size
         limit = max(END_GAP_RATIO * pitch, 2.5 * line.size)
-        if down and not line.bold and all(l.bold for l in region):
-            # under a header whose cells wrap over tight lines, that pitch is no row's:
-            # the body may start further down
+        # from a bold header down to its body: the header's tight line pitch is no
+        # row's (the body may start further down), and a rule between them parts the
+        # header from its body, it does not close the table
+        under_header = down and not line.bold and all(l.bold for l in region)
+        if under_header:
             limit = max(limit, HEADER_GAP_RATIO * line.size)
         if abs(line.top - last.top) > limit:
             break
         upper, lower = (last, line) if down else (line, last)
         x0 = min(l.x0 for l in region + [line])
         x1 = max(l.x1 for l in region + [line])
-        rule = ctx.rule_between(upper.bottom, lower.top, x0, x1)
+        rule = None if under_header else ctx.rule_between(upper.bottom, lower.top, x0, x1)
         if rule is not None:
             beyond = line.top - rule.y if down else rule.y - line.bottom
             if beyond > RULE_GAP_RATIO * line.size:
@@ -396,7 +398,9 @@ def _ruled_blocks(ctx: _Page, engine: str) -> list[RawTable]:
             continue
         region = [l for l in ctx.lines if chain[0].y < l.top and l.bottom < chain[-1].y and _within(l, first)]
         below = [l for l in ctx.lines if l.top > chain[-1].y and not ctx.is_furniture(l, band_size)]
-        region += _walk(ctx, below, chain[-1].y, down=True, size=band_size) if _close_after(below, chain[-1], band_size) else []
+        header_band = bool(region) and all(l.bold for l in region)
+        if _close_after(below, chain[-1], band_size, header_band):
+            region += _walk(ctx, below, chain[-1].y, down=True, size=band_size)
         if len(region) < 2:
             continue
         table = _table(sorted(region, key=lambda l: l.top), ctx.layout.number, engine, right=first.x1)
@@ -420,9 +424,14 @@ def _within(line: Line, rule: Rule) -> bool:
     return line.x0 >= rule.x0 - RULE_EXTENT_TOLERANCE and line.x1 <= rule.x1 + RULE_EXTENT_TOLERANCE
 
 
-def _close_after(lines: list[Line], rule: Rule, size: float) -> bool:
-    """Whether the next line runs on right under the rule (rows below a header rule)."""
-    return bool(lines) and lines[0].top - rule.y <= RULE_GAP_RATIO * size and abs(lines[0].size - size) <= SIZE_TOLERANCE
+def _close_after(lines: list[Line], rule: Rule, size: float, after_header: bool = False) -> bool:
+    """Whether the next line runs on right under the rule (rows below a header rule);
+    under a band that is a bold header, a plain line may start a header's gap below."""
+    if not lines or abs(lines[0].size - size) > SIZE_TOLERANCE:
+        return False
+    if after_header and not lines[0].bold:
+        return lines[0].top - rule.y <= HEADER_GAP_RATIO * size
+    return lines[0].top - rule.y <= RULE_GAP_RATIO * size
 
 
 def _continuation(ctx: _Page, open_: _Open, engine: str) -> RawTable | None:
