@@ -310,6 +310,13 @@ def _failed(task: Task, code: str, message: str, started: float) -> dict:
     }
 
 
+def _process_on_dask_worker(task: Task):
+    """`process_file` on a Dask worker, a process the CLI did not start: its console
+    gets library messages as one line each, as a local worker's does."""
+    route_library_logs()
+    return process_file(task)
+
+
 def run_dask(tasks: list[Task], options: ConvertOptions) -> Iterator[Result]:
     """The same per-file work on a dask.distributed cluster (`pip install .[dask]`)."""
     try:
@@ -317,7 +324,7 @@ def run_dask(tasks: list[Task], options: ConvertOptions) -> Iterator[Result]:
     except ImportError as exc:  # pragma: no cover - depends on the optional extra
         raise RuntimeError("the dask executor needs the 'dask' extra: pip install 'mission-extract[dask]'") from exc
     with Client(options.scheduler, timeout="30s") as client:
-        futures = {client.submit(process_file, task, pure=False, key=f"extract-{task.sha256}-{i}"): task for i, task in enumerate(tasks)}
+        futures = {client.submit(_process_on_dask_worker, task, pure=False, key=f"extract-{task.sha256}-{i}"): task for i, task in enumerate(tasks)}
         started = time.monotonic()
         try:
             for future in as_completed(futures, timeout=sum(options.time_limit(t) for t in tasks) or options.timeout):

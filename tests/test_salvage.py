@@ -247,3 +247,21 @@ def test_library_error_reaches_the_console_as_one_line(capsys):
         root = logging.getLogger()
         for handler in [h for h in root.handlers if isinstance(h, _ConsoleHandler)]:
             root.removeHandler(handler)
+
+
+def test_library_messages_on_dask_workers_are_one_line_too(tmp_path, capfd):
+    """A Dask worker is a process of its own, started without the CLI: the playa warning
+    with its traceback must not reach its console either."""
+    distributed = pytest.importorskip("distributed")
+    from extractor import bulk
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bad_widths.pdf").write_bytes(bad_font_widths((PDFS / "eu_chile_2017.pdf").read_bytes()))
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as cluster:
+        summary = bulk.convert([str(folder)], tmp_path / "out",
+                               bulk.ConvertOptions(executor="dask", scheduler=cluster.scheduler_address))
+    assert summary.counts()["failed"] == 0
+    printed = capfd.readouterr()
+    assert "Invalid font dictionary" not in printed.err + printed.out
