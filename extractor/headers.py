@@ -176,6 +176,7 @@ def classify(
     profile: Profile,
     body: list[list[str | None]] | None = None,
     settings: Settings = DEFAULT_SETTINGS,
+    recurring: frozenset[str] = frozenset(),
 ) -> ColumnMap:
     """Choose the table kind that explains the table best, and map its columns.
 
@@ -185,7 +186,8 @@ def classify(
     eligible kinds the one whose fields explain the largest share of the table's
     columns wins, a caption naming it adding to its score.
 
-    `body` holds the texts of the data rows (row by row) for content typing.
+    `body` holds the texts of the data rows (row by row) for content typing;
+    `recurring`, the name keys of cells that the document's other tables repeat.
     """
     body = body or []
     column_texts = [[row[c] for row in body if c < len(row) and row[c]] for c in range(len(flat))]
@@ -198,7 +200,7 @@ def classify(
         title_score = titles.get(spec.kind, 0.0)
         if _vetoed(spec.kind, titles, settings):
             continue
-        mapping = map_columns(spec, flat, leaves, column_texts, profile, settings, fits)
+        mapping = map_columns(spec, flat, leaves, column_texts, profile, settings, fits, recurring)
         mapped_all = all(name in mapping.columns for name in spec.required)
         considered = sum(1 for c in range(len(flat)) if flat[c] or column_texts[c]) or 1
         explained = sum(mapping.scores.values()) / (100 * considered)
@@ -252,11 +254,13 @@ def map_columns(
     profile: Profile,
     settings: Settings = DEFAULT_SETTINGS,
     fits: dict[tuple[str, int], float | None] | None = None,
+    recurring: frozenset[str] = frozenset(),
 ) -> ColumnMap:
     """Assign columns to the fields of `spec` as one matching that maximises the
     summed scores (each column to one field, a `multi` field to several); pairs
     scoring under `settings.min_column_score` are left out. `fits` caches each
-    column's content score per value type across calls."""
+    column's content score per value type across calls. `recurring`: the name keys
+    (`name_key`) of cells that other tables of the document repeat."""
     fits = {} if fits is None else fits
     considered = [c for c in range(len(flat)) if flat[c] or (c < len(column_texts) and column_texts[c])]
     if not considered or not spec.fields:
@@ -277,12 +281,15 @@ def map_columns(
                 distinct = field_spec.value_type in _DISTINCT_TYPES
                 shared = types.count(field_spec.value_type) > 1
                 header = _header_score(field_spec.headers, flat[column], leaves[column] if column < len(leaves) else "", settings)
-                combined = column_score(
-                    header,
-                    _cached_fit(fits, field_spec.value_type, column, texts, profile, settings),
-                    (0.5 if shared else 1.0) if distinct else 0.0,
-                    settings.content_only_weight,
-                )
+                content = _cached_fit(fits, field_spec.value_type, column, texts, profile, settings)
+                weight = settings.content_only_weight
+                if field_spec.value_type == "name" and recurring and settings.recurring_names:
+                    # any capitalised text reads as a name, but names that the document's
+                    # other tables repeat are the document's own: evidence as good as a header
+                    share = recurring_share(texts, recurring)
+                    if share >= settings.recurring_name_share:
+                        distinct, content, weight = True, share, 1.0
+                combined = column_score(header, content, (0.5 if shared else 1.0) if distinct else 0.0, weight)
                 cache[key] = (combined, header)
             matrix[i, j], headers[i, j] = cache[key]
     rows, cols = linear_sum_assignment(matrix, maximize=True)
@@ -304,6 +311,24 @@ def map_columns(
         unassigned=unassigned,
         evidence=evidence,
     )
+
+
+MIN_NAME_LETTERS = 6  # shorter cells (answers, acronyms, counts in words) recur without being names
+
+
+def name_key(text: str) -> str | None:
+    """A cell's text folded for comparing names across tables (case, accents, spacing),
+    or None when it is too short to tell a name."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+    key = " ".join(re.sub(r"[^\w]+", " ", folded).split())
+    return key if sum(c.isalpha() for c in key) >= MIN_NAME_LETTERS else None
+
+
+def recurring_share(texts: list[str], recurring: frozenset[str]) -> float:
+    """Share of a column's cells long enough to tell a name (acronyms are not) that
+    other tables of the document repeat."""
+    keys = [key for key in (name_key(t) for t in texts if t) if key is not None]
+    return sum(1 for key in keys if key in recurring) / len(keys) if keys else 0.0
 
 
 def _follow_up_columns(

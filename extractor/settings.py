@@ -25,6 +25,8 @@ class Settings(BaseModel):
     content_typing: bool = Field(True, description="score columns by how their cells parse as the field's type")
     min_column_score: float = Field(0.5, ge=0.0, le=1.0, description="a column scoring less for every field stays unassigned")
     content_only_weight: float = Field(0.6, ge=0.0, le=1.0, description="what cells alone can earn a field no header names")
+    recurring_names: bool = Field(True, description="a name column whose cells other tables of the document repeat is told by them")
+    recurring_name_share: float = Field(0.5, ge=0.0, le=1.0, description="share of a column's cells other tables repeat, for that evidence")
 
     # Table kinds (headers.classify).
     title_match: float = Field(0.8, ge=0.0, le=1.0, description="a caption this close to a kind's titles names that kind")

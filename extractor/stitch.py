@@ -18,6 +18,7 @@ from .headers import (
     header_matrix,
     header_row_count,
     leaf_headers,
+    name_key,
     normalise_header,
 )
 from .layout import BBox, PageLayout, content_lines, join_lines, words_in_box
@@ -59,6 +60,8 @@ class StitchedTable:
     captioned: bool = True  # False: the label is the table's own title row, not a caption
     #: Where each column's text starts on its first page (None: a column without text).
     text_starts: tuple[float | None, ...] = ()
+    #: Name keys of cells that two or more of the document's tables hold (`recurring_names`).
+    recurring: frozenset[str] = frozenset()
 
 
 def caption_line(
@@ -180,6 +183,7 @@ def stitch(
     open_table: StitchedTable | None = None
     open_last_page = 0
     below = captions_below(pages, profile.caption_pattern)
+    recurring = recurring_names(pages)
     left_at_foot: tuple[int, str] | None = None
     for layout, tables in pages:
         ordered = sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
@@ -216,7 +220,7 @@ def stitch(
                     _relabel(open_table, caption, profile, settings)
                 open_last_page = raw.page
             else:
-                open_table = _start(raw, caption or title, n_header, profile, settings)
+                open_table = _start(raw, caption or title, n_header, profile, settings, recurring)
                 open_table.captioned = caption is not None
                 open_table.text_starts = text_starts(raw, layout)
                 result.append(open_table)
@@ -224,6 +228,30 @@ def stitch(
             if position != len(ordered) - 1:
                 open_table = None
     return result
+
+
+def recurring_names(pages: list[tuple[PageLayout, list[RawTable]]]) -> frozenset[str]:
+    """Name keys of the cells that stand in two or more of the document's tables: the
+    names of its clusters (and partners), which the tables of a report repeat. The
+    parts of a table broken over pages (the first table of a page with as many columns
+    as the last one of the page before) count as one table: its rows repeat each other."""
+    tables_of: dict[str, set[int]] = {}
+    group = -1
+    last: RawTable | None = None
+    for _, tables in pages:
+        ordered = sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
+        for position, raw in enumerate(ordered):
+            continues = (position == 0 and last is not None and raw.page == last.page + 1
+                         and raw.n_columns == last.n_columns)
+            group += 0 if continues else 1
+            for row in raw.grid:
+                for cell in row:
+                    key = name_key(cell.text) if cell is not None and cell.text else None
+                    if key is not None:
+                        tables_of.setdefault(key, set()).add(group)
+        if ordered:
+            last = ordered[-1]
+    return frozenset(key for key, where in tables_of.items() if len(where) >= 2)
 
 
 TITLE_SPAN = 0.9  # share of the table's width a title row's one cell spans
@@ -252,11 +280,14 @@ def split_title_rows(raw: RawTable) -> tuple[str | None, RawTable]:
     return title, rest
 
 
-def _start(raw: RawTable, caption: str | None, n_header: int, profile: Profile, settings: Settings) -> StitchedTable:
+def _start(
+    raw: RawTable, caption: str | None, n_header: int, profile: Profile, settings: Settings,
+    recurring: frozenset[str] = frozenset(),
+) -> StitchedTable:
     flat = flatten_headers(raw, n_header)
     leaves = leaf_headers(raw, n_header)
     body = [[cell.text if cell else None for cell in row] for row in raw.grid[n_header:]]
-    columns = classify(caption, flat, leaves, profile, body, settings)
+    columns = classify(caption, flat, leaves, profile, body, settings, recurring)
     table = StitchedTable(
         label=caption,
         engine=raw.engine,
@@ -269,6 +300,7 @@ def _start(raw: RawTable, caption: str | None, n_header: int, profile: Profile, 
         confidence=raw.confidence,
         n_columns=raw.n_columns,
         column_edges=raw.column_edges,
+        recurring=recurring,
     )
     table.rows.extend(row for row in _data_rows(raw, n_header) if not _repeats_header(row, table, settings))
     return table
@@ -299,7 +331,7 @@ def _relabel(table: StitchedTable, caption: str | None, profile: Profile, settin
     part, or with the cells of a body that came after its header."""
     table.label = caption
     body = [[cell.text if cell else None for cell in row.cells] for row in table.rows]
-    table.columns = classify(caption, table.flat_header, table.leaf_header, profile, body, settings)
+    table.columns = classify(caption, table.flat_header, table.leaf_header, profile, body, settings, table.recurring)
 
 
 def _continuation_header(table: StitchedTable, raw: RawTable, layout: PageLayout, n_header: int, settings: Settings) -> int | None:

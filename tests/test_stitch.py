@@ -1,4 +1,5 @@
 from extractor.profile import load_profile
+from extractor.settings import Settings
 from extractor.stitch import stitch
 
 from .synthetic import empty_layout, raw_table
@@ -279,3 +280,23 @@ def test_stitch_caption_pushed_to_the_next_page_head_names_the_table_that_ended_
     late = layout_with_lines(4, [("4 Formal agreements", 60), ("Formal agreements take longer.", 80),
                                  ("They are discussed below.", 95), ("Table 2 - Cooperation objectives and next steps", 110)])
     assert stitch([(page3, [first, second]), (late, [])], PROFILE)[1].label is None
+
+
+def test_stitch_a_name_column_no_header_names_is_known_by_names_the_other_tables_repeat():
+    """No header resembles the cluster field ('Participating network', 'European
+    partner'), but the cells are the names that every other table of the report repeats:
+    the column holding them is the cluster column, and both tables get their kind."""
+    clusters = ["Alpha Food Cluster", "Beta Water Network", "Gamma Energy Centre"]
+    delegation = raw_table([["Ref.", "Participating network", "Nation"]] +
+                           [[str(i + 1), name, country] for i, name in enumerate(clusters)
+                            for country in [["Spain", "France", "Italy"][i]]], page=2, top=100)
+    objectives = raw_table([["European partner", "Organisation", "Objective and next steps"],
+                            [clusters[0], "Omega Ltd", "Joint project"], [clusters[2], "Sigma SA", "Study visit"]],
+                           page=2, top=300)
+    agenda = raw_table([["Clusters", "Specific SMEs agenda?", "SMEs involved in the agenda"]] +
+                       [[name, "Yes", "3"] for name in clusters], page=5, top=100)
+    pages = [(empty_layout(2), [delegation, objectives]), (empty_layout(5), [agenda])]
+    kinds = [t.columns.kind for t in stitch(pages, PROFILE)]
+    assert kinds == ["delegation", "cooperation_objectives", "sme_involvement"]
+    alone = [t.columns.kind for t in stitch(pages, PROFILE, Settings(recurring_names=False))]
+    assert alone[:2] == [None, None]
