@@ -21,6 +21,7 @@ from scipy.optimize import linear_sum_assignment
 
 from . import cells
 from .profile import Profile, TableSpec
+from .entities.normalise import fold
 from .settings import DEFAULT_SETTINGS, Settings
 from .tables.base import Cell, RawTable
 from .wording import similarity
@@ -317,10 +318,9 @@ MIN_NAME_LETTERS = 6  # shorter cells (answers, acronyms, counts in words) recur
 
 
 def name_key(text: str) -> str | None:
-    """A cell's text folded for comparing names across tables (case, accents, spacing),
-    or None when it is too short to tell a name."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
-    key = " ".join(re.sub(r"[^\w]+", " ", folded).split())
+    """A cell's text folded as names are compared (`entities.normalise.fold`: case,
+    accents, ligatures, punctuation), or None when it is too short to tell a name."""
+    key = fold(text)
     return key if sum(c.isalpha() for c in key) >= MIN_NAME_LETTERS else None
 
 
