@@ -346,7 +346,7 @@ def _foot_table(ctx: _Page, tables: list[RawTable], engine: str) -> RawTable | N
     if table is None or len(table.grid) < 2 or (len(table.grid) == 2 and len(header) < FOOT_HEADER_COLUMNS):
         return None
     columns = table.column_edges[:-1]
-    if not all(any(abs(s[0].x0 - x) <= ALIGN_TOLERANCE for x in columns) for s in header):
+    if not all(_at_column(s[0].x0, columns) for s in header):
         return None
     return table
 
@@ -453,8 +453,8 @@ def _continuation(ctx: _Page, open_: _Open, engine: str) -> RawTable | None:
             return _ruled_list(ctx, region, 0.0, region[0].top, engine)
         return _table(region, ctx.layout.number, engine) or _ruled_list(ctx, region, 0.0, region[0].top, engine)
     starts = [s[0].x0 for l in region for s in _segments(l)]
-    aligned = sum(1 for x in starts if any(abs(x - c) <= ALIGN_TOLERANCE for c in open_.columns))
-    if aligned < MIN_ALIGNED * len(starts) or not any(abs(region[0].x0 - c) <= ALIGN_TOLERANCE for c in open_.columns):
+    aligned = sum(1 for x in starts if _at_column(x, open_.columns))
+    if aligned < MIN_ALIGNED * len(starts) or not _at_column(region[0].x0, open_.columns):
         return None
     return _table(region, ctx.layout.number, engine, columns=open_.columns, right=open_.x1)
 
@@ -536,7 +536,7 @@ def _table(
         else:
             rows.append(cells)
             row_lines.append([line])
-    aligned = sum(1 for segs in per_line for s in segs if any(abs(s[0].x0 - x) <= ALIGN_TOLERANCE for x in columns))
+    aligned = sum(1 for segs in per_line for s in segs if _at_column(s[0].x0, columns))
     total = sum(len(segs) for segs in per_line) or 1
     x1 = max([l.x1 for l in region] + ([right] if right is not None else []))
     column_edges = tuple(columns) + (x1,)
@@ -573,13 +573,18 @@ def _goes_on_mid_sentence(cells: list[list[Word]], above: list[list[Word]]) -> b
     return goes_on
 
 
+def _at_column(x: float, columns) -> bool:
+    """Whether `x` starts at one of `columns` (within the alignment tolerance)."""
+    return any(abs(x - c) <= ALIGN_TOLERANCE for c in columns)
+
+
 def _header_columns(per_line: list[list[list[Word]]]) -> tuple[float, ...] | None:
     """The segment starts of the widest line, when every segment of the other lines
     starts at one of them (a header whose cells wrap over several lines)."""
     widest = max(per_line, key=len)
     columns = tuple(s[0].x0 for s in widest)
     starts = [s[0].x0 for segments in per_line for s in segments]
-    if not all(any(abs(x - c) <= ALIGN_TOLERANCE for c in columns) for x in starts):
+    if not all(_at_column(x, columns) for x in starts):
         return None
     return columns
 
@@ -602,7 +607,7 @@ def _empty_columns_under_header(region: list[Line], per_line: list[list[list[Wor
     found = list(columns)
     for segments in per_line[:header_lines]:
         starts = [segment[0].x0 for segment in segments]
-        off = [x for x in starts if not any(abs(x - c) <= ALIGN_TOLERANCE for c in columns)]
+        off = [x for x in starts if not _at_column(x, columns)]
         # only a header line whose other cells start at the columns (a spanning cell
         # of a two-level header starts between columns, over no word of its own)
         if off and len(starts) - len(off) >= 2 and all(clear_of_body(x) for x in off):
@@ -628,7 +633,7 @@ def _columns(per_line: list[list[list[Word]]], sizes: list[float]) -> tuple[floa
     columns = [min(c) for c in starts if len(c) >= 2]
     inner = [word.x0 for segments, size in zip(per_line, sizes) for segment in segments
              for prev, word in zip(segment, segment[1:]) if word.x0 - prev.x1 > COLUMN_SPLIT_RATIO * size]
-    columns += [c[0] for c in starts if len(c) == 1 and any(abs(x - c[0]) <= ALIGN_TOLERANCE for x in inner)]
+    columns += [c[0] for c in starts if len(c) == 1 and _at_column(c[0], inner)]
     return tuple(sorted(columns))
 
 
@@ -639,7 +644,7 @@ def _split_at(segments: list[list[Word]], columns: tuple[float, ...], size: floa
     for segment in segments:
         part = [segment[0]]
         for prev, word in zip(segment, segment[1:]):
-            at_column = any(abs(word.x0 - x) <= ALIGN_TOLERANCE for x in columns if x > segment[0].x0 + ALIGN_TOLERANCE)
+            at_column = _at_column(word.x0, [x for x in columns if x > segment[0].x0 + ALIGN_TOLERANCE])
             if at_column and word.x0 - prev.x1 > COLUMN_SPLIT_RATIO * size:
                 out.append(part)
                 part = []
