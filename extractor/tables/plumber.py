@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..layout import PageLayout, Word, cell_line_texts, join_lines, words_in_box, words_to_lines
+from ..layout import FOOT_BAND, PageLayout, Word, cell_line_texts, join_lines, words_in_box, words_to_lines
 from .base import Cell, RawTable
 
 LINE_SETTINGS = {
@@ -103,7 +103,7 @@ def _head_left_at_foot(bbox, columns: int, layout: PageLayout) -> bool:
     if columns < HEAD_COLUMNS or bottom < FOOT_SHARE * layout.height:
         return False
     below = [l for l in layout.lines if l.top > bottom + 1 and l.x1 > x0 and l.x0 < x1]
-    return all(l.top > 0.92 * layout.height for l in below)
+    return all(l.top > FOOT_BAND * layout.height for l in below)
 
 
 TAIL_COLUMNS = 2
