@@ -43,13 +43,17 @@ def rows_found(path) -> list[list[str | None]]:
         return [[c.text if c else None for c in row] for row in table.grid]
 
 
-def test_plumber_row_split_by_the_page_end_is_closed_where_the_column_rules_stop(tmp_path):
+def _open_and_closed_read_alike(tmp_path, draw) -> None:
     open_path, closed_path = tmp_path / "open.pdf", tmp_path / "closed.pdf"
-    open_bottom_page(open_path, close_it=False)
-    open_bottom_page(closed_path, close_it=True)
+    draw(open_path, close_it=False)
+    draw(closed_path, close_it=True)
     expected = [list(row) for row in ROWS]
     assert rows_found(closed_path) == expected
     assert rows_found(open_path) == expected
+
+
+def test_plumber_row_split_by_the_page_end_is_closed_where_the_column_rules_stop(tmp_path):
+    _open_and_closed_read_alike(tmp_path, open_bottom_page)
 
 
 def open_top_page(path, close_it: bool) -> None:
@@ -66,12 +70,7 @@ def open_top_page(path, close_it: bool) -> None:
 
 
 def test_plumber_rest_of_a_split_row_at_the_page_head_is_closed_where_the_column_rules_start(tmp_path):
-    open_path, closed_path = tmp_path / "open.pdf", tmp_path / "closed.pdf"
-    open_top_page(open_path, close_it=False)
-    open_top_page(closed_path, close_it=True)
-    expected = [list(row) for row in ROWS]
-    assert rows_found(closed_path) == expected
-    assert rows_found(open_path) == expected
+    _open_and_closed_read_alike(tmp_path, open_top_page)
 
 
 def test_plumber_marks_a_table_that_opens_with_the_rest_of_a_split_row(tmp_path):

@@ -541,6 +541,17 @@ def test_text_tables_a_bold_header_cell_over_a_column_empty_on_this_page_is_a_co
     assert grid_texts(table)[1] == ["Alpha Cluster", "Omega Ltd", "Joint project", None]
 
 
+def _three_rows_then_a_paragraph(top: float) -> list:
+    """Three plain rows from `top`, then a line of running text (no table reads on to the foot)."""
+    words = []
+    for row in [("Alpha Cluster", "Omega Ltd", "Joint project"), ("Beta Cluster", "Sigma SA", "Study visit"),
+                ("Gamma Cluster", "Tau Corp", "Export")]:
+        for x, text in zip((60, 200, 300), row):
+            words += words_of(text, x, top)
+        top += 15.0
+    return words + words_of(PARAGRAPH[0], 60, top + 20)
+
+
 def test_text_tables_the_rule_under_a_bold_header_does_not_close_the_table():
     """Rules above the header and under it, none under the body on this page (the table
     runs on): the rule under the bold header separates it from its body, it does not
@@ -549,13 +560,7 @@ def test_text_tables_the_rule_under_a_bold_header_does_not_close_the_table():
     top = 100.0
     for x, text in zip((60, 200, 300), ("Clusters", "Partner", "Kind of cooperation")):
         words += words_of(text, x, top, bold=True)
-    top += 22.0
-    for row in [("Alpha Cluster", "Omega Ltd", "Joint project"), ("Beta Cluster", "Sigma SA", "Study visit"),
-                ("Gamma Cluster", "Tau Corp", "Export")]:
-        for x, text in zip((60, 200, 300), row):
-            words += words_of(text, x, top)
-        top += 15.0
-    words += words_of(PARAGRAPH[0], 60, top + 20)
+    words += _three_rows_then_a_paragraph(top + 22.0)
     page, layout = page_of(words, rules=[(97, 58, 420), (112, 58, 420)])
     [table] = TextAlignmentEngine(CAPTION).find(page, layout)
     assert [row[0].text for row in table.grid] == ["Clusters", "Alpha Cluster", "Beta Cluster", "Gamma Cluster"]
@@ -570,13 +575,7 @@ def test_text_tables_a_header_wrapped_between_two_rules_keeps_the_body_under_the
         for x, text in zip((60, 200, 300), cells):
             if text:
                 words += words_of(text, x, top, bold=True)
-    top = 130.0
-    for row in [("Alpha Cluster", "Omega Ltd", "Joint project"), ("Beta Cluster", "Sigma SA", "Study visit"),
-                ("Gamma Cluster", "Tau Corp", "Export")]:
-        for x, text in zip((60, 200, 300), row):
-            words += words_of(text, x, top)
-        top += 15.0
-    words += words_of(PARAGRAPH[0], 60, top + 20)
+    words += _three_rows_then_a_paragraph(130.0)
     page, layout = page_of(words, rules=[(97, 58, 420), (122, 58, 420)])
     [table] = TextAlignmentEngine(CAPTION).find(page, layout)
     assert [row[0].text for row in table.grid] == ["Clusters", "Alpha Cluster", "Beta Cluster", "Gamma Cluster"]
