@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from fixtures.unseen.generate import generate_report  # noqa: E402
+from fixtures.unseen.pools import POOLS  # noqa: E402
 from fixtures.unseen.score import ALL_KINDS, PoolScore  # noqa: E402
 
 
@@ -101,7 +102,7 @@ def print_table(results: dict[str, dict]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--count", type=int, default=30, help="reports per pool [30]")
-    ap.add_argument("--pools", nargs="+", default=["A", "B"], choices=["A", "B", "C"])
+    ap.add_argument("--pools", nargs="+", default=["A", "B"], choices=list(POOLS))
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--json", action="store_true", help="print the results as JSON")

@@ -1,5 +1,5 @@
 """The held-out report generator (fixtures/unseen): determinism, the scorer, the
-disjointness of pools A and B and of pools A and C. Never extracts a pool-B report."""
+disjointness of pools A and B and of the development pools C and D. Never extracts a pool-B report."""
 
 from __future__ import annotations
 
@@ -156,29 +156,37 @@ def test_pools_share_no_entry():
     assert not set(a["hosts"]) & set(b["hosts"])
 
 
-def test_pool_c_loads_with_the_slots_of_pool_a():
-    """Pool C (a second development pool, written without reading pool B) has pool A's slots."""
-    a, c = load_pool("A"), load_pool("c")
-    ea, ec = slot_entries(a), slot_entries(c)
+#: Slots that hold generator codes (number-word styles, name-variant kinds) or month
+#: names: pool D draws them from the same closed lists as pools A and C.
+CODE_SLOTS = {"counts.word_styles[]", "counts.cell_word_case[]", "name_variants[]", "event.months[]"}
+
+
+@pytest.mark.parametrize("letter", ["C", "D"])
+def test_development_pool_loads_with_the_slots_of_pool_a(letter):
+    """Pools C and D (development pools written without reading pool B) have pool A's slots."""
+    a, pool = load_pool("A"), load_pool(letter.lower())
+    ea, ep = slot_entries(a), slot_entries(pool)
     assert {k for k in ea if not k.startswith("abbreviations.")} == \
-        {k for k in ec if not k.startswith("abbreviations.")}
-    assert all(ec[slot] for slot in ec)
+        {k for k in ep if not k.startswith("abbreviations.")}
+    assert all(ep[slot] for slot in ep)
     # every ISO code a report can print has a country name
-    names = set(c["country_names"])
-    assert set(c["hosts"]) | set(c["names"]["regions"]) | set(c["eu_nationalities"]) <= names
-    assert {fc["country"] for fc in c["names"]["fixed_clusters"]} <= names
+    names = set(pool["country_names"])
+    assert set(pool["hosts"]) | set(pool["names"]["regions"]) | set(pool["eu_nationalities"]) <= names
+    assert {fc["country"] for fc in pool["names"]["fixed_clusters"]} <= names
 
 
-def test_pool_c_shares_no_entry_with_pool_a():
-    a, c = load_pool("A"), load_pool("C")
-    ea, ec = slot_entries(a), slot_entries(c)
-    for slot in ea.keys() & ec.keys():
-        if slot in DATA_SLOTS:
+@pytest.mark.parametrize("letter, other", [("C", "A"), ("D", "A"), ("D", "C")])
+def test_development_pools_share_no_entry(letter, other):
+    pool, earlier = load_pool(letter), load_pool(other)
+    ep, ee = slot_entries(pool), slot_entries(earlier)
+    exempt = DATA_SLOTS | (CODE_SLOTS if letter == "D" else set())
+    for slot in ep.keys() & ee.keys():
+        if slot in exempt:
             continue
-        assert not ea[slot] & ec[slot], f"pools A and C share {sorted(ea[slot] & ec[slot])} in {slot}"
-    assert not set(a["abbreviations"]) & set(c["abbreviations"])
-    assert not set(a["abbreviations"].values()) & set(c["abbreviations"].values())
-    assert not set(a["hosts"]) & set(c["hosts"])
+        assert not ep[slot] & ee[slot], f"pools {other} and {letter} share {sorted(ep[slot] & ee[slot])} in {slot}"
+    assert not set(pool["abbreviations"]) & set(earlier["abbreviations"])
+    assert not set(pool["abbreviations"].values()) & set(earlier["abbreviations"].values())
+    assert not set(pool["hosts"]) & set(earlier["hosts"])
 
 
 def _reconciles(e: dict) -> None:
@@ -200,18 +208,19 @@ def _reconciles(e: dict) -> None:
         assert stated["cooperation_agreements_reported"] >= len(agreements)
 
 
-def test_pool_c_report_is_deterministic_and_reconciles(tmp_path):
-    pdf, exp = generate_report("C", 7, 0, tmp_path / "first")
-    pdf2, exp2 = generate_report("C", 7, 0, tmp_path / "again")
+@pytest.mark.parametrize("letter", ["C", "D"])
+def test_development_pool_report_is_deterministic_and_reconciles(tmp_path, letter):
+    pdf, exp = generate_report(letter, 7, 0, tmp_path / "first")
+    pdf2, exp2 = generate_report(letter, 7, 0, tmp_path / "again")
     assert exp.read_bytes() == exp2.read_bytes()
     assert pdf.read_bytes() == pdf2.read_bytes()
     e = json.loads(exp.read_text(encoding="utf-8"))
-    assert e["event"]["country"] in load_pool("C")["hosts"]
+    assert e["event"]["country"] in load_pool(letter)["hosts"]
     _reconciles(e)
-    assert build_report("C", 7, 1)[1] != e
-    # the pool's every wording builds: many pool-C reports, built without rendering
+    assert build_report(letter, 7, 1)[1] != e
+    # the pool's every wording builds: many reports, built without rendering
     for i in range(40):
-        _reconciles(build_report("C", 3, i)[1])
+        _reconciles(build_report(letter, 3, i)[1])
 
 
 def test_same_report_in_other_processes(tmp_path):
