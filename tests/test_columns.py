@@ -220,3 +220,16 @@ def test_columns_follow_up_question_details_the_answer_left_of_it():
 def test_columns_a_plain_label_beside_an_answer_is_not_its_detail():
     columns = mapped(_annex_with("Website"))
     assert "preparation_detail" not in columns.columns and 4 in columns.unassigned
+
+
+def test_captions_whose_number_a_number_sign_announces():
+    """"Table no. 3 – ...", "Tab. N° 2: ...", "Table #4 - ...": a number sign between
+    the label word and the number still makes a caption, and its title still names
+    the kind (a caption that is not read leaves the table without its veto)."""
+    for label in ("Table no. 3 – Tailored SME programmes", "Tab. N° 2: Delegation", "Table Nr. 1 - Delegation",
+                  "Annex No. II – Formal agreements", "Table #4 - Beneficiary SMEs"):
+        assert PROFILE.caption_pattern.search(label), label
+    for line in ("Table None - of these", "Page no. 3 of 10", "Figure no. 2 - Map"):
+        assert not PROFILE.caption_pattern.search(line), line
+    rows = [["Cluster", "Partner organisation", "Objective"], ["Alpha Cluster", "Omega Ltd", "Share labs"]]
+    assert mapped(rows, label="Table no. 2 - Cooperation objectives").title_score >= 80
