@@ -438,3 +438,15 @@ def test_cells_web_and_mail_addresses_fit_no_text_or_name_field():
 def test_cells_guillemet_bullets(bullet):
     assert cells.split_bullets(("Alpha Cluster", f"{bullet} Omega GmbH", f"{bullet} Sigma SAS"), PROFILE) == (
         ["Alpha Cluster"], ["Omega GmbH", "Sigma SAS"])
+
+
+def test_cells_cooperation_types_an_item_named_by_a_word_only_one_type_uses():
+    """"Common events" and "Opening a sales branch" share one word with a spelling,
+    not two: that word ("events", "sales") belongs to one type's spellings alone, so
+    it names the type. Words several types use ("joint", "exchange") name none, and
+    words pointing to two types leave the item unread."""
+    assert cells.parse_cooperation_types("Common events", PROFILE).types == ("joint_business_events",)
+    assert cells.parse_cooperation_types("Opening a sales branch; FDI", PROFILE).types == ("sales_office", "foreign_direct_investment")
+    assert cells.parse_cooperation_types("Joint activities", PROFILE).types == ()
+    assert cells.parse_cooperation_types("Exchange visits", PROFILE).types == ()
+    assert cells.parse_cooperation_types("Sales events", PROFILE).types == ()

@@ -184,6 +184,7 @@ def parse_cooperation_types(text: str | None, profile: Profile) -> TypeList:
 
 
 CLOSEST_TYPE_WORDS = 2  # content words an item must share with a type's spelling
+DISTINCTIVE_LETTERS = 5  # shorter words ("new", "joint") qualify a type rather than name it
 _PIECE_BREAK = re.compile(rf"{_ITEM_BREAK.pattern}|\s(?:and|&)\s", re.IGNORECASE)
 
 
@@ -191,10 +192,11 @@ def _closest_type(fragment: str, entries) -> str | None:
     """The type an item names in other words than any spelling: the spellings that
     share most of their content words with it (two at least, and at least half of
     the spelling's) all name one type ("Co-organised business events" shares
-    "business events" with "Joint business events")."""
+    "business events" with "Joint business events"); failing that, the one type
+    whose spellings alone use the item's words (`_distinctive_type`)."""
     tokens = [t for t in _type_tokens(fragment) if t.word not in _TYPE_STOPWORDS]
     if len(tokens) < CLOSEST_TYPE_WORDS:
-        return None
+        return _distinctive_type(tokens, entries)
     best, kinds = 0, set()
     for kind, words in entries:
         shared = sum(1 for stem_, word in words if any(_word_matches(t, stem_, word) for t in tokens))
@@ -204,6 +206,30 @@ def _closest_type(fragment: str, entries) -> str | None:
             best, kinds = shared, {kind}
         elif shared == best:
             kinds.add(kind)
+    if not kinds:
+        return _distinctive_type(tokens, entries)
+    return next(iter(kinds)) if len(kinds) == 1 else None
+
+
+@lru_cache(maxsize=16)
+def _word_owners(entries) -> dict[str, frozenset[str]]:
+    """Content-word stem -> the types whose spellings use it."""
+    owners: dict[str, set[str]] = {}
+    for kind, words in entries:
+        for stem_, _ in words:
+            owners.setdefault(stem_, set()).add(kind)
+    return {stem_: frozenset(kinds) for stem_, kinds in owners.items()}
+
+
+def _distinctive_type(tokens: list[_Token], entries) -> str | None:
+    """The type an item names by a word that only that type's spellings use
+    ("Contacts with companies": "contacts" is used by business contacts alone;
+    "Common events": "events" by joint business events alone). Words shared by
+    several types ("joint", "exchange") tell nothing; two distinctive words that
+    point to different types leave the item unread."""
+    owners = _word_owners(entries)
+    kinds = {next(iter(owners[t.stem])) for t in tokens
+             if len(t.word) >= DISTINCTIVE_LETTERS and len(owners.get(t.stem, ())) == 1}
     return next(iter(kinds)) if len(kinds) == 1 else None
 
 
