@@ -450,3 +450,20 @@ def test_cells_cooperation_types_an_item_named_by_a_word_only_one_type_uses():
     assert cells.parse_cooperation_types("Joint activities", PROFILE).types == ()
     assert cells.parse_cooperation_types("Exchange visits", PROFILE).types == ()
     assert cells.parse_cooperation_types("Sales events", PROFILE).types == ()
+
+
+@pytest.mark.parametrize("text", ["...", "--", "·", "–––", "?", "/"])
+def test_cells_a_few_punctuation_marks_alone_are_blank(text):
+    assert cells.is_blank(text)
+    assert cells.parse_answer(text, PROFILE) == (None, True)
+
+
+@pytest.mark.parametrize("text", ["☐", "1", "x", "✓", "(1)"])
+def test_cells_a_mark_that_is_a_value_is_not_blank(text):
+    assert not cells.is_blank(text)
+
+
+def test_cells_an_empty_ballot_box_is_no_and_not_yet_is_no():
+    assert cells.parse_answer("☐", PROFILE) == ("no", True)
+    assert cells.parse_answer("☑", PROFILE) == ("yes", True)
+    assert cells.parse_answer("Not yet", PROFILE) == ("no", True)

@@ -32,12 +32,19 @@ def _key(text: str) -> str:
     return " ".join(text.lower().replace("\u2011", "-").split()).strip(" .:")
 
 
+BLANK_MARK_CHARS = 4  # "—", "--", "...", "–––", "·": punctuation this short stands for no value
+
+
 def is_blank(text: str | None) -> bool:
-    """No value: empty, white space, or a dash or slash standing alone ("—", "–", "/")."""
+    """No value: empty, white space, or a few punctuation marks standing alone
+    ("—", "–", "/", "--", "...", "·"); a tick, a letter or a digit is a value."""
     if text is None:
         return True
     stripped = _SPACES.sub("", text)
-    return not stripped or (len(stripped) <= 3 and all(c in _DASH_CHARS or c == "/" for c in stripped))
+    return not stripped or (
+        len(stripped) <= BLANK_MARK_CHARS
+        and all(c in _DASH_CHARS or unicodedata.category(c).startswith("P") for c in stripped)
+    )
 
 
 _NA_PHRASE = re.compile(r"^(?:not?|non)[\s-]*(?:applicable|relevant)$")
@@ -74,7 +81,8 @@ _WINGDINGS_TICKS = {"\uf0fc": "yes", "\uf0fe": "yes", "\uf0fb": "no", "\uf0fd": 
 
 
 def tick_answer(char: str) -> str | None:
-    """"yes" for a check-mark glyph (✓ ✔ ☑ √), "no" for a cross glyph (✗ ✘ ☒ ✕ ❌)."""
+    """"yes" for a check-mark glyph (✓ ✔ ☑ √), "no" for a cross glyph (✗ ✘ ☒ ✕ ❌)
+    or an empty ballot box (☐)."""
     if char in _WINGDINGS_TICKS:
         return _WINGDINGS_TICKS[char]
     if char == "\u221a":  # square root sign, printed as a tick
@@ -82,6 +90,8 @@ def tick_answer(char: str) -> str | None:
     name = unicodedata.name(char, "")
     if "CHECK MARK" in name or "BALLOT BOX WITH CHECK" in name or "BALLOT BOX WITH BOLD CHECK" in name:
         return "yes"
+    if name == "BALLOT BOX":  # an empty box: not ticked
+        return "no"
     if any(word in name for word in ("BALLOT X", "BALLOT BOX WITH X", "MULTIPLICATION X", "CROSS MARK", "SALTIRE")):
         return "no"
     return None
