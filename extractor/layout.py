@@ -336,6 +336,22 @@ def has_column_gap(line: Line) -> bool:
     return any(gap > COLUMN_GAP * line.size for gap in word_gaps(line))
 
 
+#: Dot leaders: a line of a list of tables ("Table 2 ........ 7"), not a caption.
+LEADERS = re.compile(r"\.{4,}|…{2,}")
+
+
+def is_caption(line: Line, pattern: re.Pattern[str]) -> bool:
+    """A line that labels a table: it matches the caption pattern, is no entry of a
+    list of tables (dot leaders), and its label word and number stand together. A
+    table row can read as a caption when a cell's last line ("... Alliance") meets
+    a numbered item of the next cell ("2. Savo Bioproducts BV") across the column
+    gap between them."""
+    if not pattern.search(line.text) or LEADERS.search(line.text):
+        return False
+    gaps = word_gaps(line)
+    return not gaps or gaps[0] <= COLUMN_GAP * line.size
+
+
 def words_in_box(words: Iterable[Word], bbox: BBox, margin: float = 0.5) -> list[Word]:
     """The words whose centre lies inside `bbox`."""
     x0, top, x1, bottom = bbox
@@ -364,7 +380,7 @@ def content_lines(layout: PageLayout, captions: re.Pattern[str] | None = None) -
     return [
         l for l in lines
         if HEAD_BAND * layout.height <= l.top <= FOOT_BAND * layout.height or abs(l.size - size) <= FURNITURE_SIZE_TOLERANCE
-        or (captions is not None and captions.search(l.text))
+        or (captions is not None and is_caption(l, captions))
     ]
 
 

@@ -21,7 +21,7 @@ from .headers import (
     name_key,
     normalise_header,
 )
-from .layout import BBox, PageLayout, content_lines, join_lines, words_in_box
+from .layout import BBox, PageLayout, content_lines, is_caption, join_lines, words_in_box
 from .profile import Profile
 from .settings import DEFAULT_SETTINGS, Settings
 from .tables.base import Cell, RawTable
@@ -79,7 +79,7 @@ def caption_line(
             continue
         if any(o is not table and o.bbox[1] < line.top < o.bbox[3] for o in others):
             continue
-        if pattern.search(line.text) and (best is None or (line.top < best.top if below else line.bottom > best.bottom)):
+        if is_caption(line, pattern) and (best is None or (line.top < best.top if below else line.bottom > best.bottom)):
             best = line
     return best
 
@@ -136,7 +136,7 @@ def _caption_left_at_foot(layout: PageLayout, tables: list[RawTable], pattern: r
     pushed onto the next page), as (page, caption text)."""
     content = content_lines(layout, pattern)
     for line in reversed(content[-3:]):
-        if not pattern.search(line.text):
+        if not is_caption(line, pattern):
             continue
         wrapped = _caption_lines(line, layout)
         if content.index(line) + len(wrapped) == len(content) and not any(t.bbox[3] > line.top for t in tables):
@@ -153,7 +153,7 @@ def _caption_at_head(layout: PageLayout, tables: list[RawTable], pattern: re.Pat
     it, no table): the caption of the previous page's last table, pushed onto this page."""
     content = content_lines(layout, pattern)
     for line in content[: HEAD_REMNANT_LINES + 1]:
-        if pattern.search(line.text):
+        if is_caption(line, pattern):
             if any(t.bbox[1] < line.top for t in tables):
                 return None
             return join_lines(_caption_lines(line, layout))

@@ -128,3 +128,27 @@ def test_word_broken_at_the_edge_of_a_cell_read_by_word_alignment_is_joined_agai
     assert _cell(wrapped, (170.6, 205.7), 0, 0, (96.0, 143.0)).text == "Type of cooperation"
     apart = words([("Type", 170.6, 184.0), ("of", 185.6, 191.0), ("co", 192.6, 199.2)], [("operators", 170.6, 195.6)])
     assert _cell(apart, (170.6, 205.7), 0, 0, (96.0, 143.0)).text == "Type of co operators"
+
+
+def _line_of(*placed):
+    """A line of words placed at (text, x0): each word 6 points wide per letter."""
+    from extractor.layout import make_line
+
+    return make_line([Word(t, x, 100, x + 6 * len(t), 110, 10.0, False) for t, x in placed])
+
+
+def test_a_caption_line_keeps_its_label_word_and_number_together():
+    """"Alliance" (a cluster cell's last line) and "2. Savo Bioproducts BV" (a numbered
+    item of the next cell) share a line across a column gap: the line matches the
+    caption pattern but is a table row, not a caption; the same words set as one
+    phrase are a caption."""
+    from extractor.layout import is_caption
+    from extractor.profile import load_profile
+
+    pattern = load_profile().caption_pattern
+    row = _line_of(("Alliance", 72), ("2.", 260), ("Savo", 275), ("Bioproducts", 305), ("BV", 375))
+    caption = _line_of(("Alliance", 72), ("2.", 124), ("Savo", 139), ("Bioproducts", 169), ("BV", 239))
+    assert pattern.search(row.text) and pattern.search(caption.text)
+    assert not is_caption(row, pattern)
+    assert is_caption(caption, pattern)
+    assert is_caption(_line_of(("Table", 72), ("4:", 108), ("Beneficiary", 200), ("SMEs", 270)), pattern)

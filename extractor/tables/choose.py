@@ -31,7 +31,8 @@ from ..settings import DEFAULT_SETTINGS, Settings
 from .base import RawTable, TableEngine
 from .camelot import FLAVORS, CamelotEngine
 from .plumber import PlumberLinesEngine, crowding
-from .text import CAPTION_REACH, TextAlignmentEngine, is_caption
+from ..layout import is_caption
+from .text import CAPTION_REACH, TextAlignmentEngine
 
 BOTTOM_MARGIN = 0.92  # share of the page height above the footer
 

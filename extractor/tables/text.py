@@ -31,8 +31,10 @@ from ..layout import (
     Line,
     PageLayout,
     Word,
+    LEADERS,
     body_band_size,
     cell_line_texts,
+    is_caption,
     join_lines,
     join_words,
     make_line,
@@ -42,7 +44,6 @@ from .base import Cell, RawTable
 
 COLUMN_GAP_RATIO = 0.9  # a gap wider than this many font sizes separates columns
 ALIGN_TOLERANCE = 4.0
-LEADERS = re.compile(r"\.{4,}|…{2,}")
 CAPTION_REACH = 3.0  # the table starts within this many line heights of its caption
 END_GAP_RATIO = 2.2  # a gap this many times the usual line pitch ends the table
 HEADER_GAP_RATIO = 3.5  # font sizes from a bold header's last line to its body's first
@@ -56,11 +57,6 @@ COLUMN_SPLIT_RATIO = 0.45  # at a column's start, a gap this many font sizes wid
 MAX_HEADER_LINES = 4  # a header row alone at a page foot wraps its cells over at most this many lines
 FOOT_HEADER_COLUMNS = 3  # cells of a header row at a page foot with at most one row under it
 MIN_ALIGNED = 0.6  # share of a continuation's segments that start at the open table's columns
-
-
-def is_caption(line: Line, pattern: re.Pattern[str]) -> bool:
-    """A line that labels a table (not its entry in a list of tables, with dot leaders)."""
-    return bool(pattern.search(line.text)) and not LEADERS.search(line.text)
 
 
 @dataclass(frozen=True)
