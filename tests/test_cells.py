@@ -467,3 +467,10 @@ def test_cells_an_empty_ballot_box_is_no_and_not_yet_is_no():
     assert cells.parse_answer("☐", PROFILE) == ("no", True)
     assert cells.parse_answer("☑", PROFILE) == ("yes", True)
     assert cells.parse_answer("Not yet", PROFILE) == ("no", True)
+
+
+def test_cells_cooperation_types_a_name_that_contains_a_distinctive_word_names_no_type():
+    """A partner's name in a name column must not read as a cooperation type because
+    one of its words ("Companies", "Sales") belongs to one type's spellings."""
+    for name in ("South African Federation of Wood Companies", "Association of Sales Professionals Tyrol"):
+        assert cells.parse_cooperation_types(name, PROFILE).types == ()

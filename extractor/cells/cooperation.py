@@ -185,6 +185,7 @@ def parse_cooperation_types(text: str | None, profile: Profile) -> TypeList:
 
 CLOSEST_TYPE_WORDS = 2  # content words an item must share with a type's spelling
 DISTINCTIVE_LETTERS = 5  # shorter words ("new", "joint") qualify a type rather than name it
+DISTINCTIVE_ITEM_WORDS = 3  # content words of an item one distinctive word may name
 _PIECE_BREAK = re.compile(rf"{_ITEM_BREAK.pattern}|\s(?:and|&)\s", re.IGNORECASE)
 
 
@@ -227,6 +228,8 @@ def _distinctive_type(tokens: list[_Token], entries) -> str | None:
     "Common events": "events" by joint business events alone). Words shared by
     several types ("joint", "exchange") tell nothing; two distinctive words that
     point to different types leave the item unread."""
+    if len(tokens) > DISTINCTIVE_ITEM_WORDS:
+        return None  # a longer item is a name or a sentence that merely contains the word
     owners = _word_owners(entries)
     kinds = {next(iter(owners[t.stem])) for t in tokens
              if len(t.word) >= DISTINCTIVE_LETTERS and len(owners.get(t.stem, ())) == 1}
