@@ -113,16 +113,27 @@ def parse_place(text: str, profile: Profile) -> tuple[str | None, str | None]:
     Peru" and the like."""
     from .cells import country_of  # cells reads countries with this module's lookup
 
-    text = re.sub(r"^(?:held\s+)?(?:in|at)\s+", "", text.strip(" |,-–"), flags=re.IGNORECASE)
+    text = _PLACE_LEAD.sub("", text.strip(" |,-–/"))
     match = re.match(r"^(.*?)\s*\(([^()]+)\)\s*$", text)
-    if match and country_of(match.group(2), profile):
-        return match.group(1).strip(" ,") or None, country_of(match.group(2), profile)
-    parts = [p.strip() for p in re.split(r",|\s[-–—]\s", text) if p.strip()]
+    if match:
+        # "Santiago (Chile)", or the country first: "Egypt (Cairo)"
+        outside, inside = match.group(1).strip(" ,"), match.group(2)
+        if country_of(inside, profile):
+            return outside or None, country_of(inside, profile)
+        if outside and country_of(outside, profile):
+            return inside.strip() or None, country_of(outside, profile)
+    parts = [p.strip() for p in re.split(r",|/|\s[-–—]\s", text) if p.strip()]
     if len(parts) >= 2 and country_of(parts[-1], profile):
         return ", ".join(parts[:-1]), country_of(parts[-1], profile)
+    if len(parts) == 2 and country_of(parts[0], profile):
+        return parts[1], country_of(parts[0], profile)
     if len(parts) == 1 and country_of(parts[0], profile):
         return None, country_of(parts[0], profile)
     return (text or None), None
+
+
+# Words that lead into a place or a date on a cover line ("held in", "from", "at").
+_PLACE_LEAD = re.compile(r"^(?:(?:held|from|on)(?:\s+|$))*(?:(?:in|at)(?:\s+|$))?", re.IGNORECASE)
 
 
 def read_event(cover: PageLayout | None, paras: list[Paragraph], profile: Profile) -> Event:
@@ -137,8 +148,9 @@ def read_event(cover: PageLayout | None, paras: list[Paragraph], profile: Profil
             # the place is what the line holds besides the dates, before or after them,
             # else a neighbouring line that names a country ("Venue: Lima, Peru")
             rest = [_unlabelled(p) for p in (line.text[: span[0]], line.text[span[1] :])]
-            place = next((p for p in rest if p), "")
-            event.city, event.country = parse_place(place, profile)
+            places = [parse_place(p, profile) for p in rest if _PLACE_LEAD.sub("", p)]
+            # the side that names a country ("From 3 to 5 May 2018 in Cairo, Egypt")
+            event.city, event.country = next((p for p in places if p[1]), places[0] if places else (None, None))
             if event.country is None:
                 for other in lines[max(0, index - 2) : index] + lines[index + 1 : index + 3]:
                     city, country = parse_place(_unlabelled(other.text), profile)
@@ -167,7 +179,9 @@ def _event_from_text(event: Event, paras: list[Paragraph], profile: Profile) -> 
             event.start_date, event.end_date = start, end
         match = re.search(r"\bin\s+([A-Z][\w .'-]+?)\s*\(([^()]+)\)", para.text)
         if match and event.city is None and country_code(match.group(2), profile):
-            event.city, event.country = match.group(1).strip(), country_code(match.group(2), profile)
+            # the last "in" before the brackets: "... Clusters in Egypt took place in Cairo (Egypt)"
+            city = re.split(r"\sin\s", match.group(1))[-1]
+            event.city, event.country = city.strip(), country_code(match.group(2), profile)
         if event.start_date and event.city:
             return
 

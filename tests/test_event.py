@@ -37,6 +37,11 @@ def test_event_parse_date_range(text, start, end):
         ("Seoul, South Korea", "Seoul", "KR"),
         ("in Busan (Republic of Korea)", "Busan", "KR"),
         ("Madrid, España", "Madrid", "ES"),
+        # the country first, bracketed or not, or a slash between
+        ("Egypt (Cairo),", "Cairo", "EG"),
+        ("Colombia, Bogotá", "Bogotá", "CO"),
+        ("Lima/Peru,", "Lima", "PE"),
+        ("Indiana, USA", "Indiana", "US"),
     ],
 )
 def test_event_parse_place(text, city, country):
@@ -119,3 +124,24 @@ def test_event_report_type_is_any_short_line_calling_itself_a_report():
 def test_event_dates_whose_raised_ordinal_endings_ocr_read_as_marks(text):
     """A scan's "25th – 27th" with raised "th" comes out of OCR as "25' — 27\"": still a range."""
     assert parse_date_range(text)[:2] == ("2016-10-25", "2016-10-27")
+
+
+def test_event_place_on_the_side_of_the_dates_that_names_a_country():
+    """"From 3 to 5 May 2018 in Cairo, Egypt": the words before the dates ("From")
+    are no place; the side that names a country is."""
+    from extractor.event import read_event
+
+    cover = _cover([("Matchmaking Mission of EU Clusters in Egypt", 200, 24, True),
+                    ("From 3 to 5 May 2018 in Cairo, Egypt", 260, 12, False)])
+    event = read_event(cover, [], PROFILE)
+    assert (event.city, event.country, event.start_date, event.end_date) == ("Cairo", "EG", "2018-05-03", "2018-05-05")
+
+
+def test_event_place_from_the_narrative_is_the_last_in_before_the_country():
+    """"The Matchmaking Mission of EU Clusters in Egypt took place in Cairo (Egypt)":
+    the title's own "in Egypt" is not the start of the city."""
+    from extractor.event import read_event
+
+    text = "The Matchmaking Mission of EU Clusters in Egypt took place in Cairo (Egypt) in 2018, on 3-5 May 2018."
+    event = read_event(None, [Paragraph(text=text, page=1)], PROFILE)
+    assert (event.city, event.country) == ("Cairo", "EG")
