@@ -274,13 +274,23 @@ def find_numbers(lowers: list[str], texts: list[str], spaces: list[bool]) -> lis
             i += 1
             continue
         mention = Mention(i, end, value, negator=negator)
-        if end < n and lowers[end] in ("%", "percent", "pct", "pct."):
-            mention.percent, mention.end = True, end + 1
-        elif end + 1 < n and lowers[end] == "per" and lowers[end + 1] == "cent":
-            mention.percent, mention.end = True, end + 2
+        sign = _percent_sign(lowers, end)
+        if sign:
+            mention.percent, mention.end = True, end + sign
         found.append(mention)
         i = mention.end
     return found
+
+
+def _percent_sign(lowers: list[str], at: int) -> int:
+    """How many tokens from `at` say "per cent": "%", "percent", "per cent", "pct",
+    "p.c." (however the tokenizer cut its dots: "p.c", "p." "c."); 0 when none."""
+    bare = [t.replace(".", "") for t in lowers[at : at + 2]]
+    if bare[:1] and bare[0] in ("%", "percent", "pct", "pc"):
+        return 1
+    if bare[:2] in (["per", "cent"], ["p", "c"]):
+        return 2
+    return 0
 
 
 def _excluded(lowers: list[str], texts: list[str], spaces: list[bool], i: int, end: int) -> bool:

@@ -39,6 +39,10 @@ PARAPHRASES = [
     ("The survey reached a response rate of 92 percent.", {"response_rate": 0.92}),
     ("Overall, 64 % of the delegation answered the questionnaire.", {"response_rate": 0.64}),
     ("The rate of response to the follow-up survey was 80%.", {"response_rate": 0.8}),
+    # "p.c." however the tokenizer cuts its dots, at a sentence's end too
+    ("Feedback on the survey reached 70 p.c..", {"response_rate": 0.7}),
+    ("The questionnaire response stood at 66 p. c. of the delegation.", {"response_rate": 0.66}),
+    ("The response rate was 75 P.C.", {"response_rate": 0.75}),
     # several survey figures in one sentence
     (
         "Of the fourteen clusters in the delegation, twelve replied to the follow-up questionnaire (86 %).",
