@@ -106,6 +106,9 @@ PARAPHRASES = [
     ("Eight clusters brought SMEs with them to the event.", {"clusters_with_smes": 8}),
     ("SMEs accompanied 7 of the clusters.", {"clusters_with_smes": 7}),
     ("Five clusters travelled with a group of their SMEs.", {"clusters_with_smes": 5}),
+    # the SMEs as the subject of "join": the clusters they joined, not participants
+    ("Member firms joined 6 of the clusters on the journey.", {"clusters_with_smes": 6}),
+    ("Ten clusters joined the mission.", {"participants": 10}),
     ("Twenty Two clusters were accompanied by member companies.", {"clusters_with_smes": 22}),
     # the same figures as an author with other habits would write them: "counted",
     # "formed", "i.e.", "stood at", "of which", "analysed below", "one ... for 135",
