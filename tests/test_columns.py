@@ -233,3 +233,23 @@ def test_captions_whose_number_a_number_sign_announces():
         assert not PROFILE.caption_pattern.search(line), line
     rows = [["Cluster", "Partner organisation", "Objective"], ["Alpha Cluster", "Omega Ltd", "Share labs"]]
     assert mapped(rows, label="Table no. 2 - Cooperation objectives").title_score >= 80
+
+
+def test_two_answer_questions_told_apart_by_their_verb_not_their_qualifiers():
+    """Both Annex 1 questions are asked "before the event" and "in preparation": a
+    header that words one of them with the other's usual qualifier ("Survey of SMEs
+    prior to the mission", "Were SMEs involved in the preparation?") is still told
+    apart by its verb; benefits worded as "value" and an objective as what the
+    cluster wants to achieve are read too."""
+    rows = [
+        ["Cluster", "Partner organisation", "Type of cooperation", "Were SMEs involved in the preparation?",
+         "Survey of SMEs prior to the mission", "Number of SMEs that benefited", "Value for SMEs"],
+        ["Alpha Cluster", "Omega Ltd (non EU firm)", "R&D", "Yes", "No", "3", "New customers"],
+        ["Beta Cluster", "Sigma SA (EU firm)", "Technology transfer", "No", "Yes", "1", "Better market knowledge"],
+    ]
+    columns = mapped(rows, label="Annex 1 - Cooperation agreements").columns
+    assert columns["smes_involved_before"] == (3,) and columns["smes_surveyed"] == (4,)
+    assert columns["benefits"] == (6,)
+    objectives = [["Cluster", "Partner organisation", "What do you want to achieve, and what comes next?"],
+                  ["Alpha Cluster", "Omega Ltd", "A joint pilot; a second visit"]]
+    assert mapped(objectives).columns.get("objective") == (2,)
