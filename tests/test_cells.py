@@ -450,6 +450,8 @@ def test_cells_cooperation_types_an_item_named_by_a_word_only_one_type_uses():
     assert cells.parse_cooperation_types("Joint activities", PROFILE).types == ()
     assert cells.parse_cooperation_types("Exchange visits", PROFILE).types == ()
     assert cells.parse_cooperation_types("Sales events", PROFILE).types == ()
+    # two distinctive words, one before a preposition: that one heads the item
+    assert cells.parse_cooperation_types("Contacts with companies", PROFILE).types == ("business_contacts",)
 
 
 @pytest.mark.parametrize("text", ["...", "--", "·", "–––", "?", "/"])

@@ -195,9 +195,12 @@ def _closest_type(fragment: str, entries) -> str | None:
     the spelling's) all name one type ("Co-organised business events" shares
     "business events" with "Joint business events"); failing that, the one type
     whose spellings alone use the item's words (`_distinctive_type`)."""
-    tokens = [t for t in _type_tokens(fragment) if t.word not in _TYPE_STOPWORDS]
+    every = _type_tokens(fragment)
+    tokens = [t for t in every if t.word not in _TYPE_STOPWORDS]
+    head_end = next((t.start for t in every[1:] if t.word in _PREPOSITIONS), len(fragment))
+    head = [t for t in tokens if t.start < head_end]
     if len(tokens) < CLOSEST_TYPE_WORDS:
-        return _distinctive_type(tokens, entries)
+        return _distinctive_type(tokens, entries, head)
     best, kinds = 0, set()
     for kind, words in entries:
         shared = sum(1 for stem_, word in words if any(_word_matches(t, stem_, word) for t in tokens))
@@ -208,7 +211,7 @@ def _closest_type(fragment: str, entries) -> str | None:
         elif shared == best:
             kinds.add(kind)
     if not kinds:
-        return _distinctive_type(tokens, entries)
+        return _distinctive_type(tokens, entries, head)
     return next(iter(kinds)) if len(kinds) == 1 else None
 
 
@@ -222,7 +225,10 @@ def _word_owners(entries) -> dict[str, frozenset[str]]:
     return {stem_: frozenset(kinds) for stem_, kinds in owners.items()}
 
 
-def _distinctive_type(tokens: list[_Token], entries) -> str | None:
+_PREPOSITIONS = frozenset({"with", "of", "for", "to", "in", "between", "among", "at", "on"})
+
+
+def _distinctive_type(tokens: list[_Token], entries, head: list[_Token] | None = None) -> str | None:
     """The type an item names by a word that only that type's spellings use
     ("Contacts with companies": "contacts" is used by business contacts alone;
     "Common events": "events" by joint business events alone). Words shared by
@@ -231,8 +237,14 @@ def _distinctive_type(tokens: list[_Token], entries) -> str | None:
     if len(tokens) > DISTINCTIVE_ITEM_WORDS:
         return None  # a longer item is a name or a sentence that merely contains the word
     owners = _word_owners(entries)
-    kinds = {next(iter(owners[t.stem])) for t in tokens
-             if len(t.word) >= DISTINCTIVE_LETTERS and len(owners.get(t.stem, ())) == 1}
+
+    def named(words: list[_Token]) -> set[str]:
+        return {next(iter(owners[t.stem])) for t in words
+                if len(t.word) >= DISTINCTIVE_LETTERS and len(owners.get(t.stem, ())) == 1}
+
+    kinds = named(tokens)
+    if len(kinds) > 1 and head:
+        kinds = named(head)  # "Contacts with companies": the words before the preposition head the item
     return next(iter(kinds)) if len(kinds) == 1 else None
 
 
