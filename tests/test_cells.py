@@ -350,6 +350,11 @@ def test_cells_type_fit_tells_partners_with_suffix_from_plain_names():
 def test_cells_type_fit_index_wants_consecutive_numbers():
     assert cells.type_fit("index", ["1", "2", "3"], PROFILE) == 1.0
     assert cells.type_fit("index", ["3", "15", "2", "7"], PROFILE) < 0.5
+
+
+@pytest.mark.parametrize("marks", [["[1]", "[2]", "[3]"], ["#1", "#2", "#3"], ["No. 1", "No. 2", "No. 3"], ["1)", "2)", "3)"]])
+def test_cells_type_fit_index_whatever_marks_surround_the_numbers(marks):
+    assert cells.type_fit("index", marks, PROFILE) == 1.0
     assert cells.type_fit("count", ["3", "15", "2", "7"], PROFILE) == 1.0
 
 

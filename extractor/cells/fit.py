@@ -74,11 +74,14 @@ def _types_score(text: str, profile: Profile) -> float:
     return 1.0 if other == 0 else max(0.25, 1.0 - other / max(1, len(text.split())))
 
 
+_NUMBER_MARKS = re.compile(r"^(?:\W|no\b|nr\b|n°)*|\W+$", re.IGNORECASE)
+
+
 def _index_fit(texts: list[str]) -> float:
     fits = 0
     previous: int | None = None
     for text in texts:
-        value = parse_count(text.strip().strip("().#"))
+        value = parse_count(_NUMBER_MARKS.sub("", text))  # "1", "1.", "(1)", "1)", "[1]", "#1", "No. 1"
         if value is not None and value < 1000 and (previous is None or value == previous + 1):
             fits += 1
         previous = value
