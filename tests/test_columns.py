@@ -253,3 +253,10 @@ def test_two_answer_questions_told_apart_by_their_verb_not_their_qualifiers():
     objectives = [["Cluster", "Partner organisation", "What do you want to achieve, and what comes next?"],
                   ["Alpha Cluster", "Omega Ltd", "A joint pilot; a second visit"]]
     assert mapped(objectives).columns.get("objective") == (2,)
+
+
+def test_delegation_thematic_focus_is_the_field_of_activity():
+    rows = [["No.", "Cluster", "Thematic focus", "Country"],
+            ["1", "Alpha Cluster", "Optics, laser systems", "France"],
+            ["2", "Beta Cluster", "Logistics, warehousing", "Spain"]]
+    assert mapped(rows).columns.get("fields_of_activity") == (2,)
