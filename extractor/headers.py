@@ -178,6 +178,7 @@ def classify(
     body: list[list[str | None]] | None = None,
     settings: Settings = DEFAULT_SETTINGS,
     recurring: frozenset[str] = frozenset(),
+    members: frozenset[str] = frozenset(),
 ) -> ColumnMap:
     """Choose the table kind that explains the table best, and map its columns.
 
@@ -188,7 +189,8 @@ def classify(
     columns wins, a caption naming it adding to its score.
 
     `body` holds the texts of the data rows (row by row) for content typing;
-    `recurring`, the name keys of cells that the document's other tables repeat.
+    `recurring`, the name keys of cells that the document's other tables repeat;
+    `members`, those of the document's delegation once it is read (`map_columns`).
     """
     body = body or []
     column_texts = [[row[c] for row in body if c < len(row) and row[c]] for c in range(len(flat))]
@@ -201,7 +203,7 @@ def classify(
         title_score = titles.get(spec.kind, 0.0)
         if _vetoed(spec.kind, titles, settings):
             continue
-        mapping = map_columns(spec, flat, leaves, column_texts, profile, settings, fits, recurring)
+        mapping = map_columns(spec, flat, leaves, column_texts, profile, settings, fits, recurring, members)
         mapped_all = all(name in mapping.columns for name in spec.required)
         considered = sum(1 for c in range(len(flat)) if flat[c] or column_texts[c]) or 1
         explained = sum(mapping.scores.values()) / (100 * considered)
@@ -256,12 +258,14 @@ def map_columns(
     settings: Settings = DEFAULT_SETTINGS,
     fits: dict[tuple[str, int], float | None] | None = None,
     recurring: frozenset[str] = frozenset(),
+    members: frozenset[str] = frozenset(),
 ) -> ColumnMap:
     """Assign columns to the fields of `spec` as one matching that maximises the
     summed scores (each column to one field, a `multi` field to several); pairs
     scoring under `settings.min_column_score` are left out. `fits` caches each
     column's content score per value type across calls. `recurring`: the name keys
-    (`name_key`) of cells that other tables of the document repeat."""
+    (`name_key`) of cells that other tables of the document repeat; `members`: those
+    of the delegation's clusters, when it is known (see `known_names`)."""
     fits = {} if fits is None else fits
     considered = [c for c in range(len(flat)) if flat[c] or (c < len(column_texts) and column_texts[c])]
     if not considered or not spec.fields:
@@ -284,10 +288,11 @@ def map_columns(
                 header = _header_score(field_spec.headers, flat[column], leaves[column] if column < len(leaves) else "", settings)
                 content = _cached_fit(fits, field_spec.value_type, column, texts, profile, settings)
                 weight = settings.content_only_weight
-                if field_spec.value_type == "name" and recurring and settings.recurring_names:
+                known = known_names(field_spec.value_type, recurring, members) if settings.recurring_names else frozenset()
+                if known:
                     # any capitalised text reads as a name, but names that the document's
                     # other tables repeat are the document's own: evidence as good as a header
-                    share = recurring_share(texts, recurring)
+                    share = recurring_share(texts, known)
                     if share >= settings.recurring_name_share:
                         distinct, content, weight = True, share, 1.0
                 combined = column_score(header, content, (0.5 if shared else 1.0) if distinct else 0.0, weight)
@@ -322,6 +327,17 @@ def name_key(text: str) -> str | None:
     accents, ligatures, punctuation), or None when it is too short to tell a name."""
     key = fold(text)
     return key if sum(c.isalpha() for c in key) >= MIN_NAME_LETTERS else None
+
+
+def known_names(value_type: str, recurring: frozenset[str], members: frozenset[str]) -> frozenset[str]:
+    """The names whose presence in a column is evidence for a field of this type: for
+    a cluster ("name"), the names other tables repeat, or the delegation's own once it
+    is read. (Partners recur too, but taking the repeated names that are not the
+    delegation's as a partner column's evidence lost more tables than it found: pool
+    D field F1 0.986 -> 0.966, six tables unrecognised.)"""
+    if value_type == "name":
+        return members or recurring
+    return frozenset()
 
 
 def recurring_share(texts: list[str], recurring: frozenset[str]) -> float:

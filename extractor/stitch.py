@@ -62,6 +62,8 @@ class StitchedTable:
     text_starts: tuple[float | None, ...] = ()
     #: Name keys of cells that two or more of the document's tables hold (`recurring_names`).
     recurring: frozenset[str] = frozenset()
+    #: Name keys of the delegation's clusters, once the delegation is read (`_classify_by_delegation`).
+    members: frozenset[str] = frozenset()
 
 
 def caption_line(
@@ -227,7 +229,32 @@ def stitch(
                 open_last_page = raw.page
             if position != len(ordered) - 1:
                 open_table = None
+    if settings.delegation_names and settings.recurring_names:
+        _classify_by_delegation(result, profile, settings)
     return result
+
+
+#: The record kind that lists the mission's own clusters, and its name field (contract names).
+DELEGATION, MEMBER_FIELD = "delegation", "cluster"
+
+
+def _classify_by_delegation(tables: list[StitchedTable], profile: Profile, settings: Settings) -> None:
+    """Decide the other tables' kinds and columns again knowing the delegation's names:
+    a cluster column holds them, a partner column holds the other repeated names
+    (`headers.known_names`), though both repeat names of other tables."""
+    members = frozenset(
+        key
+        for table in tables if table.columns.kind == DELEGATION
+        for column in table.columns.columns.get(MEMBER_FIELD, ())
+        for row in table.rows
+        if (text := row.text(column)) and (key := name_key(text)) is not None
+    )
+    if not members:
+        return
+    for table in tables:
+        if table.columns.kind != DELEGATION:
+            table.members = members
+            _relabel(table, table.label, profile, settings)
 
 
 def recurring_names(pages: list[tuple[PageLayout, list[RawTable]]]) -> frozenset[str]:
@@ -331,7 +358,7 @@ def _relabel(table: StitchedTable, caption: str | None, profile: Profile, settin
     part, or with the cells of a body that came after its header."""
     table.label = caption
     body = [[cell.text if cell else None for cell in row.cells] for row in table.rows]
-    table.columns = classify(caption, table.flat_header, table.leaf_header, profile, body, settings, table.recurring)
+    table.columns = classify(caption, table.flat_header, table.leaf_header, profile, body, settings, table.recurring, table.members)
 
 
 def _continuation_header(table: StitchedTable, raw: RawTable, layout: PageLayout, n_header: int, settings: Settings) -> int | None:

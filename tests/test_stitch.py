@@ -300,3 +300,25 @@ def test_stitch_a_name_column_no_header_names_is_known_by_names_the_other_tables
     assert kinds == ["delegation", "cooperation_objectives", "sme_involvement"]
     alone = [t.columns.kind for t in stitch(pages, PROFILE, Settings(recurring_names=False))]
     assert alone[:2] == [None, None]
+
+
+def test_stitch_tells_a_cluster_column_from_a_partner_column_by_the_delegation_names():
+    """Both columns of Annex 2 hold names that other tables repeat: the clusters (in
+    the delegation) and the partners (in the objectives table). Its headers say little
+    ("EU cluster organisation", "Signed with"). Once the delegation is read, only the
+    column of its names is the cluster column; by repetition alone the two swapped."""
+    clusters = ["Vorarlberg Space Alliance", "Cataluña Tourism Alliance", "Pomerania Photonics Hub"]
+    partners = ["Jutland Wind Service Oy", "Nusantara Logistics Tbk", "Borneo Timber Pte. Ltd."]
+    delegation = raw_table([["No.", "Cluster", "Country"]] + [[str(i + 1), c, "Spain"] for i, c in enumerate(clusters)], page=1)
+    objectives = raw_table([["Cluster", "Partner organisation", "Objective"]]
+                           + [[c, p, "A joint pilot"] for c, p in zip(clusters, partners)], page=2)
+    formal = raw_table([["EU cluster organisation", "Has a formal agreement been concluded?", "Signed with", "Organisation category"]]
+                       + [[c, "Yes", p, "non EU firm"] for c, p in zip(clusters, partners)], page=3)
+    pages = [(layout_with_lines(1, [("Table 1 - EU cluster delegation", 85)]), [delegation]),
+             (layout_with_lines(2, [("Table 2 - Cooperation objectives", 85)]), [objectives]),
+             (layout_with_lines(3, [("Annex 2 - Formal agreements", 85)]), [formal])]
+    annex = stitch(pages, PROFILE)[2]
+    assert annex.columns.kind == "formal_agreements"
+    assert annex.columns.columns["cluster"] == (0,) and annex.columns.columns.get("partner") != (0,)
+    alone = stitch(pages, PROFILE, Settings(delegation_names=False))[2]
+    assert alone.columns.columns.get("cluster") != (0,)
