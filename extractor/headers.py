@@ -21,7 +21,8 @@ from scipy.optimize import linear_sum_assignment
 
 from . import cells
 from .profile import Profile, TableSpec
-from .entities.normalise import fold
+from .entities.closed_world import initials_fit
+from .entities.normalise import fold, fold_transliterated
 from .settings import DEFAULT_SETTINGS, Settings
 from .tables.base import Cell, RawTable
 from .wording import similarity
@@ -292,7 +293,7 @@ def map_columns(
                 if known:
                     # any capitalised text reads as a name, but names that the document's
                     # other tables repeat are the document's own: evidence as good as a header
-                    share = recurring_share(texts, known)
+                    share = member_share(texts, members) if known is members else recurring_share(texts, known)
                     if share >= settings.recurring_name_share:
                         distinct, content, weight = True, share, 1.0
                 combined = column_score(header, content, (0.5 if shared else 1.0) if distinct else 0.0, weight)
@@ -338,6 +339,32 @@ def known_names(value_type: str, recurring: frozenset[str], members: frozenset[s
     if value_type == "name":
         return members or recurring
     return frozenset()
+
+
+def member_share(texts: list[str], members: frozenset[str]) -> float:
+    """Share of a column's names that name one of the delegation's clusters (`members`,
+    name keys) as a report's own tables spell them: the name, transliterated or not
+    ("Vaestra Goetaland ..."), with an acronym before it ("PHTA – Päijät-Häme Tourism
+    Alliance"), shortened (words abbreviated or dropped: "... Space and Defence All."),
+    or its initials alone ("FVGCLI")."""
+    spelled = [(t, fold_transliterated(t)) for t in texts if t and t.strip()]
+    names = [(t, key) for t, key in spelled if sum(c.isalpha() for c in key) >= 2]
+    if not names:
+        return 0.0
+    known = [(m, fold_transliterated(m)) for m in members]
+    return sum(1 for text, key in names if any(_names_member(text, key, m, folded) for m, folded in known)) / len(names)
+
+
+def _names_member(text: str, key: str, member: str, folded: str) -> bool:
+    if key == folded or f" {folded} " in f" {key} ":
+        return True
+    words = key.split()
+    if len(words) == 1:
+        return text.strip().isupper() and 2 <= len(words[0]) <= 8 and initials_fit(text.strip(), member)
+    # every word a word of the member or its abbreviation, in order, covering half its words
+    remaining = iter(folded.split())
+    matched = all(any(m.startswith(w) for m in remaining) for w in words)
+    return matched and 2 * len(words) >= len(folded.split())
 
 
 def recurring_share(texts: list[str], recurring: frozenset[str]) -> float:

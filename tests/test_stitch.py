@@ -322,3 +322,21 @@ def test_stitch_tells_a_cluster_column_from_a_partner_column_by_the_delegation_n
     assert annex.columns.columns["cluster"] == (0,) and annex.columns.columns.get("partner") != (0,)
     alone = stitch(pages, PROFILE, Settings(delegation_names=False))[2]
     assert alone.columns.columns.get("cluster") != (0,)
+
+
+def test_delegation_names_are_recognised_as_the_report_spells_them_elsewhere():
+    """A cluster column outside the delegation spells its names as the report does:
+    initials, an acronym before the name, a word abbreviated or dropped, ä written ae.
+    They count as the delegation's names; partners (one of them a delegation cluster)
+    do not make a cluster column."""
+    from extractor.headers import member_share, name_key
+
+    members = frozenset(name_key(n) for n in [
+        "Friuli Venezia Giulia Cluster for Logistics and Innovation", "Friuli Venezia Giulia Space and Defence Alliance",
+        "Päijät-Häme Tourism Alliance", "Västra Götaland Cluster for Smart Grids and Innovation"])
+    spelled = ["FVGCLI", "Friuli Venezia Giulia Space and Defence All.", "PHTA – Päijät-Häme Tourism Alliance",
+               "Vaestra Goetaland Cluster for Smart Grids and Innovation", "Västra Götaland Cluster for Smart Innovation"]
+    assert member_share(spelled, members) == 1.0
+    partners = ["Victoria Photonics Pte. Ltd.", "Egyptian Smart Industry Association", "Päijät-Häme Tourism Alliance",
+                "Danube Biotech BV", "VPPL"]
+    assert member_share(partners, members) == 0.2
