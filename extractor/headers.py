@@ -320,12 +320,20 @@ def map_columns(
     )
 
 
+_ADDRESS = re.compile(r"https?://|www\.|@\w|\w\.(?:com|org|net|eu|info|[a-z]{2})(?:/|$)")
 MIN_NAME_LETTERS = 6  # shorter cells (answers, acronyms, counts in words) recur without being names
 
 
 def name_key(text: str) -> str | None:
     """A cell's text folded as names are compared (`entities.normalise.fold`: case,
-    accents, ligatures, punctuation), or None when it is too short to tell a name."""
+    accents, ligatures, punctuation), or None when it is too short to tell a name or
+    is no name: a name capitalises its words, so a long word in lower case ("To be
+    confirmed", "Info from the debriefing": remarks that tables repeat) says it is text,
+    and a web or mail address is none either."""
+    if any(len(word) >= MIN_NAME_LETTERS - 1 and word.isalpha() and word.islower() for word in text.split()):
+        return None
+    if _ADDRESS.search(text):
+        return None  # a web or mail address names nobody
     key = fold(text)
     return key if sum(c.isalpha() for c in key) >= MIN_NAME_LETTERS else None
 

@@ -340,3 +340,27 @@ def test_delegation_names_are_recognised_as_the_report_spells_them_elsewhere():
     partners = ["Victoria Photonics Pte. Ltd.", "Egyptian Smart Industry Association", "Päijät-Häme Tourism Alliance",
                 "Danube Biotech BV", "VPPL"]
     assert member_share(partners, members) == 0.2
+
+
+def test_stitch_a_column_of_repeated_remarks_or_addresses_is_no_name_column():
+    """Remarks ("To be confirmed") and web addresses recur in several tables as the
+    clusters' names do (one of which the other table spells as initials, so fewer of
+    them repeat than the remarks); they are no names, so the delegation's cluster
+    column keeps the cluster field and the remarks column is reported as unmapped."""
+    from extractor.headers import name_key
+
+    assert name_key("To be confirmed") is None and name_key("www.cluster-example.eu") is None
+    assert name_key("Distretto Aerospaziale dell'Emilia") is not None
+    clusters = ["Limassol Marine Engineering Centre", "Central Macedonia Textile Centre", "Agrifood Cluster of Kosice"]
+    notes = ["To be confirmed", "Info from the debriefing", "To be confirmed"]
+    delegation = raw_table([["Nr.", "Participating cluster", "Notes", "Country (EU)"]]
+                           + [[str(i + 1), c, n, "Cyprus"] for i, (c, n) in enumerate(zip(clusters, notes))], page=1)
+    objectives = raw_table([["Name of EU cluster", "Counterpart", "Objectives & follow-up", "Status"]]
+                           + [[c, p, "A joint pilot", n] for c, p, n in
+                              zip(clusters[:2] + ["ACK"], ["Daegu Textile Corp.", "Hanbit Semiconductor JSC", "Mekong Seafood SARL"], notes)],
+                           page=3)
+    pages = [(layout_with_lines(1, [("Table 1 - Participating EU clusters", 85)]), [delegation]),
+             (layout_with_lines(3, [("Table 2 - Aims of the cooperation", 85)]), [objectives])]
+    first = stitch(pages, PROFILE)[0]
+    assert first.columns.kind == "delegation"
+    assert first.columns.columns["cluster"] == (1,) and 2 in first.columns.unassigned
