@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 from scipy.optimize import linear_sum_assignment
 
 from . import cells
@@ -327,10 +328,11 @@ MIN_NAME_LETTERS = 6  # shorter cells (answers, acronyms, counts in words) recur
 def name_key(text: str) -> str | None:
     """A cell's text folded as names are compared (`entities.normalise.fold`: case,
     accents, ligatures, punctuation), or None when it is too short to tell a name or
-    is no name: a name capitalises its words, so a long word in lower case ("To be
-    confirmed", "Info from the debriefing": remarks that tables repeat) says it is text,
+    is no name: a name capitalises its words, so a word in lower case that is no
+    function word ("To be confirmed", "Follow-up call held": remarks that tables
+    repeat; "for", "with", "from" may stand in a name) says it is text,
     and a web or mail address is none either."""
-    if any(len(word) >= MIN_NAME_LETTERS - 1 and word.isalpha() and word.islower() for word in text.split()):
+    if any(len(word) >= 4 and word.isalpha() and word.islower() and word not in STOP_WORDS for word in text.split()):
         return None
     if _ADDRESS.search(text):
         return None  # a web or mail address names nobody

@@ -343,7 +343,7 @@ def test_delegation_names_are_recognised_as_the_report_spells_them_elsewhere():
 
 
 def test_stitch_a_column_of_repeated_remarks_or_addresses_is_no_name_column():
-    """Remarks ("To be confirmed") and web addresses recur in several tables as the
+    """Remarks ("To be confirmed", "Follow-up call held") and web addresses recur in several tables as the
     clusters' names do (one of which the other table spells as initials, so fewer of
     them repeat than the remarks); they are no names, so the delegation's cluster
     column keeps the cluster field and the remarks column is reported as unmapped."""
@@ -352,7 +352,7 @@ def test_stitch_a_column_of_repeated_remarks_or_addresses_is_no_name_column():
     assert name_key("To be confirmed") is None and name_key("www.cluster-example.eu") is None
     assert name_key("Distretto Aerospaziale dell'Emilia") is not None
     clusters = ["Limassol Marine Engineering Centre", "Central Macedonia Textile Centre", "Agrifood Cluster of Kosice"]
-    notes = ["To be confirmed", "Info from the debriefing", "To be confirmed"]
+    notes = ["To be confirmed", "Follow-up call held", "To be confirmed"]
     delegation = raw_table([["Nr.", "Participating cluster", "Notes", "Country (EU)"]]
                            + [[str(i + 1), c, n, "Cyprus"] for i, (c, n) in enumerate(zip(clusters, notes))], page=1)
     objectives = raw_table([["Name of EU cluster", "Counterpart", "Objectives & follow-up", "Status"]]
