@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -366,8 +367,10 @@ def member_share(texts: list[str], members: frozenset[str]) -> float:
 
 
 def _names_member(text: str, key: str, member: str, folded: str) -> bool:
-    if key == folded or f" {folded} " in f" {key} ":
+    if key == folded:
         return True
+    if key.endswith(f" {folded}"):  # an acronym before the name; a name followed by a list is no name
+        return len(key.split()) - len(folded.split()) <= 2
     words = key.split()
     if len(words) == 1:
         return text.strip().isupper() and 2 <= len(words[0]) <= 8 and initials_fit(text.strip(), member)
@@ -436,10 +439,23 @@ def _cached_fit(fits: dict, value_type: str, column: int, texts: list[str], prof
 def _content_score(value_type: str, texts: list[str], profile: Profile, settings: Settings) -> float | None:
     if not settings.content_typing:
         return None
+    return _column_fit(value_type, tuple(texts), profile)
+
+
+@lru_cache(maxsize=4096)
+def _column_fit(value_type: str, texts: tuple[str, ...], profile: Profile) -> float | None:
+    """A column's content score, kept for the same cells: a table is classified again
+    (a caption found later, rows added, the delegation read) mostly on cells it had.
+    `stitch` empties the cache for every document (`forget_column_fits`), so that
+    no document is read faster for cells another one had."""
     judged = [t for t in texts if t and t.strip() and not cells.is_na(t, profile)]
     if not judged:
         return None
     return cells.type_fit(value_type, judged, profile)
+
+
+def forget_column_fits() -> None:
+    _column_fit.cache_clear()
 
 
 def _all_header_spellings(profile: Profile) -> list[str]:

@@ -15,11 +15,14 @@ from .headers import (
     ColumnMap,
     classify,
     flatten_headers,
+    forget_column_fits,
     header_matrix,
     header_row_count,
     leaf_headers,
+    member_share,
     name_key,
     normalise_header,
+    recurring_share,
 )
 from .layout import BBox, PageLayout, caption_block, content_lines, is_caption, join_lines, words_in_box
 from .profile import Profile
@@ -177,6 +180,7 @@ def stitch(
     result: list[StitchedTable] = []
     open_table: StitchedTable | None = None
     open_last_page = 0
+    forget_column_fits()
     below = captions_below(pages, profile.caption_pattern)
     recurring = recurring_names(pages)
     left_at_foot: tuple[int, str] | None = None
@@ -247,7 +251,34 @@ def _classify_by_delegation(tables: list[StitchedTable], profile: Profile, setti
     for table in tables:
         if table.columns.kind != DELEGATION:
             table.members = members
-            _relabel(table, table.label, profile, settings)
+            if _name_evidence_changes(table, profile, settings):
+                _relabel(table, table.label, profile, settings)
+
+
+def _name_evidence_changes(table: StitchedTable, profile: Profile, settings: Settings) -> bool:
+    """Whether knowing the delegation can change the table's kind or columns: a column
+    mapped to a name field holds fewer of the document's names than it seemed to (the
+    partners of 'Signed with' are not all delegation clusters), another holds more, or
+    the table has no kind yet and a column crosses the share. Else it stays as it was decided (classifying
+    again costs as much as the first time)."""
+    spec = next((t for t in profile.tables if t.kind == table.columns.kind), None)
+    named = {c for f in (spec.fields if spec else ()) if f.value_type == "name" for c in table.columns.columns.get(f.name, ())}
+    threshold = settings.recurring_name_share
+    for column in range(table.n_columns):
+        texts = [text for row in table.rows if (text := row.text(column))]
+        before = recurring_share(texts, table.recurring)
+        after = member_share(texts, table.members)
+        if spec is None:
+            if (before >= threshold) != (after >= threshold):
+                return True
+        elif column in named and after < before - EVIDENCE_CHANGE:
+            return True
+        elif column not in named and after >= threshold and after > before + EVIDENCE_CHANGE:
+            return True
+    return False
+
+
+EVIDENCE_CHANGE = 0.2  # a name column's share of the document's names that may change its mapping
 
 
 def recurring_names(pages: list[tuple[PageLayout, list[RawTable]]]) -> frozenset[str]:
