@@ -363,10 +363,12 @@ def member_share(texts: list[str], members: frozenset[str]) -> float:
     if not names:
         return 0.0
     known = [(m, fold_transliterated(m)) for m in members]
-    return sum(1 for text, key in names if any(_names_member(text, key, m, folded) for m, folded in known)) / len(names)
+    return sum(1 for text, key in names if any(spells_member(text, key, m, folded) for m, folded in known)) / len(names)
 
 
-def _names_member(text: str, key: str, member: str, folded: str) -> bool:
+def spells_member(text: str, key: str, member: str, folded: str) -> bool:
+    """Whether `text` (its name key transliterated: `key`) spells the name `member`
+    (its key transliterated: `folded`) as `member_share` counts it."""
     if key == folded:
         return True
     if key.endswith(f" {folded}"):  # an acronym before the name; a name followed by a list is no name

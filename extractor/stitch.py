@@ -23,7 +23,9 @@ from .headers import (
     name_key,
     normalise_header,
     recurring_share,
+    spells_member,
 )
+from .entities.normalise import fold_transliterated
 from .layout import BBox, PageLayout, caption_block, content_lines, is_caption, join_lines, words_in_box
 from .profile import Profile
 from .settings import DEFAULT_SETTINGS, Settings
@@ -287,6 +289,7 @@ def recurring_names(pages: list[tuple[PageLayout, list[RawTable]]]) -> frozenset
     parts of a table broken over pages (the first table of a page with as many columns
     as the last one of the page before) count as one table: its rows repeat each other."""
     tables_of: dict[str, set[int]] = {}
+    text_of: dict[str, str] = {}
     group = -1
     last: RawTable | None = None
     for _, tables in pages:
@@ -300,9 +303,28 @@ def recurring_names(pages: list[tuple[PageLayout, list[RawTable]]]) -> frozenset
                     key = name_key(cell.text) if cell is not None and cell.text else None
                     if key is not None:
                         tables_of.setdefault(key, set()).add(group)
+                        text_of.setdefault(key, cell.text)
         if ordered:
             last = ordered[-1]
-    return frozenset(key for key, where in tables_of.items() if len(where) >= 2)
+    recurring = {key for key, where in tables_of.items() if len(where) >= 2}
+    return frozenset(recurring | _respelled(tables_of, text_of, recurring))
+
+
+def _respelled(tables_of: dict[str, set[int]], text_of: dict[str, str], recurring: set[str]) -> set[str]:
+    """Names that another table spells otherwise (a word abbreviated or dropped, an
+    acronym before the name, letters transliterated: `headers.spells_member`): both
+    spellings are the document's own names, as if repeated word for word."""
+    folded = {key: fold_transliterated(key) for key in tables_of}
+    found: set[str] = set()
+    once = [key for key in tables_of if key not in recurring]
+    for key in once:
+        for other, where in tables_of.items():
+            if other == key or where <= tables_of[key]:
+                continue
+            if (spells_member(text_of[key], folded[key], other, folded[other])
+                    or spells_member(text_of[other], folded[other], key, folded[key])):
+                found.update((key, other))
+    return found
 
 
 TITLE_SPAN = 0.9  # share of the table's width a title row's one cell spans

@@ -364,3 +364,22 @@ def test_stitch_a_column_of_repeated_remarks_or_addresses_is_no_name_column():
     first = stitch(pages, PROFILE)[0]
     assert first.columns.kind == "delegation"
     assert first.columns.columns["cluster"] == (1,) and 2 in first.columns.unassigned
+
+
+def test_stitch_names_another_table_spells_otherwise_are_the_documents_names():
+    """The delegation's header says nothing of clusters ("Delegation member") and the
+    other tables spell its names otherwise (a word abbreviated, an acronym before the
+    name, letters transliterated): those spellings still make its column the column
+    of the document's own names, and the table a delegation."""
+    clusters = ["Alentejo Circular Economy Alliance", "Cluster Lumière Occitanie", "Normandie Creative Industries Alliance",
+                "Västra Götaland Photonics Hub"]
+    variants = ["Alentejo Circular Economy All.", "CLO – Cluster Lumière Occitanie", "Normandie Creative Industries All.",
+                "Vaestra Goetaland Photonics Hub"]
+    delegation = raw_table([["Ref.", "Delegation member", "Home country"]]
+                           + [[f"#{i + 1}", c, "Portugal"] for i, c in enumerate(clusters)], page=1)
+    objectives = raw_table([["Cluster", "Partner organisation", "Objective", "Technology"]]
+                           + [[v, "Lapland Data ApS", "A joint pilot", "Sensors"] for v in variants], page=3)
+    pages = [(layout_with_lines(1, [("Table 1 - Members of the EU delegation", 85)]), [delegation]),
+             (layout_with_lines(3, [("Table 2 - Cooperation objectives", 85)]), [objectives])]
+    first = stitch(pages, PROFILE)[0]
+    assert first.columns.kind == "delegation" and first.columns.columns["cluster"] == (1,)
