@@ -345,11 +345,13 @@ def is_caption(line: Line, pattern: re.Pattern[str]) -> bool:
     list of tables (dot leaders), and its label word and number stand together. A
     table row can read as a caption when a cell's last line ("... Alliance") meets
     a numbered item of the next cell ("2. Savo Bioproducts BV") across the column
-    gap between them."""
+    gap between them, or a row's cells happen to read so ("Norrbotten  Y.  1  Algarve
+    ...": a name, an answer, a count) across several column gaps."""
     if not pattern.search(line.text) or LEADERS.search(line.text):
         return False
-    gaps = word_gaps(line)
-    return not gaps or gaps[0] <= COLUMN_GAP * line.size
+    wide = [gap > COLUMN_GAP * line.size for gap in word_gaps(line)]
+    # a tab may part the label from the title; more wide gaps make a table row
+    return not (wide and wide[0]) and sum(wide) <= 1
 
 
 def caption_block(first: Line, lines: Iterable[Line]) -> list[Line]:

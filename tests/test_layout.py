@@ -152,3 +152,14 @@ def test_a_caption_line_keeps_its_label_word_and_number_together():
     assert not is_caption(row, pattern)
     assert is_caption(caption, pattern)
     assert is_caption(_line_of(("Table", 72), ("4:", 108), ("Beneficiary", 200), ("SMEs", 270)), pattern)
+
+
+def test_a_table_row_that_reads_as_a_label_across_several_column_gaps_is_no_caption():
+    from extractor.layout import is_caption
+    from extractor.profile import load_profile
+
+    pattern = load_profile().caption_pattern
+    row = _line_of(("Norrbotten", 72), ("Y.", 140), ("1", 200), ("Algarve", 240), ("Logistica", 290))
+    assert pattern.search(row.text) and not is_caption(row, pattern)
+    tabbed = _line_of(("Table", 72), ("4:", 108), ("Beneficiary", 200), ("SMEs", 270))
+    assert is_caption(tabbed, pattern)
