@@ -294,10 +294,12 @@ def map_columns(
                 known = known_names(field_spec.value_type, recurring, members) if settings.recurring_names else frozenset()
                 if known:
                     # any capitalised text reads as a name, but names that the document's
-                    # other tables repeat are the document's own: evidence as good as a header
+                    # other tables repeat are the document's own: evidence nearly as good as
+                    # a header, short of it so that a header still parts two such columns
+                    # (the clusters' and their contact persons', both repeated)
                     share = member_share(texts, members) if known is members else recurring_share(texts, known)
                     if share >= settings.recurring_name_share:
-                        distinct, content, weight = True, share, 1.0
+                        distinct, content, weight = True, share, settings.recurring_name_weight
                 combined = column_score(header, content, (0.5 if shared else 1.0) if distinct else 0.0, weight)
                 cache[key] = (combined, header)
             matrix[i, j], headers[i, j] = cache[key]

@@ -27,6 +27,7 @@ class Settings(BaseModel):
     content_only_weight: float = Field(0.6, ge=0.0, le=1.0, description="what cells alone can earn a field no header names")
     recurring_names: bool = Field(True, description="a name column whose cells other tables of the document repeat is told by them")
     recurring_name_share: float = Field(0.5, ge=0.0, le=1.0, description="share of a column's cells other tables repeat, for that evidence")
+    recurring_name_weight: float = Field(0.9, ge=0.0, le=1.0, description="what a column of the document's repeated names earns a name field without a header")
     delegation_names: bool = Field(True, description="once the delegation table is read, a name column of the other tables is told by the delegation's names instead")
 
     # Table kinds (headers.classify).

@@ -383,3 +383,21 @@ def test_stitch_names_another_table_spells_otherwise_are_the_documents_names():
              (layout_with_lines(3, [("Table 2 - Cooperation objectives", 85)]), [objectives])]
     first = stitch(pages, PROFILE)[0]
     assert first.columns.kind == "delegation" and first.columns.columns["cluster"] == (1,)
+
+
+def test_stitch_the_header_parts_two_columns_of_repeated_names():
+    """The clusters and their contact persons are both repeated by another table; the
+    repetition alone cannot tell which column holds the clusters, the header can
+    ("Cluster organisation name", "Responsible person")."""
+    clusters = ["Alentejo Circular Economy Alliance", "Normandie Creative Industries Alliance", "Tyrol Smart Grids Hub"]
+    persons = ["Anna Keller", "Jonas Berg", "Marta Silva"]
+    delegation = raw_table([["Line", "Responsible person", "Cluster organisation name", "Home country"]]
+                           + [[str(i + 1), p, c, "Portugal"] for i, (p, c) in enumerate(zip(persons, clusters))], page=1)
+    objectives = raw_table([["Cluster", "Partner organisation", "Objective", "Name of contact"]]
+                           + [[c, "Lapland Data ApS", "A joint pilot", p] for c, p in zip(clusters, persons)], page=3)
+    pages = [(layout_with_lines(1, [("Table 1 - Members of the EU delegation", 85)]), [delegation]),
+             (layout_with_lines(3, [("Table 2 - Cooperation objectives", 85)]), [objectives])]
+    first = stitch(pages, PROFILE)[0]
+    assert first.columns.columns["cluster"] == (2,) and 1 in first.columns.unassigned
+    saturated = stitch(pages, PROFILE, Settings(recurring_name_weight=1.0))[0]
+    assert saturated.columns.columns["cluster"] != (2,)
