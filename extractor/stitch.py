@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from . import cells
 from .cells import bullet_of
 from .headers import (
     ColumnMap,
@@ -216,7 +217,10 @@ def stitch(
             if continued is not None:
                 if caption is not None:  # the kind, known from the caption, says how a broken row rejoins
                     _relabel(open_table, caption, profile, settings)
+                header_alone = _lone_header_row(open_table, profile)
                 _append(open_table, raw, continued, profile, settings)
+                if header_alone and len(open_table.rows) > 1:
+                    _promote_first_row(open_table, profile, settings)
                 if caption is not None:
                     _relabel(open_table, caption, profile, settings)
                 open_last_page = raw.page
@@ -389,6 +393,21 @@ def _first_row_repeated(table: StitchedTable, raw: RawTable) -> bool:
     return sum(1 for t in first if t) >= 2 and first == again
 
 
+LONE_HEADER_CELLS = 3
+
+
+def _lone_header_row(table: StitchedTable, profile: Profile) -> bool:
+    """A captioned table whose part on the page before is one row with no header: the
+    header alone at the page foot (the page break fell in or under it), when the row
+    fills most columns with text that is neither a count nor an answer."""
+    if table.header or len(table.rows) != 1 or not table.captioned:
+        return False
+    texts = [text for c in range(table.n_columns) if (text := table.rows[0].text(c))]
+    if len(texts) < max(LONE_HEADER_CELLS, (table.n_columns + 1) // 2):
+        return False
+    return not any(cells.type_fit(kind, [text], profile) for text in texts for kind in ("count", "answer"))
+
+
 def _promote_first_row(table: StitchedTable, profile: Profile, settings: Settings) -> None:
     """Make a table's first data row its header (and decide its kind again)."""
     row = table.rows.pop(0)
@@ -468,6 +487,8 @@ def _relative_widths(boxes: list[BBox]) -> list[float]:
 
 def _append(table: StitchedTable, raw: RawTable, n_header: int, profile: Profile, settings: Settings) -> None:
     rows = [row for row in _data_rows(raw, n_header) if not _repeats_header(row, table, settings)]
+    if rows and table.header and not table.rows and _rest_of_header(rows[0], table):
+        _join_header(table, rows.pop(0))
     split_row = raw.opens_with_split_row and not n_header  # the drawing says so
     if rows and table.rows and (split_row or _is_fragment(rows[0], table, profile)):
         table.rows[-1] = _rejoin(table.rows[-1], rows.pop(0))
@@ -480,6 +501,23 @@ def _append(table: StitchedTable, raw: RawTable, n_header: int, profile: Profile
         # with the few rows before the page break ("–", "N.A." tell no answer column):
         # unclassified, or given a kind that leaves columns unexplained
         _relabel(table, table.label, profile, settings)
+
+
+def _rest_of_header(row: DataRow, table: StitchedTable) -> bool:
+    """A header left alone at the page foot, and the next page opening with the last
+    words of some of its cells ("what comes next?"): lower-case starts, in fewer than
+    half the columns."""
+    texts = [text for c in range(table.n_columns) if (text := row.text(c))]
+    return bool(texts) and 2 * len(texts) < table.n_columns and all(t[0].islower() for t in texts)
+
+
+def _join_header(table: StitchedTable, row: DataRow) -> None:
+    for c in range(table.n_columns):
+        if text := row.text(c):
+            table.header[-1][c] = f"{table.header[-1][c]} {text}".strip()
+            table.flat_header[c] = f"{table.flat_header[c]} {text}".strip()
+            if c < len(table.leaf_header):
+                table.leaf_header[c] = f"{table.leaf_header[c]} {text}".strip()
 
 
 def _repeats_header(row: DataRow, table: StitchedTable, settings: Settings) -> bool:

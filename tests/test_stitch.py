@@ -401,3 +401,34 @@ def test_stitch_the_header_parts_two_columns_of_repeated_names():
     assert first.columns.columns["cluster"] == (2,) and 1 in first.columns.unassigned
     saturated = stitch(pages, PROFILE, Settings(recurring_name_weight=1.0))[0]
     assert saturated.columns.columns["cluster"] != (2,)
+
+
+def test_stitch_a_header_alone_at_the_page_foot_broken_in_its_last_line():
+    """The page break falls inside the header: one row at the foot of the page under
+    the caption ("... What do you want to achieve, and"), the header's last words at
+    the head of the next page ("what comes next?"), then the rows. The lone row, its
+    rest joined, is the header; the table gets its kind."""
+    lone = raw_table([["EU cluster organisation", "Contact organisation", "What do you want to achieve, and", "Technology field"]],
+                     page=2, top=760.0)
+    rest = raw_table([[None, None, "what comes next?", None],
+                      ["Alpha Cluster", "Omega Ltd", "A joint pilot", "Sensors"],
+                      ["Beta Cluster", "Sigma SA", "A second visit", "Robots"]], page=3, top=72.0)
+    caption = layout_with_lines(2, [("Table 2 - Cooperation objectives and next steps", 745)])
+    [table] = stitch([(caption, [lone]), (empty_layout(3), [rest])], PROFILE)
+    assert table.flat_header[2] == "What do you want to achieve, and what comes next?"
+    assert table.columns.kind == "cooperation_objectives"
+    assert [row.text(0) for row in table.rows] == ["Alpha Cluster", "Beta Cluster"]
+
+
+def test_stitch_a_lone_row_at_the_page_foot_under_its_caption_is_the_header():
+    """One row under the caption at the page foot, its cells text (no count, no
+    answer) that reads like no header spelling the profile knows: the rows on the
+    next page show it was the header alone."""
+    header = ["EU cluster organisation", "Contact organisation", "What do you want to achieve, and", "Technology field", "Name of contact"]
+    lone = raw_table([header], page=2, top=760.0)
+    rest = raw_table([["Alpha Cluster", "Omega Ltd", "A joint pilot", "Sensors", "Anna Keller"],
+                      ["Beta Cluster", "Sigma SA", "A second visit", "Robots", "Jonas Berg"]], page=3, top=72.0)
+    caption = layout_with_lines(2, [("Table 2 - Cooperation objectives and next steps", 745)])
+    [table] = stitch([(caption, [lone]), (empty_layout(3), [rest])], PROFILE)
+    assert table.flat_header == header and table.columns.kind == "cooperation_objectives"
+    assert [row.text(0) for row in table.rows] == ["Alpha Cluster", "Beta Cluster"]
