@@ -28,6 +28,7 @@ class Settings(BaseModel):
     recurring_names: bool = Field(True, description="a name column whose cells other tables of the document repeat is told by them")
     recurring_name_share: float = Field(0.5, ge=0.0, le=1.0, description="share of a column's cells other tables repeat, for that evidence")
     recurring_name_weight: float = Field(0.9, ge=0.0, le=1.0, description="what a column of the document's repeated names earns a name field without a header")
+    header_rest_rows: bool = Field(True, description="rows of lower-case words under a header, first column empty, are the header's wrapped lines")
     delegation_names: bool = Field(True, description="once the delegation table is read, a name column of the other tables is told by the delegation's names instead")
 
     # Table kinds (headers.classify).

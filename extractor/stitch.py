@@ -379,7 +379,13 @@ def _start(
         column_edges=raw.column_edges,
         recurring=recurring,
     )
-    table.rows.extend(row for row in _data_rows(raw, n_header) if not _repeats_header(row, table, settings))
+    rows = [row for row in _data_rows(raw, n_header) if not _repeats_header(row, table, settings)]
+    if n_header and settings.header_rest_rows and rows and _rest_of_header(rows[0], table):
+        while rows and _rest_of_header(rows[0], table):
+            _join_header(table, rows.pop(0))
+        table.columns = classify(caption, table.flat_header, table.leaf_header, profile,
+                                 [[cell.text if cell else None for cell in row.cells] for row in rows], settings, recurring)
+    table.rows.extend(rows)
     return table
 
 
@@ -487,7 +493,7 @@ def _relative_widths(boxes: list[BBox]) -> list[float]:
 
 def _append(table: StitchedTable, raw: RawTable, n_header: int, profile: Profile, settings: Settings) -> None:
     rows = [row for row in _data_rows(raw, n_header) if not _repeats_header(row, table, settings)]
-    if rows and table.header and not table.rows and _rest_of_header(rows[0], table):
+    if rows and table.header and not table.rows and settings.header_rest_rows and _rest_of_header(rows[0], table):
         _join_header(table, rows.pop(0))
     split_row = raw.opens_with_split_row and not n_header  # the drawing says so
     if rows and table.rows and (split_row or _is_fragment(rows[0], table, profile)):
@@ -504,11 +510,12 @@ def _append(table: StitchedTable, raw: RawTable, n_header: int, profile: Profile
 
 
 def _rest_of_header(row: DataRow, table: StitchedTable) -> bool:
-    """A header left alone at the page foot, and the next page opening with the last
-    words of some of its cells ("what comes next?"): lower-case starts, in fewer than
-    half the columns."""
+    """The last words of some header cells read as a row of their own, right under
+    the header (its wrapped lines cut into rows) or at the head of the next page (a
+    header alone at the page foot): nothing in the first column, where every row
+    names its subject, and lower-case starts ("agreement", "what comes next?")."""
     texts = [text for c in range(table.n_columns) if (text := row.text(c))]
-    return bool(texts) and 2 * len(texts) < table.n_columns and all(t[0].islower() for t in texts)
+    return bool(texts) and not row.text(0) and all(t[0].islower() for t in texts)
 
 
 def _join_header(table: StitchedTable, row: DataRow) -> None:

@@ -432,3 +432,19 @@ def test_stitch_a_lone_row_at_the_page_foot_under_its_caption_is_the_header():
     [table] = stitch([(caption, [lone]), (empty_layout(3), [rest])], PROFILE)
     assert table.flat_header == header and table.columns.kind == "cooperation_objectives"
     assert [row.text(0) for row in table.rows] == ["Alpha Cluster", "Beta Cluster"]
+
+
+def test_stitch_a_headers_wrapped_lines_read_as_rows_join_the_header():
+    """The engine cut the header's wrapped lines into rows of their own: nothing in the
+    first column and lower-case starts ("agreement signed?", "person") under the first
+    header row. They are the header's words, not data rows."""
+    table = raw_table([["Cluster", "Formal", "Number of", "Partner", "Contact"],
+                       [None, "agreement signed?", "formal agreements", "organisation", "person"],
+                       ["Alpha Cluster", "Yes", "2", "Omega Ltd", "Anna Keller"],
+                       ["Beta Cluster", "No", "0", None, None]], page=6)
+    caption = layout_with_lines(6, [("Annex 2 - Formal agreements signed", 85)])
+    [joined] = stitch([(caption, [table])], PROFILE)
+    assert joined.flat_header == ["Cluster", "Formal agreement signed?", "Number of formal agreements", "Partner organisation", "Contact person"]
+    assert [row.text(0) for row in joined.rows] == ["Alpha Cluster", "Beta Cluster"]
+    [apart] = stitch([(caption, [table])], PROFILE, Settings(header_rest_rows=False))
+    assert apart.rows[0].text(0) is None
