@@ -354,17 +354,6 @@ def is_caption(line: Line, pattern: re.Pattern[str]) -> bool:
     return not (wide and wide[0]) and sum(wide) <= 1
 
 
-def caption_block(first: Line, lines: Iterable[Line]) -> list[Line]:
-    """A caption's line and any wrapped continuation directly below it in the same font."""
-    block = [first]
-    for line in sorted(lines, key=lambda l: l.top):
-        last = block[-1]
-        if (line.top > last.bottom and line.top - last.bottom < 0.6 * first.size
-                and abs(line.size - first.size) < 0.3 and line.bold == first.bold):
-            block.append(line)
-    return block
-
-
 def words_in_box(words: Iterable[Word], bbox: BBox, margin: float = 0.5) -> list[Word]:
     """The words whose centre lies inside `bbox`."""
     x0, top, x1, bottom = bbox

@@ -27,7 +27,7 @@ from .headers import (
     spells_member,
 )
 from .entities.normalise import fold_transliterated
-from .layout import BBox, PageLayout, caption_block, content_lines, is_caption, join_lines, words_in_box
+from .layout import BBox, PageLayout, content_lines, is_caption, join_lines, words_in_box
 from .profile import Profile
 from .settings import DEFAULT_SETTINGS, Settings
 from .tables.base import Cell, RawTable
@@ -169,7 +169,14 @@ def _caption_at_head(layout: PageLayout, tables: list[RawTable], pattern: re.Pat
 
 
 def _caption_lines(first, layout: PageLayout) -> list[str]:
-    return [line.text for line in caption_block(first, layout.lines)]
+    """The caption's line and any wrapped continuation directly below it in the same font."""
+    lines = [first.text]
+    bottom = first.bottom
+    for line in layout.lines:
+        if line.top > bottom and line.top - bottom < 0.6 * first.size and abs(line.size - first.size) < 0.3 and line.bold == first.bold:
+            lines.append(line.text)
+            bottom = line.bottom
+    return lines
 
 
 def stitch(

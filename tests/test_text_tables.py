@@ -579,16 +579,3 @@ def test_text_tables_a_header_wrapped_between_two_rules_keeps_the_body_under_the
     page, layout = page_of(words, rules=[(97, 58, 420), (122, 58, 420)])
     [table] = TextAlignmentEngine(CAPTION).find(page, layout)
     assert [row[0].text for row in table.grid] == ["Clusters", "Alpha Cluster", "Beta Cluster", "Gamma Cluster"]
-
-
-def test_text_tables_a_caption_wrapped_over_two_lines_in_a_larger_type():
-    """"Annex 2 – Formal agreements concluded after the / mission": the caption's
-    second line is set in its large type; the table (its header not bold, so only the
-    caption finds it) starts under that line, not under the caption's first, where
-    the second line's size stopped the walk."""
-    words = words_of("Annex 2 – Formal agreements concluded after the", 60, 80, size=13.5, bold=True)
-    words += words_of("mission", 60, 97, size=13.5, bold=True)
-    table_words, _ = rows_at(DELEGATION, 122, bold_header=False)
-    page, layout = page_of(words + table_words)
-    [table] = TextAlignmentEngine(CAPTION).find(page, layout)
-    assert grid_texts(table) == DELEGATION

@@ -33,7 +33,6 @@ from ..layout import (
     Word,
     LEADERS,
     body_band_size,
-    caption_block,
     cell_line_texts,
     is_caption,
     join_lines,
@@ -269,9 +268,7 @@ def _walk(ctx: _Page, lines: list[Line], anchor: float, down: bool, size: float 
 
 
 def _under_caption(ctx: _Page, index: int, engine: str) -> RawTable | None:
-    # a caption wrapped over lines: the table starts under its last line
-    block = caption_block(ctx.lines[index], ctx.lines[index + 1 :])
-    caption, index = block[-1], index + len(block) - 1
+    caption = ctx.lines[index]
     region = _walk(ctx, ctx.lines[index + 1 :], caption.bottom, down=True)
     if len(region) < 3:
         return None
