@@ -410,10 +410,11 @@ LONE_HEADER_CELLS = 3
 
 
 def _lone_header_row(table: StitchedTable, profile: Profile) -> bool:
-    """A captioned table whose part on the page before is one row with no header: the
-    header alone at the page foot (the page break fell in or under it), when the row
-    fills most columns with text that is neither a count nor an answer."""
-    if table.header or len(table.rows) != 1 or not table.captioned:
+    """A labelled table (its caption above it, or below its last part) whose part on the
+    page before is one row with no header: the header alone at the page foot (the page
+    break fell in or under it), when the row fills most columns with text that is
+    neither a count nor an answer."""
+    if table.header or len(table.rows) != 1 or table.label is None:
         return False
     texts = [text for c in range(table.n_columns) if (text := table.rows[0].text(c))]
     if len(texts) < max(LONE_HEADER_CELLS, (table.n_columns + 1) // 2):

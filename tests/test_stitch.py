@@ -448,3 +448,16 @@ def test_stitch_a_headers_wrapped_lines_read_as_rows_join_the_header():
     assert [row.text(0) for row in joined.rows] == ["Alpha Cluster", "Beta Cluster"]
     [apart] = stitch([(caption, [table])], PROFILE, Settings(header_rest_rows=False))
     assert apart.rows[0].text(0) is None
+
+
+def test_stitch_a_lone_row_at_the_page_foot_is_the_header_where_captions_stand_below():
+    """The same header alone at a page foot, in a document that captions its tables
+    underneath: the caption comes with the last part, on the next page."""
+    header = ["EU cluster organisation", "Contact organisation", "What do you want to achieve, and", "Technology field", "Name of contact"]
+    lone = raw_table([header], page=2, top=760.0)
+    rest = raw_table([["Alpha Cluster", "Omega Ltd", "A joint pilot", "Sensors", "Anna Keller"],
+                      ["Beta Cluster", "Sigma SA", "A second visit", "Robots", "Jonas Berg"]], page=3, top=72.0)
+    caption_below = layout_with_lines(3, [("Table 2 - Cooperation objectives and next steps", 118)])
+    [table] = stitch([(empty_layout(2), [lone]), (caption_below, [rest])], PROFILE)
+    assert table.label and table.flat_header == header and table.columns.kind == "cooperation_objectives"
+    assert [row.text(0) for row in table.rows] == ["Alpha Cluster", "Beta Cluster"]
