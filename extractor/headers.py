@@ -303,6 +303,9 @@ def map_columns(
                 combined = column_score(header, content, (0.5 if shared else 1.0) if distinct else 0.0, weight)
                 cache[key] = (combined, header)
             matrix[i, j], headers[i, j] = cache[key]
+    # A pair under the minimum is left out afterwards: it must not win the matching
+    # either (a weak pair elsewhere could pull a column from the field it fits best).
+    matrix[matrix < settings.min_column_score] = 0.0
     rows, cols = linear_sum_assignment(matrix, maximize=True)
     columns: dict[str, list[int]] = {}
     scores: dict[int, float] = {}

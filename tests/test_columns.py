@@ -260,3 +260,26 @@ def test_delegation_thematic_focus_is_the_field_of_activity():
             ["1", "Alpha Cluster", "Optics, laser systems", "France"],
             ["2", "Beta Cluster", "Logistics, warehousing", "Spain"]]
     assert mapped(rows).columns.get("fields_of_activity") == (2,)
+
+
+def test_a_pair_under_the_minimum_score_does_not_sway_the_matching():
+    """Pool D's Annex 2 (seed 16, report 9): one of two co-signatories is a delegation
+    cluster, so "Co-signatory" is a weak cluster column (under the minimum score, left
+    out afterwards). Counted in the matching, it let the partner field take the real
+    cluster column ("EU cluster organisation": "organisation" is a partner word), and
+    the table, without its required cluster field, lost its kind."""
+    flat = ["EU cluster organisation", "Has a formal agreement been concluded?", "Agreements concluded (no.)", "Co-signatory",
+            "Type of partner", "Co-signatory's country", "Topic of the agreement", "Description of the agreement",
+            "What results are expected?", "What results are expected?"]
+    body = [["Biotech Hub Pannonia", "Yes.", "One", "Space and Defence Hub Pannonia", "Hungarian cluster organisation", "Hungary (HU)",
+             "Market access", "Licence for a monitoring system", "New jobs in the partner region", None],
+            ["Norrbotten Circular Economy Alliance", "No.", None, None, None, None, None, None, None, None],
+            ["Norrbotten Space and Defence Alliance", "Y.", "3", "Queensland Agritech S.A.E.", "host-country firm", "Indonesia",
+             "Joint research", "Licence for a monitoring system", "Joint application to a funding call", "Two joint events per year"],
+            ["Pomerania Biotech Alliance", "☐", None, None, None, None, None, None, None, None],
+            ["Space and Defence Hub Pannonia", "N/A.", None, None, None, None, None, None, None, None],
+            ["VLC", None, None, None, None, None, None, None, None, None]]
+    recurring = frozenset({"biotech hub pannonia", "hungary hu", "norrbotten circular economy alliance",
+                           "norrbotten space and defence alliance", "pomerania biotech alliance", "space and defence hub pannonia"})
+    found = classify("ANNEXE 2 – Formal agreements concluded after the mission", flat, flat, PROFILE, body, Settings(), recurring)
+    assert found.kind == "formal_agreements" and found.columns["cluster"] == (0,)
