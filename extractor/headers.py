@@ -268,7 +268,7 @@ def map_columns(
     scoring under `settings.min_column_score` are left out. `fits` caches each
     column's content score per value type across calls. `recurring`: the name keys
     (`name_key`) of cells that other tables of the document repeat; `members`: those
-    of the delegation's clusters, when it is known (see `known_names`)."""
+    of the delegation's clusters, when it is known (see `name_share`)."""
     fits = {} if fits is None else fits
     considered = [c for c in range(len(flat)) if flat[c] or (c < len(column_texts) and column_texts[c])]
     if not considered or not spec.fields:
@@ -291,13 +291,12 @@ def map_columns(
                 header = _header_score(field_spec.headers, flat[column], leaves[column] if column < len(leaves) else "", settings)
                 content = _cached_fit(fits, field_spec.value_type, column, texts, profile, settings)
                 weight = settings.content_only_weight
-                known = known_names(field_spec.value_type, recurring, members) if settings.recurring_names else frozenset()
-                if known:
+                share = name_share(field_spec.value_type, texts, recurring, members) if settings.recurring_names else None
+                if share is not None:
                     # any capitalised text reads as a name, but names that the document's
                     # other tables repeat are the document's own: evidence nearly as good as
                     # a header, short of it so that a header still parts two such columns
                     # (the clusters' and their contact persons', both repeated)
-                    share = member_share(texts, members) if known is members else recurring_share(texts, known)
                     if share >= settings.recurring_name_share:
                         distinct, content, weight = True, share, settings.recurring_name_weight
                 combined = column_score(header, content, (0.5 if shared else 1.0) if distinct else 0.0, weight)
@@ -346,15 +345,17 @@ def name_key(text: str) -> str | None:
     return key if sum(c.isalpha() for c in key) >= MIN_NAME_LETTERS else None
 
 
-def known_names(value_type: str, recurring: frozenset[str], members: frozenset[str]) -> frozenset[str]:
-    """The names whose presence in a column is evidence for a field of this type: for
-    a cluster ("name"), the names other tables repeat, or the delegation's own once it
-    is read. (Partners recur too, but taking the repeated names that are not the
-    delegation's as a partner column's evidence lost more tables than it found: pool
-    D field F1 0.986 -> 0.966, six tables unrecognised.)"""
-    if value_type == "name":
-        return members or recurring
-    return frozenset()
+def name_share(value_type: str, texts: list[str], recurring: frozenset[str], members: frozenset[str]) -> float | None:
+    """Share of a column's cells that are the document's own names, as evidence for a
+    field of this type: for a cluster ("name"), the names other tables repeat
+    (`recurring_share`), or the delegation's own once it is read (`member_share`);
+    None for other types, or when the document repeats no name. (Partners recur too,
+    but taking the repeated names that are not the delegation's as a partner column's
+    evidence lost more tables than it found: pool D field F1 0.986 -> 0.966, six
+    tables unrecognised.)"""
+    if value_type != "name" or not (members or recurring):
+        return None
+    return member_share(texts, members) if members else recurring_share(texts, recurring)
 
 
 def member_share(texts: list[str], members: frozenset[str]) -> float:

@@ -35,7 +35,7 @@ from .profile import Profile, candidate_profiles, captions_of
 from .rotation import page_turn, turned_copy
 from .settings import DEFAULT_SETTINGS, Settings
 from .wording import content_words
-from .stitch import StitchedTable, stitch
+from .stitch import StitchedTable, recurring_names, stitch
 from .tables import RawTable
 from .tables.choose import PageTableReader
 
@@ -207,8 +207,9 @@ def _best_profile(
     """The profile under which the report makes most sense: most tables recognised,
     then most stated figures; the first candidate wins a tie."""
     best: tuple[tuple[int, int], Profile, list[StitchedTable]] | None = None
+    recurring = recurring_names(found)  # the same under every profile
     for profile in candidates:
-        tables = stitch(found, profile, settings)
+        tables = stitch(found, profile, settings, recurring)
         score = (sum(1 for t in tables if t.columns.kind), len(stated_figures(paras, profile)) if len(candidates) > 1 else 0)
         if best is None or score > best[0]:
             best = (score, profile, tables)

@@ -180,19 +180,21 @@ def _caption_lines(first, layout: PageLayout) -> list[str]:
 
 
 def stitch(
-    pages: list[tuple[PageLayout, list[RawTable]]], profile: Profile, settings: Settings = DEFAULT_SETTINGS
+    pages: list[tuple[PageLayout, list[RawTable]]], profile: Profile, settings: Settings = DEFAULT_SETTINGS,
+    recurring: frozenset[str] | None = None,
 ) -> list[StitchedTable]:
     """Join each page's tables into whole tables, in document order.
 
     The first table on a page continues the last table of the page before when it
     has no caption of its own and either repeats that table's header or, without a
-    header, has its columns where that table has them."""
+    header, has its columns where that table has them. `recurring`: the document's
+    `recurring_names`, when the caller stitches the same pages more than once."""
     result: list[StitchedTable] = []
     open_table: StitchedTable | None = None
     open_last_page = 0
     forget_column_fits()
     below = captions_below(pages, profile.caption_pattern)
-    recurring = recurring_names(pages)
+    recurring = recurring_names(pages) if recurring is None else recurring
     left_at_foot: tuple[int, str] | None = None
     for layout, tables in pages:
         ordered = sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
@@ -250,8 +252,8 @@ DELEGATION, MEMBER_FIELD = "delegation", "cluster"
 
 def _classify_by_delegation(tables: list[StitchedTable], profile: Profile, settings: Settings) -> None:
     """Decide the other tables' kinds and columns again knowing the delegation's names:
-    a cluster column holds them, a partner column holds the other repeated names
-    (`headers.known_names`), though both repeat names of other tables."""
+    a cluster column holds them, a partner column does not, though both repeat names
+    of other tables (`headers.name_share`)."""
     members = frozenset(
         key
         for table in tables if table.columns.kind == DELEGATION
@@ -268,12 +270,15 @@ def _classify_by_delegation(tables: list[StitchedTable], profile: Profile, setti
                 _relabel(table, table.label, profile, settings)
 
 
+EVIDENCE_CHANGE = 0.2  # a name column's share of the document's names that may change its mapping
+
+
 def _name_evidence_changes(table: StitchedTable, profile: Profile, settings: Settings) -> bool:
     """Whether knowing the delegation can change the table's kind or columns: a column
     mapped to a name field holds fewer of the document's names than it seemed to (the
     partners of 'Signed with' are not all delegation clusters), another holds more, or
-    the table has no kind yet and a column crosses the share. Else it stays as it was decided (classifying
-    again costs as much as the first time)."""
+    the table has no kind yet and a column crosses the share. Else it stays as it was
+    decided (classifying again costs as much as the first time)."""
     spec = next((t for t in profile.tables if t.kind == table.columns.kind), None)
     named = {c for f in (spec.fields if spec else ()) if f.value_type == "name" for c in table.columns.columns.get(f.name, ())}
     threshold = settings.recurring_name_share
@@ -289,9 +294,6 @@ def _name_evidence_changes(table: StitchedTable, profile: Profile, settings: Set
         elif column not in named and after >= threshold and after > before + EVIDENCE_CHANGE:
             return True
     return False
-
-
-EVIDENCE_CHANGE = 0.2  # a name column's share of the document's names that may change its mapping
 
 
 def recurring_names(pages: list[tuple[PageLayout, list[RawTable]]]) -> frozenset[str]:
@@ -387,12 +389,13 @@ def _start(
         recurring=recurring,
     )
     rows = [row for row in _data_rows(raw, n_header) if not _repeats_header(row, table, settings)]
-    if n_header and settings.header_rest_rows and rows and _rest_of_header(rows[0], table):
-        while rows and _rest_of_header(rows[0], table):
-            _join_header(table, rows.pop(0))
-        table.columns = classify(caption, table.flat_header, table.leaf_header, profile,
-                                 [[cell.text if cell else None for cell in row.cells] for row in rows], settings, recurring)
+    header_words = 0
+    while n_header and settings.header_rest_rows and rows and _rest_of_header(rows[0], table):
+        _join_header(table, rows.pop(0))
+        header_words += 1
     table.rows.extend(rows)
+    if header_words:
+        _relabel(table, caption, profile, settings)
     return table
 
 

@@ -26,12 +26,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from ..layout import Line, PageLayout, has_column_gap, word_gaps, words_in_box, words_to_lines
+from ..layout import Line, PageLayout, has_column_gap, is_caption, word_gaps, words_in_box, words_to_lines
 from ..settings import DEFAULT_SETTINGS, Settings
 from .base import RawTable, TableEngine
 from .camelot import FLAVORS, CamelotEngine
 from .plumber import PlumberLinesEngine, crowding
-from ..layout import is_caption
 from .text import CAPTION_REACH, TextAlignmentEngine
 
 BOTTOM_MARGIN = 0.92  # share of the page height above the footer
