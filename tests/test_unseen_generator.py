@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -137,6 +138,30 @@ def test_table_stats():
     found = [{"label": "Table 1 – A", "kind": "sme_involvement"}, {"label": None, "kind": None}]
     st = table_stats(exp, found)
     assert (st.wrong_kind, st.unrecognised) == (1, 1)
+
+
+def test_report_problems_name_the_tables_and_the_columns_missed():
+    from fixtures.unseen.score import report_problems
+
+    expected = {"tables": [{"label": "Table 1 – A", "kind": "delegation"}, {"label": "Annex 1", "kind": "formal_agreements"}],
+                "extra_columns": ["Responsible person", "Internet"]}
+    found = {"tables": [{"label": "Table 1 – A", "kind": "sme_involvement"}, {"label": "Annex 1", "kind": None}],
+             "findings": [{"code": "unmapped_column", "message": "Annex 1: column 'Internet' maps to no field"}]}
+    assert report_problems(expected, found) == [
+        "delegation table 'Table 1 – A' read as sme_involvement",
+        "unrecognised formal_agreements table 'Annex 1'",
+        "extra column 'Responsible person' not reported",
+    ]
+    assert report_problems(expected, None) == ["extraction raised"]
+
+
+def test_the_failure_listing_refuses_the_held_out_pool(capsys):
+    import runpy
+
+    bench = runpy.run_path(str(Path(__file__).resolve().parents[1] / "bench" / "unseen.py"), run_name="unseen_bench")
+    with pytest.raises(SystemExit) as stop:
+        bench["main"](["--pools", "A", "B", "--failures"])
+    assert stop.value.code == 2 and "pool B is held out" in capsys.readouterr().err
 
 
 def test_pools_share_no_entry():
