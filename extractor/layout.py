@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from statistics import median
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 BBox = tuple[float, float, float, float]
 
@@ -239,7 +239,7 @@ def join_words(words: Sequence[Word], keep_footnote_marks: bool = False) -> str:
 
 
 _HYPHEN_END = re.compile(r"\w-$")
-_SOFT_HYPHEN = "\u00ad"
+SOFT_HYPHEN = "\u00ad"
 _SPACES = re.compile(r"\s+")
 
 
@@ -258,62 +258,96 @@ def join_lines(texts: Iterable[str]) -> str:
             continue
         if not out:
             out = text
-        elif out.endswith(_SOFT_HYPHEN):
+        elif out.endswith(SOFT_HYPHEN):
             out = out[:-1] + text
         elif (_HYPHEN_END.search(out) or out.endswith("/")) and text[:1].isalnum():
             out = out + text
         else:
             out = f"{out} {text}"
-    return out.replace(_SOFT_HYPHEN, "")
+    return out.replace(SOFT_HYPHEN, "")
 
 
 BROKEN_CHAR_SLACK = 1.2  # room left on a line filled by a broken word: under this many letter widths
 COMMON_WORD = 3.0  # Zipf frequency (wordfreq) of a common English word
 
 
-def cell_line_texts(lines: list[Line], cell: BBox) -> tuple[str, ...]:
+class CellLines(NamedTuple):
+    """A cell's line texts, a soft hyphen ending each line whose last word goes on on the
+    next; `open_breaks`: the lines that filled their room before a word the next line
+    begins, where word frequencies could not tell (`wordbreaks` asks the document)."""
+
+    texts: tuple[str, ...]
+    open_breaks: tuple[int, ...] = ()
+
+
+def cell_line_texts(lines: list[Line], cell: BBox) -> CellLines:
     """The texts of a cell's lines, with a soft hyphen where a word was broken between
     two letters without a hyphen, as producers do in narrow columns ("third-count" /
-    "ry company"). `join_lines` then joins the two fragments without a space.
+    "ry company"). `join_lines` then joins the fragments without a space.
 
-    The page tells where a break may be: the first line filled its room (less was left
-    than a letter takes; the room is the cell's, or its widest line's where a cell read by
-    word alignment has no padding). Some producers break only a word too long for the
-    cell, others any word at the edge ("coo" / "peration"), so the word's width proves
-    nothing. Whether the two make one word is told by word frequencies (wordfreq): the joined word is common
-    and one fragment is not ("country" from "count" + "ry"; never "to" + "the")."""
+    The page tells where a break may be: the line filled its room (less was left than a
+    letter takes; the room is the cell's, or its widest line's where a cell read by word
+    alignment has no padding). Some producers break only a word too long for the cell,
+    others any word at the edge ("coo" / "peration"), so the word's width proves nothing.
+    A word may run over several lines ("bef" / "oreha" / "nd?"): a line holding one
+    fragment alone that filled its room again goes on to the next. Whether fragments make
+    one word is told by word frequencies (wordfreq): the joined word is common and some
+    fragment is not ("country" from "count" + "ry"; never "to" + "the"). Names and terms
+    that wordfreq does not know are left open for the document to decide."""
     texts = [line.text for line in lines]
     if len(lines) < 2:
-        return tuple(texts)
+        return CellLines(tuple(texts))
     left = min(line.x0 for line in lines)
     cell_edge = cell[2] - max(0.0, left - cell[0])  # right padding taken equal to the left one
     widest = max(line.x1 for line in lines)
-    for i, (line, following) in enumerate(zip(lines, lines[1:])):
-        last, first = line.words[-1], following.words[0]
-        head = re.search(r"[^\W\d_]+$", last.text)
-        tail = re.match(r"[^\W\d_]+", first.text)
-        if not head or not tail or not tail.group()[0].islower():
-            continue
-        letter = (first.x1 - first.x0) / max(1, len(first.text))
+
+    def filled(line: Line, letter: float) -> bool:
         # A cell found by word alignment has no padding on its left and the column gap
         # on its right: its widest line, plus a letter, bounds the room a line had.
-        edge = min(cell_edge, widest + letter)
-        if edge - line.x1 < BROKEN_CHAR_SLACK * letter and _one_word(head.group(), tail.group()):
-            texts[i] = texts[i] + _SOFT_HYPHEN
-    return tuple(texts)
+        return min(cell_edge, widest + letter) - line.x1 < BROKEN_CHAR_SLACK * letter
+
+    open_breaks: list[int] = []
+    carried: list[str] = []  # the fragments joined into the word that ends line i
+    i = 0
+    while i < len(lines) - 1:
+        head = re.search(r"[^\W\d_]+$", lines[i].words[-1].text)
+        whole_line_carried = carried and len(lines[i].words) == 1 and lines[i].words[0].text == carried[-1]
+        fragments = carried if whole_line_carried else [head.group()] if head else []
+        carried, joined_to = [], i + 1
+        for k in range(i + 1, min(i + 3, len(lines))):
+            first = lines[k].words[0]
+            tail = re.match(r"[^\W\d_]+", first.text)
+            letter = (first.x1 - first.x0) / max(1, len(first.text))
+            if not fragments or not tail or not filled(lines[k - 1], letter):
+                break
+            if tail.group()[0].islower() and _one_word([*fragments, tail.group()]):
+                for j in range(i, k):
+                    texts[j] = texts[j] + SOFT_HYPHEN
+                carried, joined_to = [*fragments, tail.group()], k
+                break
+            if k == i + 1:
+                open_breaks.append(i)  # taken back below if the word goes on to a later line
+            if len(lines[k].words) > 1 or tail.group() != first.text or not tail.group()[0].islower():
+                break  # only a fragment alone on its line may be the middle of a word
+            fragments = [*fragments, tail.group()]
+        if joined_to > i + 1 and open_breaks and open_breaks[-1] == i:
+            open_breaks.pop()
+        i = joined_to
+    return CellLines(tuple(texts), tuple(open_breaks))
 
 
-def _one_word(head: str, tail: str) -> bool:
+def _one_word(fragments: list[str]) -> bool:
     from wordfreq import zipf_frequency  # loaded only where a break is possible
 
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    joined = zipf_frequency((head + tail).lower(), "en")
+    joined = zipf_frequency("".join(fragments).lower(), "en")
     if joined < COMMON_WORD:
         return False
-    if len(tail) <= 2 and tail.lower() not in STOP_WORDS:
+    tail = fragments[-1]
+    if len(fragments) == 2 and len(tail) <= 2 and tail.lower() not in STOP_WORDS:
         return True  # "comment" + "s", "benefit" + "ed": a word's ending alone on a line
-    return min(zipf_frequency(head.lower(), "en"), zipf_frequency(tail.lower(), "en")) < COMMON_WORD
+    return min(zipf_frequency(f.lower(), "en") for f in fragments) < COMMON_WORD
 
 
 def collapse(text: str | None) -> str | None:

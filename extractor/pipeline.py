@@ -35,6 +35,7 @@ from .profile import Profile, candidate_profiles, captions_of
 from .rotation import page_turn, turned_copy
 from .settings import DEFAULT_SETTINGS, Settings
 from .wording import content_words
+from .wordbreaks import rejoin_broken_words
 from .stitch import StitchedTable, recurring_names, stitch
 from .tables import RawTable
 from .tables.choose import PageTableReader
@@ -84,6 +85,8 @@ def extract(path: str | Path, options: ExtractOptions | None = None) -> Extracti
             pages = _read_document(turned, copy, caption_pattern, options)
     info, layouts, found, page_findings, repair = pages.info, pages.layouts, pages.found, pages.findings, pages.repair
     require_text(source.path, layouts, damaged=any(f.code == FindingCode.truncated_or_corrupt for f in repair))
+    if options.settings.document_word_breaks:
+        found = rejoin_broken_words(layouts, found)
 
     body_size = body_font_size(layouts, {layout.number: [r.bbox for r in raws] for layout, raws in found})
     paras, footnotes = _narrative(layouts, found, body_size)

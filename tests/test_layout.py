@@ -52,7 +52,7 @@ def test_layout_word_broken_in_a_narrow_cell_is_joined_again():
         [("the", 200.7, 208.7)],
         [("event", 200.7, 214.1)],
     ])
-    assert join_lines(cell_line_texts(lines, (197.7, 97.5, 223.5, 144.4))) == "SMEs involved prior to the event"
+    assert join_lines(cell_line_texts(lines, (197.7, 97.5, 223.5, 144.4)).texts) == "SMEs involved prior to the event"
 
 
 def test_layout_ordinary_wrap_is_not_joined():
@@ -61,7 +61,7 @@ def test_layout_ordinary_wrap_is_not_joined():
     from extractor.layout import cell_line_texts, join_lines
 
     lines = _cell_lines([[("Establishment", 300.0, 336.0)], [("of", 300.0, 305.0), ("business", 307.0, 330.0)]])
-    assert join_lines(cell_line_texts(lines, (297.0, 97.5, 345.0, 144.4))) == "Establishment of business"
+    assert join_lines(cell_line_texts(lines, (297.0, 97.5, 345.0, 144.4)).texts) == "Establishment of business"
 
 
 def _page_of_lines(number, lines):
@@ -163,3 +163,27 @@ def test_a_table_row_that_reads_as_a_label_across_several_column_gaps_is_no_capt
     assert pattern.search(row.text) and not is_caption(row, pattern)
     tabbed = _line_of(("Table", 72), ("4:", 108), ("Beneficiary", 200), ("SMEs", 270))
     assert is_caption(tabbed, pattern)
+
+
+def test_layout_a_word_broken_over_three_lines_of_a_narrow_cell_is_joined_again():
+    """Geometry of a generated annex header (6 pt type, cells 16 pt wide): the producer
+    breaks any word at the edge, so "beforehand" runs over three lines and "involvement"
+    over three, its first fragment ending a line of two words."""
+    from extractor.layout import cell_line_texts, join_lines
+
+    involvement = _cell_lines([[("SME", 200.0, 211.5), ("i", 213.0, 214.6)], [("nvolve", 200.0, 215.8)], [("ment", 200.0, 212.7)]])
+    beforehand = _cell_lines([[("ed", 200.0, 205.5), ("bef", 207.0, 215.0)], [("oreha", 200.0, 214.1)], [("nd?", 200.0, 208.8)]])
+    assert join_lines(cell_line_texts(involvement, (198.0, 97.5, 218.0, 150.0)).texts) == "SME involvement"
+    texts, open_breaks = cell_line_texts(beforehand, (198.0, 97.5, 218.0, 150.0))
+    assert join_lines(texts) == "ed beforehand?"
+    assert open_breaks == ()
+
+
+def test_layout_a_break_word_frequencies_cannot_judge_is_left_open():
+    """A name broken at the edge ("Singapo" / "rean") is no English word: the break is
+    left open for the document to decide (`wordbreaks`), the line texts as printed."""
+    from extractor.layout import cell_line_texts
+
+    lines = _cell_lines([[("Singapo", 200.0, 218.5)], [("rean", 200.0, 211.0), ("cluster", 213.0, 231.0)]])
+    texts, open_breaks = cell_line_texts(lines, (198.0, 97.5, 222.0, 150.0))
+    assert texts == ("Singapo", "rean cluster") and open_breaks == (0,)

@@ -12,12 +12,14 @@ from ..layout import BBox, PageLayout
 @dataclass(frozen=True)
 class Cell:
     """One cell as found on the page. `lines` keeps the printed lines for parsers
-    that need them (bullet lists); `text` is the cleaned text or None when blank."""
+    that need them (bullet lists); `text` is the cleaned text or None when blank;
+    `open_breaks`, the lines that may end inside a word (`layout.CellLines`)."""
 
     text: str | None
     lines: tuple[str, ...]
     bold: bool
     bbox: BBox
+    open_breaks: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,11 @@ LINE_SETTINGS = {
 def make_cell(words: list[Word], bbox: tuple[float, float, float, float]) -> Cell:
     inside = words_in_box(words, bbox)
     lines = [line for line in words_to_lines(inside) if line.text.strip()]
-    texts = cell_line_texts(lines, bbox)
+    texts, open_breaks = cell_line_texts(lines, bbox)
     return Cell(
         text=join_lines(texts) or None,
         lines=texts,
+        open_breaks=open_breaks,
         bold=bool(lines) and all(line.bold for line in lines),
         bbox=tuple(round(v, 2) for v in bbox),
     )

@@ -675,5 +675,5 @@ def _cell(words: list[Word], columns: tuple[float, ...], r: int, c: int, rows: t
         key = next((k for k in by_line if abs(k - word.top) < 2), word.top)
         by_line.setdefault(key, []).append(word)
     lines = [make_line(sorted(ws, key=lambda w: w.x0)) for _, ws in sorted(by_line.items())]
-    texts = cell_line_texts(lines, bbox)  # a word broken over two lines of a narrow column is joined
-    return Cell(text=join_lines(texts) or None, lines=texts, bold=all(w.bold for w in words), bbox=bbox)
+    texts, open_breaks = cell_line_texts(lines, bbox)  # a word broken over two lines of a narrow column is joined
+    return Cell(text=join_lines(texts) or None, lines=texts, bold=all(w.bold for w in words), bbox=bbox, open_breaks=open_breaks)
