@@ -102,3 +102,17 @@ def test_rows_spaced_wider_than_cell_lines_are_kept_apart_however_many_lines_the
     # blocks of rows of figures, each block read as one row (ICDAR us-002): run together
     stacked, layout = _multi_line_table(row_space=6.0, figures=True)
     assert rows_spaced_apart(stacked, layout) and not rows_kept_apart(stacked, layout, Settings())
+
+
+def test_the_rest_of_a_word_alignment_table_on_the_next_page_is_kept_though_too_short_to_judge(tmp_path):
+    """A development report (pool C, seed 21, report 26): Exhibit 2, unruled, ends on
+    page 2 and its last two rows, under the header printed again, open page 3. Two rows of
+    wrapped cells are too few to show that the rows are kept apart, and camelot's stream
+    table cut them line by line; the part on page 2 showed it, so the rest is kept."""
+    from fixtures.unseen.generate import generate_report
+
+    pdf, _ = generate_report("C", 21, 26, tmp_path)
+    report = extract_report(pdf)
+    [exhibit] = [t for t in report.tables if t.kind == "cooperation_objectives"]
+    assert exhibit.pages == [2, 3] and exhibit.engine == "text-alignment"
+    assert [r.partner.raw for r in report.cooperation_objectives][-2:] == ["Saigon Electronics JSC", "Korean Maritime Industry Alliance"]

@@ -40,6 +40,8 @@ class RawTable:
     #: Its first row is drawn without a top border at the page head: the rest of a row
     #: the page break split, to be joined to the previous page's last row.
     opens_with_split_row: bool = False
+    #: Read as the rest of the table the previous page left open at its foot.
+    continues_previous_page: bool = False
 
     @property
     def n_columns(self) -> int:

@@ -77,6 +77,8 @@ class PageTableReader:
         self.source = source
         self.under_caption = self._camelot(settings.caption_flavor)
         self.borderless = self._camelot(settings.borderless_flavor) if settings.tables_on_every_page else None
+        self._clean_at_foot: int | None = None  # the page whose lowest table is a word-alignment table kept
+        self._clean: list[RawTable] = []
 
     def _camelot(self, flavor: str | None) -> CamelotEngine | None:
         if not flavor or self.source is None:
@@ -89,10 +91,20 @@ class PageTableReader:
         return [t for t in trimmed if t is not None and not is_prose(t, self.settings)]
 
     def find(self, page, layout: PageLayout) -> list[RawTable]:
+        tables = self._find(page, layout)
+        lowest = max(tables, key=lambda t: t.bbox[3], default=None)
+        self._clean_at_foot = layout.number if lowest is not None and lowest in self._clean else None
+        return tables
+
+    def _find(self, page, layout: PageLayout) -> list[RawTable]:
         ruled = self.ruled.find(page, layout)
         aligned = self.text.find(page, layout, ruled)
         clean = [t for t in ruled if t.confidence >= self.settings.clean_grid and not rows_run_together(t)]
-        clean += [t for t in aligned if rows_kept_apart(t, layout, self.settings)]
+        # the rest of a table whose part on the previous page kept its rows apart: too
+        # few rows here to tell, the same columns and rows as that part
+        went_on = self._clean_at_foot == layout.number - 1
+        clean += [t for t in aligned if (went_on and t.continues_previous_page) or rows_kept_apart(t, layout, self.settings)]
+        self._clean = [t for t in clean if t.engine == self.text.name]
         found = ruled + aligned
         if layout.ocr:
             return _in_reading_order(found)  # camelot reads the text layer, which an OCR page lacks

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 
 from ..layout import (
@@ -173,7 +173,7 @@ class TextAlignmentEngine:
         if open_ is not None:
             table = _continuation(ctx, open_, self.name)
             if table is not None:
-                tables.append(table)
+                tables.append(replace(table, continues_previous_page=True))
         for table in _ruled_blocks(ctx, self.name):
             overlapping = [t for t in tables if _overlaps(table.bbox, t.bbox)]
             # a continuation stops at the rule under its repeated header; the ruled
