@@ -579,3 +579,25 @@ def test_text_tables_a_header_wrapped_between_two_rules_keeps_the_body_under_the
     page, layout = page_of(words, rules=[(97, 58, 420), (122, 58, 420)])
     [table] = TextAlignmentEngine(CAPTION).find(page, layout)
     assert [row[0].text for row in table.grid] == ["Clusters", "Alpha Cluster", "Beta Cluster", "Gamma Cluster"]
+
+
+def test_text_tables_header_row_alone_at_the_page_foot_with_a_cell_filled_to_its_edge():
+    """Geometry of a development report (pool A, seed 21, report 3): the page ends on a
+    caption and a two-line header whose third cell, "Cooperation objective &", runs so
+    close to the fourth ("Technology/service") that they print as one segment; the
+    second line starts a segment at the fourth column. The header is still a one-row
+    table of four columns, which the next page's rows carry on."""
+    engine = TextAlignmentEngine(CAPTION)
+    columns = (60, 200, 330, 437)  # "&" ends at 429.9: 7 points (0.8 of the type size) before the fourth
+    words = words_of(PARAGRAPH[0], 60, 680) + words_of("Table 2 - Cooperation objectives and next steps", 60, 710, size=9.5, bold=True)
+    for top, cells in ((730, ("Clusters", "Organisation", "Cooperation objective &", "Technology/service")), (741, (None, None, "next steps", "involved"))):
+        words += [w for x, cell in zip(columns, cells) if cell for w in words_of(cell, x, top, bold=True)]
+    words += words_of("2", 297, 815, size=7)
+    page, layout = page_of(words, number=2)
+    [head] = engine.find(page, layout)
+    assert grid_texts(head) == [["Clusters", "Organisation", "Cooperation objective & next steps", "Technology/service involved"]]
+    body = [["Alpha Cluster", "Omega Ltd", "Pilot project", "Sensors"], ["Beta Cluster", "Sigma SA", "Study visit", "Software"]]
+    rest, _ = rows_at(body, 80, columns=columns, bold_header=False)
+    page, layout = page_of(rest, number=3)
+    [second] = engine.find(page, layout)
+    assert grid_texts(second) == body

@@ -356,7 +356,7 @@ def _foot_header(ctx: _Page, tables: list[RawTable], engine: str) -> RawTable | 
     region = _foot_region(ctx, tables)
     if not region or len(region) > MAX_HEADER_LINES:
         return None
-    columns = _header_columns([_segments(line) for line in region])
+    columns = _header_columns([_segments(line) for line in region], [line.size for line in region])
     if columns is None or len(columns) < FOOT_HEADER_COLUMNS:
         return None
     table = _table(region, ctx.layout.number, engine, columns=columns)
@@ -500,7 +500,7 @@ def _table(
         # few starts recur, but every line starts its cells at the widest line's columns
         header_only = len(region) <= MAX_HEADER_LINES and all(line.bold for line in region)
         if header_only:
-            columns = _header_columns(per_line) or _columns(per_line, [line.size for line in region])
+            columns = _header_columns(per_line, [line.size for line in region]) or _columns(per_line, [line.size for line in region])
         else:
             columns = _empty_columns_under_header(region, per_line, _columns(per_line, [line.size for line in region]))
         if len(columns) < 2:
@@ -574,15 +574,23 @@ def _at_column(x: float, columns) -> bool:
     return any(abs(x - c) <= ALIGN_TOLERANCE for c in columns)
 
 
-def _header_columns(per_line: list[list[list[Word]]]) -> tuple[float, ...] | None:
+def _header_columns(per_line: list[list[list[Word]]], sizes: list[float]) -> tuple[float, ...] | None:
     """The segment starts of the widest line, when every segment of the other lines
-    starts at one of them (a header whose cells wrap over several lines)."""
+    starts at one of them (a header whose cells wrap over several lines) or at a word
+    of another line that follows its neighbour after more than a word space (a header
+    cell filled to its edge, "Cooperation objective &" / "Technology/service", whose
+    own start `_split_at` then cuts off)."""
     widest = max(per_line, key=len)
-    columns = tuple(s[0].x0 for s in widest)
-    starts = [s[0].x0 for segments in per_line for s in segments]
-    if not all(_at_column(x, columns) for x in starts):
-        return None
-    return columns
+    columns = [s[0].x0 for s in widest]
+    inner = [word.x0 for segments, size in zip(per_line, sizes) for segment in segments
+             for prev, word in zip(segment, segment[1:]) if word.x0 - prev.x1 > COLUMN_SPLIT_RATIO * size]
+    for x in (s[0].x0 for segments in per_line for s in segments):
+        if _at_column(x, columns):
+            continue
+        if not _at_column(x, inner):
+            return None
+        columns.append(x)
+    return tuple(sorted(columns))
 
 
 def _empty_columns_under_header(region: list[Line], per_line: list[list[list[Word]]], columns: tuple[float, ...]) -> tuple[float, ...]:
