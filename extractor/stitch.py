@@ -8,6 +8,7 @@ rows know the page they start on and whether they were re-joined.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from . import cells
@@ -296,7 +297,19 @@ def _name_evidence_changes(table: StitchedTable, profile: Profile, settings: Set
     return False
 
 
-def recurring_names(pages: list[tuple[PageLayout, list[RawTable]]]) -> frozenset[str]:
+class DocumentNames(frozenset):
+    """The name keys `recurring_names` finds, repeated word for word or spelt otherwise;
+    `verbatim`: those repeated word for word."""
+
+    verbatim: frozenset[str]
+
+    def __new__(cls, names: Iterable[str], verbatim: Iterable[str]) -> "DocumentNames":
+        made = super().__new__(cls, names)
+        made.verbatim = frozenset(verbatim)
+        return made
+
+
+def recurring_names(pages: list[tuple[PageLayout, list[RawTable]]]) -> DocumentNames:
     """Name keys of the cells that stand in two or more of the document's tables: the
     names of its clusters (and partners), which the tables of a report repeat. The
     parts of a table broken over pages (the first table of a page with as many columns
@@ -320,7 +333,7 @@ def recurring_names(pages: list[tuple[PageLayout, list[RawTable]]]) -> frozenset
         if ordered:
             last = ordered[-1]
     recurring = {key for key, where in tables_of.items() if len(where) >= 2}
-    return frozenset(recurring | _respelled(tables_of, text_of, recurring))
+    return DocumentNames(recurring | _respelled(tables_of, text_of, recurring), recurring)
 
 
 def _respelled(tables_of: dict[str, set[int]], text_of: dict[str, str], recurring: set[str]) -> set[str]:
@@ -372,7 +385,8 @@ def _start(
 ) -> StitchedTable:
     flat = flatten_headers(raw, n_header)
     leaves = leaf_headers(raw, n_header)
-    body = [[cell.text if cell else None for cell in row] for row in raw.grid[n_header:]]
+    rows = _names_rejoined(_data_rows(raw, n_header), recurring)
+    body = [[cell.text if cell else None for cell in row.cells] for row in rows]
     columns = classify(caption, flat, leaves, profile, body, settings, recurring)
     table = StitchedTable(
         label=caption,
@@ -388,7 +402,7 @@ def _start(
         column_edges=raw.column_edges,
         recurring=recurring,
     )
-    rows = [row for row in _data_rows(raw, n_header) if not _repeats_header(row, table, settings)]
+    rows = [row for row in rows if not _repeats_header(row, table, settings)]
     header_words = 0
     while n_header and settings.header_rest_rows and rows and _rest_of_header(rows[0], table):
         _join_header(table, rows.pop(0))
@@ -503,7 +517,7 @@ def _relative_widths(boxes: list[BBox]) -> list[float]:
 
 
 def _append(table: StitchedTable, raw: RawTable, n_header: int, profile: Profile, settings: Settings) -> None:
-    rows = [row for row in _data_rows(raw, n_header) if not _repeats_header(row, table, settings)]
+    rows = [row for row in _names_rejoined(_data_rows(raw, n_header), table.recurring) if not _repeats_header(row, table, settings)]
     if rows and table.header and not table.rows and settings.header_rest_rows and _rest_of_header(rows[0], table):
         _join_header(table, rows.pop(0))
     split_row = raw.opens_with_split_row and not n_header  # the drawing says so
@@ -597,6 +611,8 @@ def _is_fragment(row: DataRow, table: StitchedTable, profile: Profile) -> bool:
     """A first row on a new page whose identifying cells are blank but others are not
     is the rest of the row broken at the page end; so is one whose identifying text
     closes a bracket that the row above left open ("(Japanese" / "company)")."""
+    if _completes_a_name(table.rows[-1], row, table.recurring):
+        return True
     spec = profile.table(table.columns.kind) if table.columns.kind else None
     if spec is None or not spec.row_key:
         return False
@@ -609,6 +625,32 @@ def _is_fragment(row: DataRow, table: StitchedTable, profile: Profile) -> bool:
     if any(row.text(c) and not _closes_bracket(above.text(c), row.text(c)) for c in key_columns):
         return False
     return any(cell and cell.text for cell in row.cells)
+
+
+def _completes_a_name(above: DataRow, row: DataRow, recurring: frozenset[str]) -> bool:
+    """`row` ends a name that `above` began: joined, the two parts of some cell make a
+    name the document's other tables repeat, and neither part is repeated word for word
+    ("Norrbotten Photonics" / "Alliance"; the first part alone may pass for the name with
+    a word dropped), as when a wrapped row is cut at its line break or at the page break.
+    Read before the table has a kind: the cut may be what keeps it from one."""
+    verbatim = recurring.verbatim if isinstance(recurring, DocumentNames) else recurring
+    for c in range(min(len(above.cells), len(row.cells))):
+        upper, lower = above.text(c), row.text(c)
+        if upper and lower and name_key(f"{upper} {lower}") in recurring:
+            if name_key(upper) not in verbatim and name_key(lower) not in verbatim:
+                return True
+    return False
+
+
+def _names_rejoined(rows: list[DataRow], recurring: frozenset[str]) -> list[DataRow]:
+    """Rows with each row that completes a name of the row above joined to it."""
+    out: list[DataRow] = []
+    for row in rows:
+        if out and _completes_a_name(out[-1], row, recurring):
+            out[-1] = _rejoin(out[-1], row)
+        else:
+            out.append(row)
+    return out
 
 
 def _opens_with_bullet(row: DataRow) -> bool:

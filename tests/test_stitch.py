@@ -308,7 +308,8 @@ def test_stitch_tells_a_cluster_column_from_a_partner_column_by_the_delegation_n
     ("EU cluster organisation", "Signed with"). Once the delegation is read, only the
     column of its names is the cluster column; by repetition alone the two swapped."""
     clusters = ["Vorarlberg Space Alliance", "Cataluña Tourism Alliance", "Pomerania Photonics Hub"]
-    partners = ["Jutland Wind Service Oy", "Nusantara Logistics Tbk", "Borneo Timber Pte. Ltd."]
+    # no legal form: a company's would tell the partner column apart without the delegation
+    partners = ["Jutland Wind Service", "Nusantara Logistics Group", "Borneo Timber Works"]
     delegation = raw_table([["No.", "Cluster", "Country"]] + [[str(i + 1), c, "Spain"] for i, c in enumerate(clusters)], page=1)
     objectives = raw_table([["Cluster", "Partner organisation", "Objective"]]
                            + [[c, p, "A joint pilot"] for c, p in zip(clusters, partners)], page=2)
@@ -461,3 +462,28 @@ def test_stitch_a_lone_row_at_the_page_foot_is_the_header_where_captions_stand_b
     [table] = stitch([(empty_layout(2), [lone]), (caption_below, [rest])], PROFILE)
     assert table.label and table.flat_header == header and table.columns.kind == "cooperation_objectives"
     assert [row.text(0) for row in table.rows] == ["Alpha Cluster", "Beta Cluster"]
+
+
+def test_stitch_a_row_cut_inside_a_name_the_other_tables_repeat_is_joined_again():
+    """A word-alignment table cut a wrapped row at its line break (pool D, seed 25,
+    report 30): 'Norrbotten Photonics' / 'Alliance'. Joined, the two parts make a name
+    the report's other tables repeat word for word, and neither part is one of its names:
+    one row, and the cluster column is read as the delegation's."""
+    clusters = ["Norrbotten Photonics Alliance", "Cluster Lumière Occitanie", "Flanders Circular Economy Alliance"]
+    delegation = raw_table([["Ref.", "Organisation (cluster)", "Based in"]] +
+                           [[str(i + 1), name, "Sweden"] for i, name in enumerate(clusters)], page=2, top=100)
+    agenda = raw_table([["EU cluster organisation", "SME agenda (Y/N)", "SMEs on the agenda"]] +
+                       [[name, "Yes", "3"] for name in clusters], page=4, top=100)
+    objectives = raw_table([["Clusters", "Organisation", "Cooperation objective & next steps"],
+                            ["Norrbotten Photonics", "Suez Industrial Services", "Study visit of the partner to"],
+                            ["Alliance", "S.A.E.", "Europe"],
+                            ["Cluster Lumière Occitanie", "Lion City Robotics", "Webinar series"]], page=6, top=100)
+    pages = [(empty_layout(2), [delegation]), (empty_layout(4), [agenda]), (empty_layout(6), [objectives])]
+    table = stitch(pages, PROFILE)[2]
+    assert [row.text(0) for row in table.rows] == ["Norrbotten Photonics Alliance", "Cluster Lumière Occitanie"]
+    assert table.rows[0].text(1) == "Suez Industrial Services S.A.E."
+    # a name nobody else prints whole joins nothing
+    other = raw_table([["Clusters", "Organisation", "Cooperation objective & next steps"],
+                       ["Kainuu Photonics", "Suez Industrial Services", "Study visit"], ["Alliance", "S.A.E.", "Europe"]], page=6, top=100)
+    alone = stitch([(empty_layout(2), [delegation]), (empty_layout(4), [agenda]), (empty_layout(6), [other])], PROFILE)[2]
+    assert [row.text(0) for row in alone.rows] == ["Kainuu Photonics", "Alliance"]
