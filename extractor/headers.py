@@ -286,10 +286,13 @@ def map_columns(
             key = (name, column)
             if key not in cache:
                 texts = column_texts[column] if column < len(column_texts) else []
-                distinct = field_spec.value_type in _DISTINCT_TYPES
                 shared = types.count(field_spec.value_type) > 1
                 header = _header_score(field_spec.headers, flat[column], leaves[column] if column < len(leaves) else "", settings)
                 content = _cached_fit(fits, field_spec.value_type, column, texts, profile, settings)
+                # names whose type they carry (a suffix, a company's legal form) tell a
+                # partner column apart, as names alone do not
+                typed = field_spec.value_type == "partner" and content is not None and content >= settings.typed_partner_fit
+                distinct = field_spec.value_type in _DISTINCT_TYPES or typed
                 weight = settings.content_only_weight
                 share = name_share(field_spec.value_type, texts, recurring, members) if settings.recurring_names else None
                 if share is not None:

@@ -26,6 +26,7 @@ class Settings(BaseModel):
     content_typing: bool = Field(True, description="score columns by how their cells parse as the field's type")
     min_column_score: float = Field(0.5, ge=0.0, le=1.0, description="a column scoring less for every field stays unassigned")
     content_only_weight: float = Field(0.6, ge=0.0, le=1.0, description="what cells alone can earn a field no header names")
+    typed_partner_fit: float = Field(0.9, ge=0.0, le=1.01, description="a column whose names mostly carry their type (suffix or legal form) reads as partners without a header; above 1: never")
     recurring_names: bool = Field(True, description="a name column whose cells other tables of the document repeat is told by them")
     recurring_name_share: float = Field(0.5, ge=0.0, le=1.0, description="share of a column's cells other tables repeat, for that evidence")
     recurring_name_weight: float = Field(0.9, ge=0.0, le=1.0, description="what a column of the document's repeated names earns a name field without a header")

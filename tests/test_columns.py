@@ -283,3 +283,20 @@ def test_a_pair_under_the_minimum_score_does_not_sway_the_matching():
                            "norrbotten space and defence alliance", "pomerania biotech alliance", "space and defence hub pannonia"})
     found = classify("ANNEXE 2 – Formal agreements concluded after the mission", flat, flat, PROFILE, body, Settings(), recurring)
     assert found.kind == "formal_agreements" and found.columns["cluster"] == (0,)
+
+
+def test_columns_names_carrying_a_legal_form_are_partners_though_no_header_says_so():
+    """Annex 2 of a development report (pool D, seed 25, report 30) heads its partner
+    column 'Co-signatory', a word no profile spelling resembles. Plain names would tell
+    nothing (any capitalised text reads as a name), but companies' legal forms (ISO 20275:
+    'S.A.E.', 'Pty Ltd') say what kind of body each is, as a type suffix does."""
+    rows = [
+        ["EU cluster organisation", "Has a formal agreement been concluded?", "Total agreements", "Co-signatory", "Topic of the agreement"],
+        ["Alpha Food Cluster", "Yes", "3", "Nile Delta Foods S.A.E.", "Distribution of products"],
+        ["Beta Water Network", "Yes", "1", "Outback Solar Pty Ltd", "Training and exchange"],
+        ["Gamma Energy Centre", "No", None, None, None],
+    ]
+    [table] = stitch([(empty_layout(6), [raw_table(rows, page=6)])], PROFILE)
+    assert table.columns.kind == "formal_agreements" and table.columns.column("partner") == 3
+    [never] = stitch([(empty_layout(6), [raw_table(rows, page=6)])], PROFILE, Settings(typed_partner_fit=1.01))
+    assert never.columns.column("partner") is None and 3 in never.columns.unassigned

@@ -39,6 +39,15 @@ def _name_score(text: str, profile: Profile) -> float:
     return 1.0
 
 
+def _ends_in_legal_form(name: str) -> bool:
+    """"Nile Delta Foods S.A.E.", "Outback Solar Pty Ltd": a company's legal form (ISO
+    20275) says what kind of body the name is, as a partner-type suffix does."""
+    from ..entities.legal_forms import strip_legal_forms
+    from ..entities.normalise import fold
+
+    return bool(strip_legal_forms(fold(name).split())[1])
+
+
 _ADDRESS = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$|^\s*\S+@\S+\.\w+\s*$|^\s*[\w.-]+\.(?:com|org|net|eu|[a-z]{2})/?\s*$", re.I)
 
 
@@ -121,7 +130,8 @@ def type_fit(value_type: str, texts: list[str], profile: Profile) -> float:
         for text in cells:
             parsed = split_partner(text, profile)
             base = _name_score(parsed.name or text, profile) if parsed.name else 0.0
-            scores.append(min(1.0, 0.8 * base + (0.2 if parsed.partner_type and base else 0.0)))
+            typed = parsed.partner_type or (parsed.name and _ends_in_legal_form(parsed.name))
+            scores.append(min(1.0, 0.8 * base + (0.2 if typed and base else 0.0)))
     elif value_type == "name":
         scores = [_name_score(t, profile) for t in cells]
     elif value_type == "text":
