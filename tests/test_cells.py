@@ -168,6 +168,10 @@ def test_cells_text_value_reads_a_dash_alone_as_blank_and_na_forms_as_na():
         ("Foo (Indian universities)", "Foo", "non_eu_firm"),
         ("Tecnologías del Valle S.A. de C.V. (Mexican company)", "Tecnologías del Valle S.A. de C.V.", "non_eu_firm"),
         ("Chamber of Food (Indian company)", "Chamber of Food", "non_eu_firm"),
+        # a suffix after a dash with a bracket of its own (pool D seed 26 report 2)
+        ("Flemish Grid Systems Kft. - company (EU)", "Flemish Grid Systems Kft.", "eu_firm"),
+        ("Biotech Hub Alentejo - cluster (EU)", "Biotech Hub Alentejo", "eu_cluster"),
+        ("Mekong - Seafood (Vietnam)", "Mekong - Seafood (Vietnam)", None),
         # brackets and appendices that are no partner type stay in the name
         ("AMEXA (Mexican Association of Automotive Clusters)", "AMEXA (Mexican Association of Automotive Clusters)", None),
         ("Grupo Industrial Bajío (Mexico)", "Grupo Industrial Bajío (Mexico)", None),

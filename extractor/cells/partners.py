@@ -167,7 +167,7 @@ def _multiword_places(profile: Profile) -> tuple[str, ...]:
 _TRAILING_BRACKET = re.compile(r"(?:\(([^()]*)\)|\[([^\[\]]*)\]|\{([^{}]*)\})\s*[.,;]?\s*$")
 _TRAILING_APPENDIX = re.compile(
     r"^(?P<name>.*\S)(?:\s+[-\u2010\u2011\u2012\u2013\u2014\u2015]\s+|\s*[\u2013\u2014]\s*|\s*[,|:]\s+|\s+/\s*)"
-    r"(?P<suffix>[^,()\[\]{}\u2013\u2014|:/]+?)\s*\.?$"
+    r"(?P<suffix>[^,()\[\]{}\u2013\u2014|:/]+?(?:\s*\([^()]*\))?)\s*\.?$"
 )
 
 
@@ -176,8 +176,9 @@ def split_partner(text: str | None, profile: Profile) -> PartnerName:
 
     The type may stand in any bracket — (…), […], {…} — or after a dash, comma,
     colon or slash at the end ("Carbon Trust – non-EU firm", "Acme S.A., Chilean
-    company"). A suffix that reads as no partner type stays part of the name. A name
-    that is an N/A spelling becomes None.
+    company"), itself with a bracket ("Acme Kft. - company (EU)"). A suffix that
+    reads as no partner type stays part of the name. A name that is an N/A spelling
+    becomes None.
     """
     if is_blank(text):
         return PartnerName(None, None, None)
