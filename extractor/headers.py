@@ -182,6 +182,7 @@ def classify(
     settings: Settings = DEFAULT_SETTINGS,
     recurring: frozenset[str] = frozenset(),
     members: frozenset[str] = frozenset(),
+    known_headers: dict[str, str] | None = None,
 ) -> ColumnMap:
     """Choose the table kind that explains the table best, and map its columns.
 
@@ -193,7 +194,8 @@ def classify(
 
     `body` holds the texts of the data rows (row by row) for content typing;
     `recurring`, the name keys of cells that the document's other tables repeat;
-    `members`, those of the document's delegation once it is read (`map_columns`).
+    `members`, those of the document's delegation once it is read; `known_headers`,
+    the headers the document's other tables give a field (`map_columns`).
     """
     body = body or []
     column_texts = [[row[c] for row in body if c < len(row) and row[c]] for c in range(len(flat))]
@@ -206,7 +208,7 @@ def classify(
         title_score = titles.get(spec.kind, 0.0)
         if _vetoed(spec.kind, titles, settings):
             continue
-        mapping = map_columns(spec, flat, leaves, column_texts, profile, settings, fits, recurring, members)
+        mapping = map_columns(spec, flat, leaves, column_texts, profile, settings, fits, recurring, members, known_headers)
         mapped_all = all(name in mapping.columns for name in spec.required)
         considered = sum(1 for c in range(len(flat)) if flat[c] or column_texts[c]) or 1
         explained = sum(mapping.scores.values()) / (100 * considered)
@@ -262,14 +264,18 @@ def map_columns(
     fits: dict[tuple[str, int], float | None] | None = None,
     recurring: frozenset[str] = frozenset(),
     members: frozenset[str] = frozenset(),
+    known_headers: dict[str, str] | None = None,
 ) -> ColumnMap:
     """Assign columns to the fields of `spec` as one matching that maximises the
     summed scores (each column to one field, a `multi` field to several); pairs
     scoring under `settings.min_column_score` are left out. `fits` caches each
     column's content score per value type across calls. `recurring`: the name keys
     (`name_key`) of cells that other tables of the document repeat; `members`: those
-    of the delegation's clusters, when it is known (see `name_share`)."""
+    of the delegation's clusters, when it is known (see `name_share`); `known_headers`:
+    {normalised header: field} that the document's other tables show, read as a
+    profile spelling of that field."""
     fits = {} if fits is None else fits
+    known_headers = known_headers or {}
     considered = [c for c in range(len(flat)) if flat[c] or (c < len(column_texts) and column_texts[c])]
     if not considered or not spec.fields:
         return ColumnMap(kind=spec.kind)
@@ -288,6 +294,7 @@ def map_columns(
                 texts = column_texts[column] if column < len(column_texts) else []
                 shared = types.count(field_spec.value_type) > 1
                 header = _header_score(field_spec.headers, flat[column], leaves[column] if column < len(leaves) else "", settings)
+                known = known_headers.get(normalise_header(flat[column])) == name
                 content = _cached_fit(fits, field_spec.value_type, column, texts, profile, settings)
                 # names whose type they carry (a suffix, a company's legal form) tell a
                 # partner column apart, as names alone do not
@@ -303,6 +310,8 @@ def map_columns(
                     if share >= settings.recurring_name_share:
                         distinct, content, weight = True, share, settings.recurring_name_weight
                 combined = column_score(header, content, (0.5 if shared else 1.0) if distinct else 0.0, weight)
+                if known:  # the document itself heads this field so elsewhere: as sure as a header gets
+                    header = combined = 1.0
                 cache[key] = (combined, header)
             matrix[i, j], headers[i, j] = cache[key]
     # A pair under the minimum is left out afterwards: it must not win the matching

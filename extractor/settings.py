@@ -31,6 +31,8 @@ class Settings(BaseModel):
     recurring_name_share: float = Field(0.5, ge=0.0, le=1.0, description="share of a column's cells other tables repeat, for that evidence")
     recurring_name_weight: float = Field(0.9, ge=0.0, le=1.0, description="what a column of the document's repeated names earns a name field without a header")
     header_rest_rows: bool = Field(True, description="rows of lower-case words under a header, first column empty, are the header's wrapped lines")
+    document_headers: bool = Field(True, description="a header one table gives a field (with strong evidence) means that field in the document's other tables")
+    document_header_evidence: float = Field(0.8, ge=0.0, le=1.0, description="evidence a column's mapping needs to lend its header to other tables")
     delegation_names: bool = Field(True, description="once the delegation table is read, a name column of the other tables is told by the delegation's names instead")
 
     # Table kinds (headers.classify).

@@ -71,6 +71,8 @@ class StitchedTable:
     recurring: frozenset[str] = frozenset()
     #: Name keys of the delegation's clusters, once the delegation is read (`_classify_by_delegation`).
     members: frozenset[str] = frozenset()
+    #: Headers the document's other tables give a field ({normalised header: field}, `_classify_by_document_headers`).
+    known_headers: dict[str, str] = field(default_factory=dict)
 
 
 def caption_line(
@@ -244,7 +246,35 @@ def stitch(
                 open_table = None
     if settings.delegation_names and settings.recurring_names:
         _classify_by_delegation(result, profile, settings)
+    if settings.document_headers:
+        _classify_by_document_headers(result, profile, settings)
     return result
+
+
+def _classify_by_document_headers(tables: list[StitchedTable], profile: Profile, settings: Settings) -> None:
+    """A header the document gives a field in one table means that field in its other
+    tables: a column one table maps with strong evidence (its cells, its header)
+    lends its header to the same field elsewhere ("Delegation member", read as the
+    clusters' column by the delegation's names in the objectives table, where Annex 2's
+    names cannot tell its clusters' column from its partners'). A header given to two
+    fields is no evidence. Tables that such a header could change are decided again."""
+    given: dict[str, dict[str, set[int]]] = {}
+    for index, table in enumerate(tables):
+        for name, columns in table.columns.columns.items():
+            for column in columns:
+                header = normalise_header(table.flat_header[column]) if column < len(table.flat_header) else ""
+                if header and table.columns.evidence.get(column, 0.0) >= 100 * settings.document_header_evidence:
+                    given.setdefault(header, {}).setdefault(name, set()).add(index)
+    for index, table in enumerate(tables):
+        known = {header: next(iter(fields)) for header, fields in given.items()
+                 if len(fields) == 1 and next(iter(fields.values())) - {index}}
+        changes = any(
+            (name := known.get(normalise_header(text))) is not None and column not in table.columns.columns.get(name, ())
+            for column, text in enumerate(table.flat_header)
+        )
+        if changes:
+            table.known_headers = known
+            _relabel(table, table.label, profile, settings)
 
 
 #: The record kind that lists the mission's own clusters, and its name field (contract names).
@@ -454,7 +484,8 @@ def _relabel(table: StitchedTable, caption: str | None, profile: Profile, settin
     part, or with the cells of a body that came after its header."""
     table.label = caption
     body = [[cell.text if cell else None for cell in row.cells] for row in table.rows]
-    table.columns = classify(caption, table.flat_header, table.leaf_header, profile, body, settings, table.recurring, table.members)
+    table.columns = classify(caption, table.flat_header, table.leaf_header, profile, body, settings, table.recurring,
+                             table.members, table.known_headers)
 
 
 def _continuation_header(table: StitchedTable, raw: RawTable, layout: PageLayout, n_header: int, settings: Settings) -> int | None:
