@@ -601,3 +601,27 @@ def test_text_tables_header_row_alone_at_the_page_foot_with_a_cell_filled_to_its
     page, layout = page_of(rest, number=3)
     [second] = engine.find(page, layout)
     assert grid_texts(second) == body
+
+
+def test_text_tables_rest_of_a_table_with_wrapped_rows_keeps_them_whole():
+    """Pool A seed 30 report 2: the rest of an annex opens the next page with a row
+    wrapped over four lines ("Silesia / Mobility and / Automotive / Cluster"), then one
+    more row. One gap wider than the lines of a cell parts the two rows: with no header
+    on the page, that one gap is no header's."""
+    engine = TextAlignmentEngine(CAPTION)
+    words = words_of("Table 3 - Involvement of the SMEs", 60, 650, size=9.5, bold=True)
+    table_words, _ = rows_at(DELEGATION, 670, pitch=15)
+    more, _ = rows_at([["Delta Cluster", "Yes", "3"], ["Epsilon Cluster", "No", "5"]], 730, bold_header=False)
+    words += table_words + more + words_of("Page 4", 290, 815, size=7)
+    page, layout = page_of(words, number=4)
+    engine.find(page, layout)
+    lines = [("Silesia", "Nordwind", "3"), ("Mobility and", "Anlagenbau", None), ("Automotive", "S.r.l. (European", None),
+             ("Cluster", "SME)", None)]
+    rest = []
+    for i, line in enumerate(lines):
+        rest += [w for x, text in zip((60, 260, 400), line) if text for w in words_of(text, x, 80 + 10 * i)]
+    rest += words_of("Zeta Cluster", 60, 128) + words_of("No", 260, 128) + words_of("6", 400, 128)
+    page, layout = page_of(rest + words_of("Observations", 60, 170, size=11, bold=True), number=5)
+    [second] = engine.find(page, layout)
+    assert grid_texts(second) == [["Silesia Mobility and Automotive Cluster", "Nordwind Anlagenbau S.r.l. (European SME)", "3"],
+                                  ["Zeta Cluster", "No", "6"]]

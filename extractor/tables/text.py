@@ -452,7 +452,7 @@ def _continuation(ctx: _Page, open_: _Open, engine: str) -> RawTable | None:
     aligned = sum(1 for x in starts if _at_column(x, open_.columns))
     if aligned < MIN_ALIGNED * len(starts) or not _at_column(region[0].x0, open_.columns):
         return None
-    return _table(region, ctx.layout.number, engine, columns=open_.columns, right=open_.x1)
+    return _table(region, ctx.layout.number, engine, columns=open_.columns, right=open_.x1, goes_on=True)
 
 
 def _left_open(ctx: _Page, tables: list[RawTable]) -> _Open | None:
@@ -490,10 +490,11 @@ def _segments(line: Line) -> list[list[Word]]:
 
 
 def _table(
-    region: list[Line], page: int, engine: str, columns: tuple[float, ...] | None = None, right: float | None = None
+    region: list[Line], page: int, engine: str, columns: tuple[float, ...] | None = None, right: float | None = None,
+    goes_on: bool = False,
 ) -> RawTable | None:
     """The grid of a region: columns from recurring segment starts (or as given, for
-    the rest of a table begun on the page before), rows from lines and gaps."""
+    the rest of a table begun on the page before: `goes_on`), rows from lines and gaps."""
     per_line = [_segments(line) for line in region]
     if columns is None:
         # a header row alone (its body on the next page): its cells wrap unevenly, so
@@ -508,7 +509,7 @@ def _table(
     per_line = [_split_at(segments, columns, line.size) for segments, line in zip(per_line, region)]
     rows: list[list[list[Word]]] = []
     row_lines: list[list[Line]] = []
-    row_gap = _row_gap(region)
+    row_gap = _row_gap(region, 1 if goes_on else 2)
     by_bold = len(columns) == 1 and region[0].bold and not all(l.bold for l in region)
     for line, segments in zip(region, per_line):
         cells: list[list[Word]] = [[] for _ in columns]
@@ -657,10 +658,12 @@ def _split_at(segments: list[list[Word]], columns: tuple[float, ...], size: floa
     return out
 
 
-def _row_gap(region: list[Line]) -> float | None:
+def _row_gap(region: list[Line], wide_gaps: int = 2) -> float | None:
     """The vertical gap from which a new row starts, where the table spaces its rows
     apart more than the lines inside a cell (wrapped cells with no rules between
-    rows); None where every gap is alike (one line per row, or no way to tell)."""
+    rows); None where every gap is alike (one line per row, or no way to tell).
+    `wide_gaps`: how many wide gaps it takes, two where one may be the gap under a
+    header; one in the rest of a table that the previous page began."""
     gaps = [b.top - a.bottom for a, b in zip(region, region[1:])]
     apart = [g for g in gaps if g >= 0]  # lines that overlap are sub-rows of a header, not leading
     if len(gaps) < 2 or not apart:
@@ -669,7 +672,7 @@ def _row_gap(region: list[Line]) -> float | None:
     tight = min(apart)
     threshold = tight + max(1.5, ROW_GAP_RATIO * size)
     wide = [g for g in gaps if g >= threshold]
-    if len(wide) < 2 or len(wide) == len(gaps):
+    if len(wide) < wide_gaps or len(wide) == len(gaps):
         return None  # one wide gap is the one under the header
     return threshold
 
