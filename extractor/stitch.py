@@ -222,9 +222,11 @@ def stitch(
                 and raw.page == open_last_page + 1
                 and (caption is None or (caption_below and open_table.label is None))
             )
-            if may_continue and not n_header and settings.repeated_headers and _first_row_repeated(open_table, raw):
+            # the first row printed again over the next part is the header, whether or not
+            # the part's own first row reads as one (it may, where the first part's did not)
+            if may_continue and settings.repeated_headers and _first_row_repeated(open_table, raw):
                 _promote_first_row(open_table, profile, settings)
-                n_header = 1
+                n_header = max(n_header, 1)
             continued = _continuation_header(open_table, raw, layout, n_header, settings) if may_continue else None
             if continued is not None:
                 if caption is not None:  # the kind, known from the caption, says how a broken row rejoins

@@ -513,3 +513,19 @@ def test_stitch_a_header_one_table_gives_the_clusters_means_them_in_the_others()
     assert annex.columns.kind == "formal_agreements" and annex.columns.column("cluster") == 0
     without = stitch(pages, PROFILE, Settings(document_headers=False))[2]
     assert without.columns.column("cluster") != 0
+
+
+def test_stitch_a_first_row_printed_again_over_the_next_part_is_the_header_though_that_part_reads_it_as_one():
+    """Pool D seed 29 report 28: nothing sets the first part's first row apart (plain
+    type; a count column whose first cells are dashes), while the next part's copy of it
+    stands over counts and reads as a header there. Printed again, it is the header of
+    the whole table, not a row of it."""
+    head = ["Delegation member", "Contact organisation", "Visits arranged", "Comment"]
+    first = raw_table([head, ["Alpha Food Cluster", "Omega Ltd", "–", None], [None, "Sigma SA", "n/a", None]], page=2, top=600)
+    second = raw_table([head, ["Beta Water Network", "Delta Inc", "3", "Call held"], [None, "Kappa BV", "2", None],
+                        ["Gamma Energy Centre", "Lambda Oy", "4", "To be confirmed"]], page=3, top=70)
+    tables = stitch([(layout_with_lines(2, [("Table no. 2 – Targets of the cooperation and next actions", 585)]), [first]),
+                     (empty_layout(3), [second])], PROFILE)
+    [table] = tables
+    assert table.flat_header == head
+    assert [row.text(1) for row in table.rows] == ["Omega Ltd", "Sigma SA", "Delta Inc", "Kappa BV", "Lambda Oy"]
