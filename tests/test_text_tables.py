@@ -625,3 +625,35 @@ def test_text_tables_rest_of_a_table_with_wrapped_rows_keeps_them_whole():
     [second] = engine.find(page, layout)
     assert grid_texts(second) == [["Silesia Mobility and Automotive Cluster", "Nordwind Anlagenbau S.r.l. (European SME)", "3"],
                                   ["Zeta Cluster", "No", "6"]]
+
+
+def test_text_tables_plain_header_over_rows_spaced_wider_than_their_lines():
+    """Geometry of pool D seed 32 report 24's Annex 2 (an 11-column table in 5 pt type):
+    a header in plain type over three lines, its body starting further below than the
+    header's lines stand apart, and rows of one line and of three spaced wider than a
+    cell's lines. The table runs to its last row, not to its header's last line or to its
+    first single-line row."""
+    size, columns = 6.0, (60, 160, 260, 360)
+    lines = [
+        (100, ("Delegation member", "Signature", "Total", "Co-signatory")),
+        (106, (None, "of an", "agreements", None)),
+        (112, (None, "agreement", None, None)),
+        (127, ("CLO", None, None, None)),
+        (143, ("Creative Industries", "No.", None, None)),
+        (150, ("Hub Norrbotten", None, None, None)),
+        (166, ("CIHO – Creative", "Yes", "1", "Java Biotech")),
+        (172, ("Industries Hub", None, None, "Tbk")),
+        (179, ("Occitanie", None, None, None)),
+        (189, ("DAD", "No.", None, None)),
+        (205, ("Logistics Hub", "Y.", "1", "Bandung Creative")),
+        (211, ("Győr-Moson-Sopron", None, None, "Works")),
+    ]
+    words = words_of("Annex 2 - Agreements concluded", 60, 75, size=13.5, bold=True)
+    for top, cells in lines:
+        words += [w for x, text in zip(columns, cells) if text for w in words_of(text, x, top, size=size)]
+    words += words_of("Observations", 60, 300, size=11, bold=True)
+    page, layout = page_of(words, number=6)
+    [table] = TextAlignmentEngine(CAPTION).find(page, layout)
+    assert [row[0].text if row[0] else None for row in table.grid] == [
+        "Delegation member", "CLO", "Creative Industries Hub Norrbotten", "CIHO – Creative Industries Hub Occitanie", "DAD",
+        "Logistics Hub Győr-Moson-Sopron"]

@@ -47,6 +47,8 @@ ALIGN_TOLERANCE = 4.0
 CAPTION_REACH = 3.0  # the table starts within this many line heights of its caption
 END_GAP_RATIO = 2.2  # a gap this many times the usual line pitch ends the table
 HEADER_GAP_RATIO = 3.5  # font sizes from a bold header's last line to its body's first
+SPACING_SEEN = 4  # steps between lines read before the table's own row spacing counts
+SPACING_SLACK = 1.1  # a step this much over the widest the table took between rows still continues it
 ROW_GAP_RATIO = 0.35  # rows spaced apart this many font sizes more than a cell's lines
 RULE_MIN_LENGTH = 0.15  # share of the page width: shorter rules underline words, they bound no table
 RULE_EXTENT_TOLERANCE = 3.0  # rules of one table start and end at the same x within this
@@ -245,11 +247,15 @@ def _walk(ctx: _Page, lines: list[Line], anchor: float, down: bool, size: float 
         pitches = [b - a for a, b in zip(tops, tops[1:])]
         pitch = median(pitches) if pitches else 1.6 * line.size
         limit = max(END_GAP_RATIO * pitch, 2.5 * line.size)
+        if len(pitches) >= SPACING_SEEN:
+            # rows spaced apart more than a cell's lines: a step the table already took
+            # between its rows is no end (single-line rows among wrapped ones)
+            limit = max(limit, SPACING_SLACK * max(pitches[1:]))
         # from a bold header down to its body: the header's tight line pitch is no
         # row's (the body may start further down), and a rule between them parts the
         # header from its body, it does not close the table
         under_header = down and not line.bold and all(l.bold for l in region)
-        if under_header:
+        if under_header or (down and _under_plain_header(region, line)):
             limit = max(limit, HEADER_GAP_RATIO * line.size)
         if abs(line.top - last.top) > limit:
             break
@@ -265,6 +271,28 @@ def _walk(ctx: _Page, lines: list[Line], anchor: float, down: bool, size: float 
             break  # the header row is the table's top
         region.append(line)
     return sorted(region, key=lambda l: l.top)
+
+
+PLAIN_HEADER_COLUMNS = 3
+
+
+def _under_plain_header(region: list[Line], line: Line) -> bool:
+    """`line` may be a body's first under a header set in plain type, the header being
+    the few lines read so far: they start cells at three or more columns, and each cell
+    of `line` starts at one of those columns and ends before the next (a cell, not a
+    paragraph running across columns). Such a header may stand further above its body
+    than its own lines stand apart, as a bold one may."""
+    if len(region) > MAX_HEADER_LINES or len(_segments(region[0])) < PLAIN_HEADER_COLUMNS:
+        return False
+    columns = sorted({round(s[0].x0, 1) for l in region for s in _segments(l)})
+    for segment in _segments(line):
+        start, end = segment[0].x0, segment[-1].x1
+        if not _at_column(start, columns):
+            return False
+        following = [c for c in columns if c > start + ALIGN_TOLERANCE]
+        if following and end > following[0]:
+            return False
+    return True
 
 
 def _under_caption(ctx: _Page, index: int, engine: str) -> RawTable | None:
