@@ -328,6 +328,7 @@ def map_columns(
         scores[considered[j]] = round(100 * float(matrix[i, j]), 1)
         evidence[considered[j]] = round(100 * float(max(matrix[i, j], headers[i, j])), 1)
     _follow_up_columns(spec, flat, considered, columns, scores, evidence, settings)
+    _same_header_columns(spec, flat, considered, columns, scores, evidence)
     unassigned = tuple(c for c in considered if c not in scores)
     return ColumnMap(
         kind=spec.kind,
@@ -405,6 +406,26 @@ def recurring_share(texts: list[str], recurring: frozenset[str]) -> float:
     other tables of the document repeat."""
     keys = [key for key in (name_key(t) for t in texts if t) if key is not None]
     return sum(1 for key in keys if key in recurring) / len(keys) if keys else 0.0
+
+
+def _same_header_columns(
+    spec: TableSpec, flat: list[str], considered: list[int], columns: dict[str, list[int]],
+    scores: dict[int, float], evidence: dict[int, float],
+) -> None:
+    """A header printed over two columns heads one field split in two: a column left
+    out whose header is that of a column a `multi` field took joins that field
+    ("Intended results" twice, the second column's few cells scoring it under the
+    minimum)."""
+    for field_spec in spec.fields:
+        taken = columns.get(field_spec.name, [])
+        if not field_spec.multi or not taken:
+            continue
+        headers = {normalise_header(flat[c]) for c in taken} - {""}
+        for column in considered:
+            if column not in scores and normalise_header(flat[column]) in headers:
+                twin = next(c for c in taken if normalise_header(flat[c]) == normalise_header(flat[column]))
+                taken.append(column)
+                scores[column], evidence[column] = scores[twin], evidence[twin]
 
 
 def _follow_up_columns(

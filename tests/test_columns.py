@@ -300,3 +300,19 @@ def test_columns_names_carrying_a_legal_form_are_partners_though_no_header_says_
     assert table.columns.kind == "formal_agreements" and table.columns.column("partner") == 3
     [never] = stitch([(empty_layout(6), [raw_table(rows, page=6)])], PROFILE, Settings(typed_partner_fit=1.01))
     assert never.columns.column("partner") is None and 3 in never.columns.unassigned
+
+
+def test_columns_a_header_printed_over_two_columns_heads_one_field():
+    """Pool D seed 0 report 0: 'Intended results' heads two columns of Annex 2. The
+    first (its cells on the next page) takes the expected results at the minimum score,
+    the second's cells pull its own score under it: printed over both, the header says
+    they are one field split in two, not an unknown column."""
+    rows = [
+        ["Cluster (EU side)", "Agreement concluded?", "Number of agreements concluded", "Agreement focus", "Intended results", "Intended results"],
+        ["Alpha Food Cluster", "Yes", "2", "Market access", None, "Pilot"],
+        ["Beta Water Network", "Yes", "1", "Training and exchange", None, "+"],
+        ["Gamma Energy Centre", "No", None, None, None, None],
+    ]
+    [table] = stitch([(empty_layout(6), [raw_table(rows, page=6)])], PROFILE)
+    assert table.columns.kind == "formal_agreements"
+    assert table.columns.columns["expected_results"] == (4, 5) and not table.columns.unassigned
