@@ -268,6 +268,8 @@ def join_lines(texts: Iterable[str]) -> str:
 
 
 BROKEN_CHAR_SLACK = 1.2  # room left on a line filled by a broken word: under this many letter widths
+WORD_END = re.compile(r"[^\W\d_]+$")  # the letters a line ends on: a broken word's head
+WORD_START = re.compile(r"[^\W\d_]+")  # the letters a line starts with (`match`): its tail
 COMMON_WORD = 3.0  # Zipf frequency (wordfreq) of a common English word
 
 
@@ -310,13 +312,13 @@ def cell_line_texts(lines: list[Line], cell: BBox) -> CellLines:
     carried: list[str] = []  # the fragments joined into the word that ends line i
     i = 0
     while i < len(lines) - 1:
-        head = re.search(r"[^\W\d_]+$", lines[i].words[-1].text)
+        head = WORD_END.search(lines[i].words[-1].text)
         whole_line_carried = carried and len(lines[i].words) == 1 and lines[i].words[0].text == carried[-1]
         fragments = carried if whole_line_carried else [head.group()] if head else []
         carried, joined_to = [], i + 1
         for k in range(i + 1, min(i + 3, len(lines))):
             first = lines[k].words[0]
-            tail = re.match(r"[^\W\d_]+", first.text)
+            tail = WORD_START.match(first.text)
             letter = (first.x1 - first.x0) / max(1, len(first.text))
             if not fragments or not tail or not filled(lines[k - 1], letter):
                 break

@@ -21,7 +21,6 @@ class Settings(BaseModel):
     # Column-to-field mapping (headers.py): a column's score for a field combines how
     # its header reads (similarity to the profile's spellings) and how its cells parse
     # as the field's value type.
-    document_word_breaks: bool = Field(True, description="a word broken at a narrow cell's edge that wordfreq does not know is joined where the document prints it whole")
     header_similarity: bool = Field(True, description="score columns by their header text")
     content_typing: bool = Field(True, description="score columns by how their cells parse as the field's type")
     min_column_score: float = Field(0.5, ge=0.0, le=1.0, description="a column scoring less for every field stays unassigned")
@@ -80,6 +79,8 @@ class Settings(BaseModel):
         0.5, ge=0.0, le=1.0,
         description="a text layer with more than this share of (cid:N), private-use or replacement characters is unusable",
     )
+    # Cell text (layout.py, wordbreaks.py): a word broken at a narrow cell's edge.
+    document_word_breaks: bool = Field(True, description="a word broken at a narrow cell's edge that wordfreq does not know is joined where the document prints it whole")
     # Table engines (tables/choose.py): which camelot flavours are paid for, and where.
     caption_flavor: str | None = Field("stream", description="camelot flavour for a caption no cheaper engine served (None: never)")
     tables_on_every_page: bool = Field(True, description="look for tables without rules on every page, not only under captions")

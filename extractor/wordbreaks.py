@@ -15,11 +15,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .layout import COMMON_WORD, SOFT_HYPHEN, PageLayout, join_lines
+from .layout import COMMON_WORD, SOFT_HYPHEN, WORD_END, WORD_START, PageLayout, join_lines
 from .tables.base import Cell, RawTable
 
-_HEAD = re.compile(r"[^\W\d_]+$")
-_TAIL = re.compile(r"^[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -28,7 +26,7 @@ def rejoin_broken_words(
 ) -> list[tuple[PageLayout, list[RawTable]]]:
     """`found` with the open breaks of its cells closed where the document spells the
     joined word whole; tables without open breaks are returned as they are."""
-    breaks = [(head, tail) for _, raws in found for raw in raws for cell in _cells(raw) for head, tail in _fragments(cell)]
+    breaks = [(head, tail) for _, raws in found for raw in raws for cell in _cells(raw) for _, head, tail in _fragments(cell)]
     if not breaks:
         return found
     printed = Counter(token.casefold() for layout in layouts for word in layout.words for token in _WORD.findall(word.text))
@@ -43,11 +41,12 @@ def _cells(raw: RawTable) -> Iterable[Cell]:
     return (cell for row in raw.grid for cell in row if cell is not None and cell.open_breaks)
 
 
-def _fragments(cell: Cell) -> Iterable[tuple[str, str]]:
+def _fragments(cell: Cell) -> Iterable[tuple[int, str, str]]:
+    """(line, head, tail) of each open break of the cell."""
     for i in cell.open_breaks:
-        head, tail = _HEAD.search(cell.lines[i]), _TAIL.match(cell.lines[i + 1].lstrip())
+        head, tail = WORD_END.search(cell.lines[i]), WORD_START.match(cell.lines[i + 1].lstrip())
         if head and tail:
-            yield head.group(), tail.group()
+            yield i, head.group(), tail.group()
 
 
 def _spelt_whole(pair: tuple[str, str], printed: Counter, in_breaks: Counter) -> bool:
@@ -70,9 +69,8 @@ def _rejoined(raw: RawTable, joined: set[tuple[str, str]]) -> RawTable:
 
 def _rejoined_cell(cell: Cell, joined: set[tuple[str, str]]) -> Cell:
     lines = list(cell.lines)
-    for i in cell.open_breaks:
-        head, tail = _HEAD.search(lines[i]), _TAIL.match(lines[i + 1].lstrip())
-        if head and tail and (head.group(), tail.group()) in joined:
+    for i, head, tail in _fragments(cell):
+        if (head, tail) in joined:
             lines[i] += SOFT_HYPHEN
     if lines == list(cell.lines):
         return cell

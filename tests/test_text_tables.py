@@ -141,15 +141,19 @@ def test_text_tables_ruled_above_and_below_without_a_caption():
     assert TextAlignmentEngine(re.compile(r"^Figure\s+\d+")).find(None, layout) == []  # no rules: no anchor
 
 
+def page_ending_in_a_table():
+    """Page 4, whose captioned table runs to the foot: the next page may continue it."""
+    words = words_of("Table 3 - Involvement of the SMEs", 60, 650, size=9.5, bold=True)
+    table_words, _ = rows_at(DELEGATION, 670, pitch=15)
+    more, _ = rows_at([["Delta Cluster", "Yes", "3"], ["Epsilon Cluster", "No", "5"]], 730, bold_header=False)
+    return page_of(words + table_words + more + words_of("Page 4", 290, 815, size=7), number=4)
+
+
 def test_text_tables_rest_of_an_unruled_table_on_the_next_page():
     """A table that runs to the page foot goes on at the top of the next page, with
     no caption and no repeated header: found there, with the same column edges."""
     engine = TextAlignmentEngine(CAPTION)
-    words = words_of("Table 3 - Involvement of the SMEs", 60, 650, size=9.5, bold=True)
-    table_words, _ = rows_at(DELEGATION, 670, pitch=15)
-    more, _ = rows_at([["Delta Cluster", "Yes", "3"], ["Epsilon Cluster", "No", "5"]], 730, bold_header=False)
-    words += table_words + more + words_of("Page 4", 290, 815, size=7)
-    page, layout = page_of(words, number=4)
+    page, layout = page_ending_in_a_table()
     [first] = engine.find(page, layout)
     words = words_of("European Cluster Collaboration Platform", 60, 40, size=7)
     rest, top = rows_at([["Zeta Cluster", "Yes", "6"], ["Eta Cluster", "No", None]], 80, bold_header=False)
@@ -609,11 +613,7 @@ def test_text_tables_rest_of_a_table_with_wrapped_rows_keeps_them_whole():
     more row. One gap wider than the lines of a cell parts the two rows: with no header
     on the page, that one gap is no header's."""
     engine = TextAlignmentEngine(CAPTION)
-    words = words_of("Table 3 - Involvement of the SMEs", 60, 650, size=9.5, bold=True)
-    table_words, _ = rows_at(DELEGATION, 670, pitch=15)
-    more, _ = rows_at([["Delta Cluster", "Yes", "3"], ["Epsilon Cluster", "No", "5"]], 730, bold_header=False)
-    words += table_words + more + words_of("Page 4", 290, 815, size=7)
-    page, layout = page_of(words, number=4)
+    page, layout = page_ending_in_a_table()
     engine.find(page, layout)
     lines = [("Silesia", "Nordwind", "3"), ("Mobility and", "Anlagenbau", None), ("Automotive", "S.r.l. (European", None),
              ("Cluster", "SME)", None)]

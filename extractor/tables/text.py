@@ -249,7 +249,8 @@ def _walk(ctx: _Page, lines: list[Line], anchor: float, down: bool, size: float 
         limit = max(END_GAP_RATIO * pitch, 2.5 * line.size)
         if len(pitches) >= SPACING_SEEN:
             # rows spaced apart more than a cell's lines: a step the table already took
-            # between its rows is no end (single-line rows among wrapped ones)
+            # between its rows is no end (single-line rows among wrapped ones); the first
+            # step, which may be a header's, is left out
             limit = max(limit, SPACING_SLACK * max(pitches[1:]))
         # from a bold header down to its body: the header's tight line pitch is no
         # row's (the body may start further down), and a rule between them parts the
