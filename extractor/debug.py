@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .document import _describe, load_source, open_pdf, read_layout
+from .document import _describe, load_source, open_pdf, read_layout, visible_graphics
 from .errors import CorruptPdfError
 from .profile import candidate_profiles, captions_of
 from .tables.choose import PageTableReader
@@ -28,7 +28,7 @@ def draw_page(pdf_path: Path, page_number: int, out: Path, profile: str = "eccp_
     with pdf:
         if not 1 <= page_number <= len(pdf.pages):
             raise ValueError(f"{pdf_path.name} has {len(pdf.pages)} pages, not {page_number}")
-        page = pdf.pages[page_number - 1]
+        page = visible_graphics(pdf.pages[page_number - 1])
         try:
             tables = reader.find(page, read_layout(page, page_number))
             image = page.to_image(resolution=resolution)

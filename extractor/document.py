@@ -245,7 +245,32 @@ def _read_page(page, number: int, fallback: "PdfiumPages", settings: Settings) -
         layout = fallback.layout(number - 1, number, settings)
         if layout is not None:
             return PageRead(layout, None, [_page_finding(FindingCode.page_read_by_pdfium, number, "pdfminer finds no text on it; its text was read by PDFium, its tables may be missing")])
-    return PageRead(read_layout(page, number), page)
+    return PageRead(read_layout(page, number), visible_graphics(page))
+
+
+def visible_graphics(page):
+    """The page without the fills a reader cannot see: a white rectangle filled and not
+    stroked (a cell's background under its text) draws no rule, but pdfplumber takes
+    its four sides for ruling lines and cuts a cell's text into rows of its own."""
+    return page.filter(lambda obj: not _blank_fill(obj))
+
+
+def _blank_fill(obj: dict) -> bool:
+    if obj.get("object_type") != "rect" or not obj.get("fill") or obj.get("stroke"):
+        return False
+    return _is_white(obj.get("non_stroking_color"))
+
+
+def _is_white(colour) -> bool:
+    if isinstance(colour, (int, float)):
+        colour = (colour,)
+    if not isinstance(colour, (tuple, list)) or not all(isinstance(v, (int, float)) for v in colour):
+        return False  # a pattern or a named colour space: not known to be blank
+    if len(colour) in (1, 3):  # grey, RGB
+        return all(v >= 0.99 for v in colour)
+    if len(colour) == 4:  # CMYK
+        return all(v <= 0.01 for v in colour)
+    return False
 
 
 def _page_finding(code: FindingCode, number: int, cause: str) -> Finding:

@@ -147,3 +147,38 @@ def rotated_table(path: Path) -> None:
         c.line(x, 0, x, height)
     c.showPage()
     c.save()
+
+
+BACKED_HEADER = [["Depot", "Stock", "Read and write"]]
+BACKED_ROWS = [["Umea", "140", "12.5"], ["Bergen", "75", "8.0"], ["Turku", "520", "41.5"], ["Gyor", "36", "3.9"]]
+
+
+def white_backed_cells(path: Path) -> None:
+    """A ruled table whose header cells put a white filled rectangle (no stroke)
+    behind each line of their text, as some office suites write cell backgrounds:
+    the header row is tall, its text lines each on a rectangle of their own."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    x_edges = [72.0, 192.0, 272.0, 392.0]
+    header_top, header_bottom = 760.0, 716.0
+    row_height = 18.0
+    bottoms = [header_bottom - row_height * (k + 1) for k in range(len(BACKED_ROWS))]
+    lines_of = {0: ["Depot"], 1: ["Stock"], 2: ["Read and", "write"]}
+    c.setFont("Helvetica", 9)
+    for column, lines in lines_of.items():
+        centre = (header_top + header_bottom) / 2
+        first = centre + 6 * (len(lines) - 1)
+        for k, text in enumerate(lines):
+            baseline = first - 12 * k - 3
+            c.setFillColor(colors.white)
+            c.rect(x_edges[column] + 3, baseline - 3, x_edges[column + 1] - x_edges[column] - 6, 12, stroke=0, fill=1)
+            c.setFillColor(colors.black)
+            c.drawString(x_edges[column] + 6, baseline, text)
+    for row, bottom in zip(BACKED_ROWS, bottoms):
+        for x, text in zip(x_edges, row):
+            c.drawString(x + 6, bottom + 5, text)
+    for y in [header_top, header_bottom, *bottoms]:
+        c.line(x_edges[0], y, x_edges[-1], y)
+    for x in x_edges:
+        c.line(x, header_top, x, bottoms[-1])
+    c.showPage()
+    c.save()

@@ -26,6 +26,7 @@ def pdfs(tmp_path_factory):
         "borderless": make.borderless_uncaptioned,
         "rotated": make.rotated_table,
         "plain": make.plain_members_over_pages,
+        "white_backed": make.white_backed_cells,
     }.items():
         paths[name] = folder / f"{name}.pdf"
         build(paths[name])
@@ -90,6 +91,12 @@ def test_generic_borderless_table_without_caption_is_found_and_prose_stays_narra
     assert extract_report(pdfs["borderless"], ExtractOptions(settings=Settings(tables_on_every_page=False))).tables == []
 
 
+def test_generic_white_cell_backgrounds_draw_no_rules(pdfs):
+    _, table = only_table(pdfs["white_backed"])
+    assert table.header == make.BACKED_HEADER
+    assert table.rows == make.BACKED_ROWS
+
+
 def test_generic_table_printed_sideways_is_read_in_its_reading_direction(pdfs):
     report, table = only_table(pdfs["rotated"])
     assert table.header == [make.HEADER]
@@ -103,3 +110,15 @@ def test_generic_page_turn_follows_the_characters_matrix():
     assert page_turn([upright] * 5 + [upward] * 2) == 0
     assert page_turn([upright] + [upward] * 5) == 90
     assert page_turn([upright] + [downward] * 5) == 270
+
+
+@pytest.mark.parametrize(
+    ("colour", "blank"),
+    [((1.0,), True), (1, True), ((1, 1, 1), True), ((0, 0, 0, 0), True), ((0.0,), False), ((0.83, 0.83, 0.83), False),
+     ((0, 0, 0, 1), False), (None, False), ("P0", False)],
+)
+def test_generic_only_white_unstroked_fills_are_blank(colour, blank):
+    from extractor.document import _blank_fill
+
+    assert _blank_fill({"object_type": "rect", "fill": True, "stroke": False, "non_stroking_color": colour}) is blank
+    assert not _blank_fill({"object_type": "rect", "fill": True, "stroke": True, "non_stroking_color": colour})
