@@ -182,3 +182,33 @@ def white_backed_cells(path: Path) -> None:
         c.line(x, header_top, x, bottoms[-1])
     c.showPage()
     c.save()
+
+
+BOXED = [
+    ["Offence", "Total", "Adults", "Minors"],
+    ["Burglary", "234,551", "155,994", "74,419"],
+    ["Arson", "9,466", "7,085", "2,154"],
+    ["Fraud", "161,233", "108,032", "50,367"],
+    ["Vandalism", "212,173", "157,723", "48,746"],
+    ["Gambling", "8,046", "2,290", "5,518"],
+    ["Vagrancy", "26,347", "14,581", "11,031"],
+]
+
+
+def boxed_column_in_borderless(path: Path) -> None:
+    """A table drawn without rules but for a box framing its 'Total' column, header
+    and body apart: the only ruling lines on the page frame one column."""
+    doc = SimpleDocTemplate(str(path), pagesize=A4)
+    styles = getSampleStyleSheet()
+    table = Table(BOXED, colWidths=[120, 80, 80, 80])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTSIZE", (0, 0), (-1, -1), 9),
+                ("BOX", (1, 0), (1, 0), 0.5, colors.black),
+                ("BOX", (1, 1), (1, -1), 0.5, colors.black),
+                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+            ]
+        )
+    )
+    doc.build([Paragraph(PROSE, styles["BodyText"]), Spacer(1, 18), table])

@@ -27,6 +27,7 @@ def pdfs(tmp_path_factory):
         "rotated": make.rotated_table,
         "plain": make.plain_members_over_pages,
         "white_backed": make.white_backed_cells,
+        "boxed_column": make.boxed_column_in_borderless,
     }.items():
         paths[name] = folder / f"{name}.pdf"
         build(paths[name])
@@ -95,6 +96,12 @@ def test_generic_white_cell_backgrounds_draw_no_rules(pdfs):
     _, table = only_table(pdfs["white_backed"])
     assert table.header == make.BACKED_HEADER
     assert table.rows == make.BACKED_ROWS
+
+
+def test_generic_column_boxed_in_a_borderless_table_is_read_with_the_whole_table(pdfs):
+    _, table = only_table(pdfs["boxed_column"])
+    assert table.header == [make.BOXED[0]]
+    assert table.rows == make.BOXED[1:]
 
 
 def test_generic_table_printed_sideways_is_read_in_its_reading_direction(pdfs):

@@ -99,7 +99,8 @@ class PageTableReader:
     def _find(self, page, layout: PageLayout) -> list[RawTable]:
         ruled = self.ruled.find(page, layout)
         aligned = self.text.find(page, layout, ruled)
-        clean = [t for t in ruled if t.confidence >= self.settings.clean_grid and not rows_run_together(t)]
+        clean = [t for t in ruled if t.confidence >= self.settings.clean_grid and not rows_run_together(t)
+                 and not boxed_column(t, layout)]
         # the rest of a table whose part on the previous page kept its rows apart: too
         # few rows here to tell, the same columns and rows as that part
         went_on = self._clean_at_foot == layout.number - 1
@@ -202,6 +203,23 @@ def rows_run_together(table: RawTable) -> bool:
         if any(n >= 3 for n in counts.values()):
             return True
     return False
+
+
+BOXED_LINES_SHARE = 0.6
+
+
+def boxed_column(table: RawTable, layout: PageLayout) -> bool:
+    """Whether a ruled table of one column is a column boxed inside a wider table:
+    most of the text lines in its box run on past both of its side rules (a figure
+    column framed for emphasis among the columns of a borderless table)."""
+    if table.n_columns != 1:
+        return False
+    x0, top, x1, bottom = table.bbox
+    inside = [l for l in layout.lines if top - 1 <= (l.top + l.bottom) / 2 <= bottom + 1 and l.x0 < x1 and l.x1 > x0]
+    if not inside:
+        return False
+    crossing = [l for l in inside if any(w.x1 <= x0 + 1 for w in l.words) and any(w.x0 >= x1 - 1 for w in l.words)]
+    return len(crossing) >= BOXED_LINES_SHARE * len(inside)
 
 
 def unexplained_tabular_lines(layout: PageLayout, tables: list[RawTable]) -> int:
