@@ -657,3 +657,22 @@ def test_text_tables_plain_header_over_rows_spaced_wider_than_their_lines():
     assert [row[0].text if row[0] else None for row in table.grid] == [
         "Delegation member", "CLO", "Creative Industries Hub Norrbotten", "CIHO – Creative Industries Hub Occitanie", "DAD",
         "Logistics Hub Győr-Moson-Sopron"]
+
+
+def test_text_tables_figures_aligned_right_are_one_column():
+    """Figures of different widths set flush right start at several x, each on two
+    lines or more; they are one column (no line holds two of them, each lies over
+    another), while the labels beside them stay a column of their own."""
+    size, right = 9.0, 480.0
+    figures = ["2016", "5,111,372", "49,136", "104.03", "49,144,825", "471,555", "104.22", "54,256,197", "520,691"]
+    labels = ["Year", "Net asset value", "Units outstanding", "Value per unit", "Net asset value", "Units outstanding",
+              "Value per unit", "Net asset value", "Units outstanding"]
+    words = words_of("Table 1 - Key figures", 60, 100, size=9.5, bold=True)
+    for k, (label, figure) in enumerate(zip(labels, figures)):
+        top = 120 + 15 * k
+        words += words_of(label, 60, top, size, bold=k == 0)
+        words += words_of(figure, right - 0.5 * size * len(figure), top, size, bold=k == 0)
+    words += words_of("Observations", 60, 120 + 15 * len(labels) + 30, size=11, bold=True)
+    layout = PageLayout(number=1, width=595, height=842, words=words, lines=words_to_lines(words))
+    [table] = TextAlignmentEngine(CAPTION).find(None, layout)
+    assert grid_texts(table) == [list(pair) for pair in zip(labels, figures)]

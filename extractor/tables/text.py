@@ -533,8 +533,12 @@ def _table(
             columns = _header_columns(per_line, [line.size for line in region]) or _columns(per_line, [line.size for line in region])
         else:
             columns = _empty_columns_under_header(region, per_line, _columns(per_line, [line.size for line in region]))
+        starts = columns
+        columns = _right_aligned(per_line, columns)
         if len(columns) < 2:
             return None
+    else:
+        starts = columns
     per_line = [_split_at(segments, columns, line.size) for segments, line in zip(per_line, region)]
     rows: list[list[list[Word]]] = []
     row_lines: list[list[Line]] = []
@@ -562,7 +566,7 @@ def _table(
         else:
             rows.append(cells)
             row_lines.append([line])
-    aligned = sum(1 for segs in per_line for s in segs if _at_column(s[0].x0, columns))
+    aligned = sum(1 for segs in per_line for s in segs if _at_column(s[0].x0, starts))
     total = sum(len(segs) for segs in per_line) or 1
     x1 = max([l.x1 for l in region] + ([right] if right is not None else []))
     column_edges = tuple(columns) + (x1,)
@@ -669,6 +673,42 @@ def _columns(per_line: list[list[list[Word]]], sizes: list[float]) -> tuple[floa
              for prev, word in zip(segment, segment[1:]) if word.x0 - prev.x1 > COLUMN_SPLIT_RATIO * size]
     columns += [c[0] for c in starts if len(c) == 1 and _at_column(c[0], inner)]
     return tuple(sorted(columns))
+
+
+OVERLAP_SHARE = 0.5  # of the narrower segment: two segments that overlap this much stand in one column
+
+
+def _right_aligned(per_line: list[list[list[Word]]], columns: tuple[float, ...]) -> tuple[float, ...]:
+    """The columns, with the starts of one column aligned right (or on the decimal
+    point) made one: figures of different widths start at several x, each recurring,
+    and would count as columns of their own. A start joins the column on its left
+    when each of its segments lies over a segment of that column, and no line holds
+    segments of both (cells of two columns stand side by side on some line)."""
+    at: dict[float, list[tuple[int, list[Word]]]] = {c: [] for c in columns}
+    for index, segments in enumerate(per_line):
+        for segment in segments:
+            near = [c for c in columns if abs(segment[0].x0 - c) <= ALIGN_TOLERANCE]
+            if near:
+                at[min(near, key=lambda c: abs(segment[0].x0 - c))].append((index, segment))
+    merged: list[float] = []
+    group: list[tuple[int, list[Word]]] = []
+    for column in columns:
+        own = at[column]
+        lines = {i for i, _ in group}
+        if merged and own and group and not lines & {i for i, _ in own} and all(
+            any(_overlap_share(segment, other) >= OVERLAP_SHARE for _, other in group) for _, segment in own
+        ):
+            group += own
+            continue
+        merged.append(column)
+        group = list(own)
+    return tuple(merged)
+
+
+def _overlap_share(a: list[Word], b: list[Word]) -> float:
+    a0, a1, b0, b1 = a[0].x0, a[-1].x1, b[0].x0, b[-1].x1
+    narrower = min(a1 - a0, b1 - b0)
+    return (min(a1, b1) - max(a0, b0)) / narrower if narrower > 0 else 0.0
 
 
 def _split_at(segments: list[list[Word]], columns: tuple[float, ...], size: float) -> list[list[Word]]:
