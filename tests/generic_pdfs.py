@@ -212,3 +212,37 @@ def boxed_column_in_borderless(path: Path) -> None:
         )
     )
     doc.build([Paragraph(PROSE, styles["BodyText"]), Spacer(1, 18), table])
+
+
+STATES = [
+    ["State", "Deaths", "Rate", "Range"],
+    *[[name, f"{1000 + 137 * k:,}", f"{190.5 - 3.1 * k:.1f}", f"({180.2 - 3 * k:.1f}-{200.8 - 3 * k:.1f})"]
+      for k, name in enumerate(["Ohio", "Iowa", "Texas", "Utah", "Maine", "Idaho", "Kansas", "Nevada", "Oregon", "Alaska",
+                                "Hawaii", "Vermont", "Montana", "Georgia", "Indiana", "Alabama", "Arizona", "Florida"])],
+]
+COLUMN_PROSE = (
+    "differences in access to care and in the use of diagnostic procedures have been described for many years, "
+    "and research examining the promotion of cardiovascular health through preventing the onset of hypertension "
+    "should be given priority because major disparities exist in the prevalence of risk factors among populations "
+    "at early ages. However, insufficient research has been conducted regarding behaviours that maintain low risk "
+    "and prevent the initiation and progression of disease. Although there are no community guides for the disease "
+    "as a whole, the guide to preventive services covers diabetes, nutrition, physical activity and tobacco use, "
+    "and promoting such guidelines for interventions is among the aims of the programme described in this report."
+)
+
+
+def table_beside_running_text(path: Path) -> None:
+    """A page set in two columns: a borderless table of figures in the left one, and
+    running text, set at its own line pitch, in the right one; no caption, no rule."""
+    from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate
+    from reportlab.lib.styles import ParagraphStyle
+
+    doc = BaseDocTemplate(str(path), pagesize=A4)
+    width = (A4[0] - 2 * 50 - 20) / 2
+    frames = [Frame(50, 60, width, A4[1] - 120, id="left"), Frame(50 + width + 20, 60, width, A4[1] - 120, id="right")]
+    doc.addPageTemplates([PageTemplate(id="two", frames=frames)])
+    table = Table(STATES, colWidths=[70, 55, 45, 80])
+    table.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -1), 8), ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+                               ("ALIGN", (1, 0), (-1, -1), "RIGHT")]))
+    style = ParagraphStyle("column", fontName="Helvetica", fontSize=8.5, leading=12.4)
+    doc.build([table, FrameBreak(), Paragraph(COLUMN_PROSE + " " + COLUMN_PROSE, style)])

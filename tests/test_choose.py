@@ -14,6 +14,7 @@ from extractor.tables.choose import (
     is_prose,
     make_engine,
     rows_run_together,
+    trim_prose_columns,
     trim_prose_rows,
 )
 
@@ -189,3 +190,36 @@ def test_choose_a_paragraph_line_cut_at_the_column_edges_is_trimmed_off_a_camelo
     trimmed = trim_prose_rows(table, Settings(), layout)
     assert [row[0].text for row in trimmed.grid] == ["Cluster", "Alpha Cluster", "Beta Cluster"]
     assert trim_prose_rows(table, Settings()) is table  # without the page's words, nothing says it is prose
+
+
+def test_choose_a_column_of_running_text_beside_a_camelot_table_is_trimmed_off():
+    """The last column runs on as a paragraph: lines in rows of their own and, in the
+    table's rows, lines that carry on the sentence above."""
+    table = raw_table([
+        ["State", "Deaths", "Rate", "differences in access to care and the use of diagnostic procedures"],
+        [None, None, None, "have been described for many years and research on the promotion"],
+        ["Ohio", "1,144", "193.5", "of cardiovascular health through preventing the onset of disease"],
+        [None, None, None, "should be given priority because major disparities exist in"],
+        ["Iowa", "2,187", "162.4", "the prevalence of risk factors among populations at early ages"],
+        [None, None, None, "however insufficient research has been conducted on behaviours"],
+        ["Utah", "5,100", "160.1", None],
+    ], widths=[60, 60, 60, 250])
+    trimmed = trim_prose_columns(table, Settings())
+    assert [[c.text for c in row] for row in trimmed.grid] == [
+        ["State", "Deaths", "Rate"], ["Ohio", "1,144", "193.5"], ["Iowa", "2,187", "162.4"], ["Utah", "5,100", "160.1"]]
+    assert trimmed.bbox == (table.column_edges[0], table.row_edges[0], table.column_edges[3], table.row_edges[-1])
+    assert len(trimmed.row_edges) == len(trimmed.grid) + 1
+
+
+def test_choose_a_table_s_own_column_of_sentences_is_kept():
+    """A last column of long entries, each begun in its row beside the other cells
+    and wrapped onto a line of its own: the table's text, not a paragraph beside it."""
+    table = raw_table([
+        ["Cluster", "Country", "Intended results of the cooperation agreed during the mission"],
+        ["Alpha Energy", "Spain", "Joint proposal to the next Horizon call on storage of heat"],
+        [None, None, "and a shared pilot line in the port of Bilbao for the members"],
+        ["Beta Water", "Mexico", "Exchange of staff between the two clusters over the next year"],
+        [None, None, "with a first visit of four companies planned in the spring"],
+        ["Gamma Food", "Chile", "Market study on packaging for exports of fruit to the European Union"],
+    ], widths=[60, 60, 300])
+    assert trim_prose_columns(table, Settings()) is table

@@ -28,6 +28,7 @@ def pdfs(tmp_path_factory):
         "plain": make.plain_members_over_pages,
         "white_backed": make.white_backed_cells,
         "boxed_column": make.boxed_column_in_borderless,
+        "beside_text": make.table_beside_running_text,
     }.items():
         paths[name] = folder / f"{name}.pdf"
         build(paths[name])
@@ -102,6 +103,12 @@ def test_generic_column_boxed_in_a_borderless_table_is_read_with_the_whole_table
     _, table = only_table(pdfs["boxed_column"])
     assert table.header == [make.BOXED[0]]
     assert table.rows == make.BOXED[1:]
+
+
+def test_generic_table_beside_a_column_of_running_text_is_read_without_it(pdfs):
+    _, table = only_table(pdfs["beside_text"])
+    assert [*table.header, *table.rows] == make.STATES
+    assert not any(make.COLUMN_PROSE[:20] in (cell or "") for row in table.rows for cell in row)
 
 
 def test_generic_table_printed_sideways_is_read_in_its_reading_direction(pdfs):

@@ -87,7 +87,7 @@ class PageTableReader:
 
     def _tables_only(self, read: list[RawTable], layout: PageLayout) -> list[RawTable]:
         """camelot's tables without the paragraph rows at their edges, and none that is prose."""
-        trimmed = [trim_prose_rows(t, self.settings, layout) for t in read]
+        trimmed = [trim_prose_rows(trim_prose_columns(t, self.settings), self.settings, layout) for t in read]
         return [t for t in trimmed if t is not None and not is_prose(t, self.settings)]
 
     def find(self, page, layout: PageLayout) -> list[RawTable]:
@@ -295,6 +295,58 @@ def trim_prose_rows(table: RawTable, settings: Settings, layout: PageLayout | No
         return table
     edges = table.row_edges[start : end + 1]
     return replace(table, grid=table.grid[start:end], row_edges=edges, bbox=(table.bbox[0], edges[0], table.bbox[2], edges[-1]))
+
+
+MIN_PROSE_CELLS = 3
+PROSE_CELL_SHARE = 0.6  # of a column's filled cells, lines of a sentence's length
+ALONE_SHARE = 0.5  # of its filled cells, in rows with no other cell filled
+MID_SENTENCE_SHARE = 0.5  # of its cells in rows shared with other cells, begun mid-sentence
+
+
+def trim_prose_columns(table: RawTable, settings: Settings) -> RawTable:
+    """The table without the paragraph column camelot read into its first or last
+    column (a page set in two columns: the table in one, running text in the other),
+    and without the rows that only that column filled. A paragraph column is known by
+    its lines of a sentence's length and by its text running on regardless of the
+    table's rows: most of its lines stand in rows of their own, or, where a row of the
+    table holds other cells, its line mostly carries on a sentence of the line above
+    (a cell of a table's own text column begins its row's entry)."""
+    columns = list(range(table.n_columns))
+    # one column a side: a column that still holds running text once its neighbour is
+    # gone mixes it with the table's own cells, and the table is prose, not trimmed
+    if len(columns) > 2 and _prose_column(table, columns[-1], settings):
+        columns.pop()
+    if len(columns) > 2 and _prose_column(table, columns[0], settings):
+        columns.pop(0)
+    if len(columns) == table.n_columns:
+        return table
+    row_edges = list(table.row_edges)
+    kept: list[tuple] = []
+    for row in table.grid:
+        row = tuple(row[c] for c in columns)
+        if any(c is not None and c.text for c in row):
+            kept.append(row)
+        else:  # the row above (or below, for the first) takes its band
+            del row_edges[len(kept) if kept else 1]
+    if len(kept) < 2:
+        return table
+    column_edges = table.column_edges[columns[0] : columns[-1] + 2]
+    return replace(table, grid=tuple(kept), column_edges=column_edges, row_edges=tuple(row_edges),
+                   bbox=(column_edges[0], row_edges[0], column_edges[-1], row_edges[-1]))
+
+
+def _prose_column(table: RawTable, column: int, settings: Settings) -> bool:
+    filled = [(r, row[column]) for r, row in enumerate(table.grid) if row[column] is not None and row[column].text]
+    if len(filled) < MIN_PROSE_CELLS:
+        return False
+    long = [c for _, c in filled if len(c.text.split()) / max(1, len(c.lines)) >= settings.prose_words_per_line]
+    if len(long) < PROSE_CELL_SHARE * len(filled):
+        return False
+    shared = [c for r, c in filled if any(o is not None and o.text for k, o in enumerate(table.grid[r]) if k != column)]
+    if len(shared) <= ALONE_SHARE * len(filled):
+        return True  # most of its lines stand in rows of their own, beside the table
+    mid_sentence = [c for c in shared if c.text[:1].islower()]
+    return len(mid_sentence) >= MID_SENTENCE_SHARE * len(shared)
 
 
 EVEN_SPACING = 2.0  # largest over median space between words of one line of running text
