@@ -223,3 +223,31 @@ def test_choose_a_table_s_own_column_of_sentences_is_kept():
         ["Gamma Food", "Chile", "Market study on packaging for exports of fruit to the European Union"],
     ], widths=[60, 60, 300])
     assert trim_prose_columns(table, Settings()) is table
+
+
+def test_choose_a_heading_over_a_paragraph_is_trimmed_off_with_it():
+    table = raw_table([
+        ["SECTION III", None, None],
+        [None, "Age adjustment and the standard population used in the survey", None],
+        ["Age group", "Proportion", "Count"], ["20-29", "0.2650", "1 204"], ["30-39", "0.2046", "930"],
+    ])
+    trimmed = trim_prose_rows(table, Settings())
+    assert [[c.text for c in row] for row in trimmed.grid] == [[c.text for c in row] for row in table.grid[2:]]
+
+
+def test_choose_a_block_of_prose_an_empty_row_parts_from_the_table_is_cut_off():
+    """Past the table and an empty row, camelot read on into the text beside a
+    heading: rows of one cell, and two rows of two (a side heading, a line)."""
+    rows = [
+        ["Content domain", "Number", "Percent"], ["Literary experience", "72", "53"],
+        ["Acquire and use information", "63", "47"], ["Retrieve explicit information", "33", "24"],
+        [None, None, None],
+        ["Design of instruments", "The booklets were rotated among students", None],
+        [None, "each participating student completing one booklet only", None],
+        ["PIRLS 2011 included booklets containing assessment", None, None],
+        [None, "The reading items were each assembled separately into", None],
+        ["items as well as self-administered background", None, None],
+        ["Assessment booklets", "one block of informational items only and each block", None],
+    ]
+    trimmed = trim_prose_rows(raw_table(rows), Settings())
+    assert [[c.text for c in row] for row in trimmed.grid] == rows[:4]

@@ -281,11 +281,31 @@ def trim_prose_rows(table: RawTable, settings: Settings, layout: PageLayout | No
             return len(filled[0].text.split()) >= settings.edge_row_words
         return layout is not None and _running_text_row(table, index, layout, settings)
 
-    start, end = 0, len(table.grid)
-    while start < end and is_prose_row(start):
-        start += 1
-    while end > start and is_prose_row(end - 1):
-        end -= 1
+    def short_line(index: int) -> bool:
+        filled = [c for c in table.grid[index] if c is not None and c.text]
+        return len(filled) == 1 and not is_prose_row(index)
+
+    def trim_edges(start: int, end: int) -> tuple[int, int]:
+        while start < end:
+            beyond = start
+            while beyond < end and short_line(beyond):
+                beyond += 1  # a heading over the paragraph goes with it
+            if beyond < end and is_prose_row(beyond):
+                start = beyond + 1
+                continue
+            break
+        while end > start:
+            beyond = end - 1
+            while beyond >= start and short_line(beyond):
+                beyond -= 1
+            if beyond >= start and is_prose_row(beyond):
+                end = beyond
+                continue
+            break
+        return start, end
+
+    start, end = trim_edges(0, len(table.grid))
+    start, end = trim_edges(*_without_prose_blocks(table, start, end, settings))
     start, end = _cut_set_apart_lines(table, start, end, settings)
     while end > start and is_prose_row(end - 1):
         end -= 1
@@ -347,6 +367,28 @@ def _prose_column(table: RawTable, column: int, settings: Settings) -> bool:
         return True  # most of its lines stand in rows of their own, beside the table
     mid_sentence = [c for c in shared if c.text[:1].islower()]
     return len(mid_sentence) >= MID_SENTENCE_SHARE * len(shared)
+
+
+def _without_prose_blocks(table: RawTable, start: int, end: int, settings: Settings) -> tuple[int, int]:
+    """The rows from `start` to `end` without the blocks of prose at either end that an
+    empty row parts from the table (a paragraph camelot read on, past the notes under
+    the table)."""
+    blocks: list[tuple[int, int]] = []
+    first = start
+    for index in range(start, end + 1):
+        if index == end or not any(c is not None and c.text for c in table.grid[index]):
+            if index > first:
+                blocks.append((first, index))
+            first = index + 1
+
+    def prose(block: tuple[int, int]) -> bool:
+        return is_prose(replace(table, grid=table.grid[block[0] : block[1]]), settings)
+
+    while len(blocks) > 1 and prose(blocks[-1]):
+        blocks.pop()
+    while len(blocks) > 1 and prose(blocks[0]):
+        blocks.pop(0)
+    return (blocks[0][0], blocks[-1][1]) if blocks else (start, end)
 
 
 EVEN_SPACING = 2.0  # largest over median space between words of one line of running text
