@@ -87,6 +87,16 @@ def test_choose_replaces_a_ruled_table_whose_grid_is_not_clean():
     assert choose([crowded], [], []) == [crowded]
 
 
+def test_choose_the_candidate_filling_an_unclean_ruled_table_s_box_replaces_it():
+    """Two reads of the same place: the lower part alone, surer, and the whole table
+    the rules drew; the whole one replaces the ruled grid."""
+    rows = [["Year", "2010", "2011"], ["Cases", "217", "197"], ["Defendants", "287", "242"], ["Sentenced", "148", "107"]]
+    crowded = moved(raw_table(rows, top=100), 0, 0.8, "pdfplumber-lines")
+    whole = moved(raw_table(rows, top=98), 0, 0.7)
+    lower = moved(raw_table(rows[2:], top=140), 0, 0.9)
+    assert choose([crowded], [], [lower, whole]) == [whole]
+
+
 def test_choose_registry_names_every_engine_behind_one_interface():
     assert set(ENGINES) == {
         "pdfplumber-lines", "text-alignment", "camelot-lattice", "camelot-stream", "camelot-hybrid", "camelot-network"

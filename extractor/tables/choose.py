@@ -130,7 +130,12 @@ def choose(found: list[RawTable], clean: list[RawTable], candidates: list[RawTab
     unclean = [t for t in found if t.engine in REPLACEABLE and t not in clean]
     kept = [t for t in found if t not in unclean]
     replaced: set[int] = set()
-    for table in sorted(candidates, key=lambda t: -t.confidence):
+    # the candidate that fills the box an unclean ruled table's lines drew comes first
+    # (the same table read without the rules it lacks), then the surest
+    def order(table: RawTable) -> tuple[float, float]:
+        return -max((_area_match(table.bbox, u.bbox) for u in unclean), default=0.0), -table.confidence
+
+    for table in sorted(candidates, key=order):
         if any(overlap(table.bbox, k.bbox) > 0.2 for k in kept):
             continue
         kept.append(table)
@@ -446,6 +451,17 @@ def is_contents_entry(text: str) -> bool:
 
 def _in_reading_order(tables: list[RawTable]) -> list[RawTable]:
     return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
+
+
+def _area_match(a: tuple, b: tuple) -> float:
+    """Intersection over union of two boxes, rounded to tenths (near ties go by confidence)."""
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    if width <= 0 or height <= 0:
+        return 0.0
+    inter = width * height
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return round(inter / union, 1) if union > 0 else 0.0
 
 
 def overlap(a: tuple, b: tuple) -> float:
