@@ -261,3 +261,26 @@ def test_choose_a_block_of_prose_an_empty_row_parts_from_the_table_is_cut_off():
     ]
     trimmed = trim_prose_rows(raw_table(rows), Settings())
     assert [[c.text for c in row] for row in trimmed.grid] == rows[:4]
+
+
+def _stacked_row_words(cells_lines: list[list[str]], widths: float = 120.0, top: float = 100.0):
+    """Words of one ruled row: cell c holds the given lines, 12 pt apart."""
+    words = []
+    for c, lines in enumerate(cells_lines):
+        for k, text in enumerate(lines):
+            words += _words_of_line(text, 52 + c * widths, top + 4 + 12 * k)
+    return words
+
+
+def test_choose_crowding_reads_stacked_lines_as_rows_run_together_only_where_the_label_stacks_too():
+    from extractor.tables.base import Cell
+    from extractor.tables.plumber import crowding
+
+    def row_of(cells_lines):
+        return tuple(Cell(text=" ".join(lines) or None, lines=tuple(lines), bold=False,
+                          bbox=(50 + c * 120.0, 100.0, 170 + c * 120.0, 100.0 + 12 * 4)) for c, lines in enumerate(cells_lines))
+
+    run_together = [["Oak", "Pine", "Ash"], ["140", "75", "9"], ["2.1", "1.0", "0.4"]]
+    lists = [["Astra"], ["Total: 47%", "Fruit (8.4%)", "Effi (10.5%)"], ["Total: 39%", "Prima (3.3%)", "Hubert (18.7%)"]]
+    assert crowding(_stacked_row_words(run_together), [row_of(run_together)]) > 0.5
+    assert crowding(_stacked_row_words(lists), [row_of(lists)]) == 0.0

@@ -181,14 +181,18 @@ def _merge_close(values: list[float], tolerance: float = 1.5) -> list[float]:
 def crowding(words: list[Word], grid: list[tuple[Cell | None, ...]]) -> float:
     """Share of the cells' text lines that betray missing rules: a line holding a
     column gap, or lines stacked in several cells of a row at the same heights
-    although the next word would have fitted (rows that were not ruled apart)."""
+    although the next word would have fitted (rows that were not ruled apart), where
+    the row's first filled cell (its label) stacks lines as well."""
     lines = crowded = 0
     for row in grid:
         stacked_tops: list[list[float]] = []
+        label_lines = None
         for cell in row:
             if cell is None or not cell.text:
                 continue
             cell_lines = words_to_lines(words_in_box(words, cell.bbox))
+            if label_lines is None:
+                label_lines = len(cell_lines)
             lines += len(cell_lines)
             for line in cell_lines:
                 ordered = sorted(line.words, key=lambda w: w.x0)
@@ -200,7 +204,9 @@ def crowding(words: list[Word], grid: list[tuple[Cell | None, ...]]) -> float:
             ]
             if tops:
                 stacked_tops.append(tops)
-        if len(stacked_tops) >= 2:
+        # rows run together stack their labels too; a label of one line beside lists
+        # stacked in other cells heads one row whose cells hold lists
+        if len(stacked_tops) >= 2 and label_lines != 1:
             shared = [t for t in stacked_tops[0] if all(any(abs(t - u) < 2 for u in other) for other in stacked_tops[1:])]
             crowded += len(shared) * len(stacked_tops)
     return min(1.0, crowded / lines) if lines else 0.0
