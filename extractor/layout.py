@@ -374,6 +374,19 @@ def has_column_gap(line: Line) -> bool:
 
 #: Dot leaders: a line of a list of tables ("Table 2 ........ 7"), not a caption.
 LEADERS = re.compile(r"\.{4,}|…{2,}")
+_CONTENTS_ENTRY = re.compile(r"(?:\.{4,}|…{2,})\s*\S+\s*$")
+#: A rule typed as a line of dashes, underscores or equals signs (typewriter tables).
+_TYPED_RULE = re.compile(r"^\s*[-_=‐–—]{5,}\s*$")
+
+
+def is_contents_entry(text: str) -> bool:
+    """A line of a table of contents: a title, dot leaders, one page number (a table's
+    row may lead its label to several figures with dots)."""
+    return bool(_CONTENTS_ENTRY.search(text))
+
+
+def is_typed_rule(text: str) -> bool:
+    return bool(_TYPED_RULE.match(text))
 
 
 def is_caption(line: Line, pattern: re.Pattern[str]) -> bool:

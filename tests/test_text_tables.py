@@ -676,3 +676,48 @@ def test_text_tables_figures_aligned_right_are_one_column():
     layout = PageLayout(number=1, width=595, height=842, words=words, lines=words_to_lines(words))
     [table] = TextAlignmentEngine(CAPTION).find(None, layout)
     assert grid_texts(table) == [list(pair) for pair in zip(labels, figures)]
+
+
+def test_text_tables_headings_over_the_figures_part_sections_not_wrapped_rows():
+    """Rows of one line in sections, each under a heading set over the figure columns
+    after a wider gap: the gaps above the headings say nothing of wrapped cells."""
+    size = 9.0
+    words = words_of("Table 4 - Enrollment by source", 60, 100, size=9.5, bold=True)
+    lines = [("Source", "2008", "2009"), (None, "Enrollment in thousands", None), ("Actual", "49,293", "49,266"),
+             (None, "Projected enrollment", None), ("Projection 2017", "49,644", "49,825"),
+             ("Projection 2018", "49,470", "49,623"), (None, "Percentage difference", None),
+             ("Projection 2017", "0.7", "1.1"), ("Projection 2018", "0.4", "0.7")]
+    top = 120.0
+    for label, first, second in lines:
+        if label is None:
+            top += 8  # the wider gap above a heading
+            words += words_of(first, 300, top, size)
+        else:
+            words += words_of(label, 60, top, size)
+            words += words_of(first, 300, top, size)
+            words += words_of(second, 400, top, size)
+        top += 11
+    words += words_of("Observations", 60, top + 30, size=11, bold=True)
+    layout = PageLayout(number=1, width=595, height=842, words=words, lines=words_to_lines(words))
+    [table] = TextAlignmentEngine(CAPTION).find(None, layout)
+    assert grid_texts(table) == [[label, first, second] for label, first, second in lines]
+
+
+def test_text_tables_dot_leaders_to_several_figures_and_typed_rules_stay_in_the_table():
+    """A typewriter table: a rule typed as dashes under the header, rows whose labels
+    run to their figures with dot leaders (a contents entry leads to one number)."""
+    size = 9.0
+    words = words_of("Table 1 - Recommended sample sizes", 60, 100, size=9.5, bold=True)
+    rows = [("Proportion", "1.0", "1.5"), ("0.99 ..........", "800", "1,200"), ("0.95 ..........", "160", "240"),
+            ("0.90 ..........", "80", "120")]
+    top = 120.0
+    for k, (label, first, second) in enumerate(rows):
+        words += words_of(label, 60, top, size) + words_of(first, 300, top, size) + words_of(second, 400, top, size)
+        top += 11
+        if k == 0:
+            words += words_of("-" * 60, 60, top, size)
+            top += 11
+    words += words_of("Observations", 60, top + 30, size=11, bold=True)
+    layout = PageLayout(number=1, width=595, height=842, words=words, lines=words_to_lines(words))
+    [table] = TextAlignmentEngine(CAPTION).find(None, layout)
+    assert grid_texts(table) == [list(row) for row in rows]

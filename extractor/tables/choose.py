@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from ..layout import Line, PageLayout, has_column_gap, is_caption, word_gaps, words_in_box, words_to_lines
+from ..layout import Line, PageLayout, has_column_gap, is_caption, is_contents_entry, word_gaps, words_in_box, words_to_lines
 from ..settings import DEFAULT_SETTINGS, Settings
 from .base import RawTable, TableEngine
 from .camelot import FLAVORS, CamelotEngine
@@ -441,12 +441,6 @@ def _cut_set_apart_lines(table: RawTable, start: int, end: int, settings: Settin
     return start, end
 
 
-_CONTENTS_ENTRY = re.compile(r"(?:\.{4,}|…{2,})\s*\S+\s*$")
-
-
-def is_contents_entry(text: str) -> bool:
-    """A line of a table of contents: a title, dot leaders, one page number."""
-    return bool(_CONTENTS_ENTRY.search(text))
 
 
 def _in_reading_order(tables: list[RawTable]) -> list[RawTable]:

@@ -31,7 +31,8 @@ from ..layout import (
     Line,
     PageLayout,
     Word,
-    LEADERS,
+    is_contents_entry,
+    is_typed_rule,
     body_band_size,
     cell_line_texts,
     is_caption,
@@ -129,7 +130,7 @@ class _Page:
 
     def barrier(self, line: Line) -> bool:
         """A line no table of this engine runs into or across."""
-        return self.in_ruled(line) or bool(LEADERS.search(line.text)) or is_caption(line, self.pattern)
+        return self.in_ruled(line) or is_contents_entry(line.text) or is_caption(line, self.pattern)
 
     def is_running_text(self, line: Line) -> bool:
         """A line of a paragraph: one segment nearly as wide as the text frame."""
@@ -232,6 +233,8 @@ def _walk(ctx: _Page, lines: list[Line], anchor: float, down: bool, size: float 
     with a plain line above it is the top."""
     region: list[Line] = []
     for line in lines:
+        if region and is_typed_rule(line.text):
+            continue  # a rule typed as dashes parts the header from the body, it is no row
         if ctx.barrier(line) or ctx.is_running_text(line):
             break
         if not region:
@@ -740,7 +743,10 @@ def _row_gap(region: list[Line], wide_gaps: int = 2) -> float | None:
     size = median(line.size for line in region)
     tight = min(apart)
     threshold = tight + max(1.5, ROW_GAP_RATIO * size)
-    wide = [g for g in gaps if g >= threshold]
+    # a gap above a heading set over the figures (a line that leaves the first column
+    # empty) parts sections of one-line rows, not rows of wrapped cells
+    left = min(line.x0 for line in region)
+    wide = [g for g, line in zip(gaps, region[1:]) if g >= threshold and line.x0 <= left + ALIGN_TOLERANCE]
     if len(wide) < wide_gaps or len(wide) == len(gaps):
         return None  # one wide gap is the one under the header
     return threshold
