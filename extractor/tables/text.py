@@ -743,10 +743,17 @@ def _row_gap(region: list[Line], wide_gaps: int = 2) -> float | None:
     size = median(line.size for line in region)
     tight = min(apart)
     threshold = tight + max(1.5, ROW_GAP_RATIO * size)
-    # a gap above a heading set over the figures (a line that leaves the first column
-    # empty) parts sections of one-line rows, not rows of wrapped cells
+    # a gap above a heading set over the figures (one cell of one line that leaves the
+    # first column empty, the first column's next row under it) parts sections of
+    # one-line rows, not rows of wrapped cells
     left = min(line.x0 for line in region)
-    wide = [g for g, line in zip(gaps, region[1:]) if g >= threshold and line.x0 <= left + ALIGN_TOLERANCE]
+
+    def heading(k: int) -> bool:
+        line, after = region[k], region[k + 1] if k + 1 < len(region) else None
+        return (line.x0 > left + ALIGN_TOLERANCE and len(_segments(line)) == 1
+                and after is not None and after.x0 <= left + ALIGN_TOLERANCE)
+
+    wide = [g for k, g in enumerate(gaps, start=1) if g >= threshold and not heading(k)]
     if len(wide) < wide_gaps or len(wide) == len(gaps):
         return None  # one wide gap is the one under the header
     return threshold
