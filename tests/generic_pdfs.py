@@ -246,3 +246,41 @@ def table_beside_running_text(path: Path) -> None:
                                ("ALIGN", (1, 0), (-1, -1), "RIGHT")]))
     style = ParagraphStyle("column", fontName="Helvetica", fontSize=8.5, leading=12.4)
     doc.build([table, FrameBreak(), Paragraph(COLUMN_PROSE + " " + COLUMN_PROSE, style)])
+
+
+TYPED_FIRST = [["Proportion", "1.0", "1.1", "1.2", "1.3"], ["0.99", "800", "880", "960", "1,040"],
+               ["0.95", "160", "176", "192", "208"], ["0.56-0.74", "30", "33", "36", "39"], ["0.05", "160", "176", "192", "208"]]
+TYPED_SECOND = [["Proportion", "1.7", "1.8", "2.5", "3.5"], ["0.99", "1,360", "1,440", "2,000", "2,800"],
+                ["0.95", "272", "288", "400", "560"], ["0.56-0.74", "51", "54", "75", "105"], ["0.05", "272", "288", "400", "560"]]
+
+
+def typewriter_two_blocks(path: Path) -> None:
+    """A table typed in Courier: a caption over two lines, a spanning header, a rule
+    of dashes, labels led to their figures by dots, figures flush right one space
+    apart at the widest; then a second block with its own header under the first."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Courier", 10)
+    y = 780.0
+
+    def type_line(text: str) -> None:
+        nonlocal y
+        c.drawString(72, y, text)
+        y -= 12.5
+
+    type_line("Table 1. Recommended sample sizes for analyses of survey data,")
+    type_line("by design effect and proportion")
+    for rows in (TYPED_FIRST, TYPED_SECOND):
+        y -= 12
+        type_line(" " * 22 + "Design effect")
+        head, *body = rows
+        type_line(f"{head[0]:<16}" + "".join(f"{v:>6}" for v in head[1:]))
+        type_line("-" * 40)
+        for row in body:
+            label = f"{row[0]} ".ljust(15, ".") + " "
+            type_line(label + "".join(f"{v:>6}" for v in row[1:]))
+    y -= 24
+    c.setFont("Helvetica", 10)
+    c.drawString(72, y, "Sizes are rounded up to the next whole respondent; a design effect of one is that of a simple random")
+    c.drawString(72, y - 12, "sample, and larger effects call for larger samples in proportion, as the two blocks above show.")
+    c.showPage()
+    c.save()

@@ -29,6 +29,7 @@ def pdfs(tmp_path_factory):
         "white_backed": make.white_backed_cells,
         "boxed_column": make.boxed_column_in_borderless,
         "beside_text": make.table_beside_running_text,
+        "typewriter": make.typewriter_two_blocks,
     }.items():
         paths[name] = folder / f"{name}.pdf"
         build(paths[name])
@@ -109,6 +110,15 @@ def test_generic_table_beside_a_column_of_running_text_is_read_without_it(pdfs):
     _, table = only_table(pdfs["beside_text"])
     assert [*table.header, *table.rows] == make.STATES
     assert not any(make.COLUMN_PROSE[:20] in (cell or "") for row in table.rows for cell in row)
+
+
+def test_generic_typewriter_table_in_two_blocks_is_read_from_its_gutters(pdfs):
+    report = extract_report(pdfs["typewriter"])
+    assert len(report.tables) == 2, [t.header for t in report.tables]
+    for table, typed in zip(report.tables, (make.TYPED_FIRST, make.TYPED_SECOND)):
+        grid = [[cell or "" for cell in row] for row in [*table.header, *table.rows]]
+        assert grid[-len(typed):] == typed  # leaders dropped, figures one column each
+        assert ["Design effect"] == [cell for row in grid[: -len(typed)] for cell in row if cell]
 
 
 def test_generic_table_printed_sideways_is_read_in_its_reading_direction(pdfs):

@@ -15,6 +15,17 @@ def words_of(text, x, top, size=9.0, bold=False):
     return out
 
 
+def proportional_words_of(text, x, top, size=9.0, bold=False):
+    """As `words_of`, each letter as wide as a proportional font sets it (narrow i, l,
+    1 and stops; wide capitals), so that the words do not read as typed in fixed pitch."""
+    out = []
+    for token in text.split():
+        width = sum((0.28 if ch in "il1.,:;'|" else 0.68 if ch.isupper() else 0.52) * size for ch in token)
+        out.append(Word(token, x, top, x + width, top + size, size, bold))
+        x += width + 0.3 * size
+    return out
+
+
 def layout_with(rows, caption="Table 3 - Involvement of the SMEs", columns=(60, 260, 400)):
     words = words_of(caption, 60, 100, size=9.5, bold=True)
     top = 120
@@ -682,7 +693,7 @@ def test_text_tables_headings_over_the_figures_part_sections_not_wrapped_rows():
     """Rows of one line in sections, each under a heading set over the figure columns
     after a wider gap: the gaps above the headings say nothing of wrapped cells."""
     size = 9.0
-    words = words_of("Table 4 - Enrollment by source", 60, 100, size=9.5, bold=True)
+    words = proportional_words_of("Table 4 - Enrollment by source", 60, 100, size=9.5, bold=True)
     lines = [("Source", "2008", "2009"), (None, "Enrollment in thousands", None), ("Actual", "49,293", "49,266"),
              (None, "Projected enrollment", None), ("Projection 2017", "49,644", "49,825"),
              ("Projection 2018", "49,470", "49,623"), (None, "Percentage difference", None),
@@ -691,13 +702,13 @@ def test_text_tables_headings_over_the_figures_part_sections_not_wrapped_rows():
     for label, first, second in lines:
         if label is None:
             top += 8  # the wider gap above a heading
-            words += words_of(first, 300, top, size)
+            words += proportional_words_of(first, 300, top, size)
         else:
-            words += words_of(label, 60, top, size)
-            words += words_of(first, 300, top, size)
-            words += words_of(second, 400, top, size)
+            words += proportional_words_of(label, 60, top, size)
+            words += proportional_words_of(first, 300, top, size)
+            words += proportional_words_of(second, 400, top, size)
         top += 11
-    words += words_of("Observations", 60, top + 30, size=11, bold=True)
+    words += proportional_words_of("Observations", 60, top + 30, size=11, bold=True)
     layout = PageLayout(number=1, width=595, height=842, words=words, lines=words_to_lines(words))
     [table] = TextAlignmentEngine(CAPTION).find(None, layout)
     assert grid_texts(table) == [[label, first, second] for label, first, second in lines]
@@ -707,17 +718,17 @@ def test_text_tables_dot_leaders_to_several_figures_and_typed_rules_stay_in_the_
     """A typewriter table: a rule typed as dashes under the header, rows whose labels
     run to their figures with dot leaders (a contents entry leads to one number)."""
     size = 9.0
-    words = words_of("Table 1 - Recommended sample sizes", 60, 100, size=9.5, bold=True)
+    words = proportional_words_of("Table 1 - Recommended sample sizes", 60, 100, size=9.5, bold=True)
     rows = [("Proportion", "1.0", "1.5"), ("0.99 ..........", "800", "1,200"), ("0.95 ..........", "160", "240"),
             ("0.90 ..........", "80", "120")]
     top = 120.0
     for k, (label, first, second) in enumerate(rows):
-        words += words_of(label, 60, top, size) + words_of(first, 300, top, size) + words_of(second, 400, top, size)
+        words += proportional_words_of(label, 60, top, size) + proportional_words_of(first, 300, top, size) + proportional_words_of(second, 400, top, size)
         top += 11
         if k == 0:
-            words += words_of("-" * 60, 60, top, size)
+            words += proportional_words_of("-" * 60, 60, top, size)
             top += 11
-    words += words_of("Observations", 60, top + 30, size=11, bold=True)
+    words += proportional_words_of("Observations", 60, top + 30, size=11, bold=True)
     layout = PageLayout(number=1, width=595, height=842, words=words, lines=words_to_lines(words))
     [table] = TextAlignmentEngine(CAPTION).find(None, layout)
     assert grid_texts(table) == [list(row) for row in rows]

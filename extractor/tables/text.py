@@ -42,6 +42,7 @@ from ..layout import (
 )
 from ..cells.lists import bullet_of
 from .base import Cell, RawTable
+from .typewriter import typewriter_tables
 
 COLUMN_GAP_RATIO = 0.9  # a gap wider than this many font sizes separates columns
 ALIGN_TOLERANCE = 4.0
@@ -189,11 +190,10 @@ class TextAlignmentEngine:
             served = ruled + tables
             if any(_starts_below(t, line) for t in served):
                 continue
-            table = _under_caption(ctx, index, self.name)
-            if table is None and not any(_ends_above(t, line) for t in served):
-                table = _over_caption(ctx, index, self.name)
-            if table is not None and not any(_overlaps(table.bbox, t.bbox) for t in served):
-                tables.append(table)
+            read = _under_caption(ctx, index, self.name)
+            if not read and not any(_ends_above(t, line) for t in served):
+                read = [t for t in [_over_caption(ctx, index, self.name)] if t is not None]
+            tables += [t for t in read if not any(_overlaps(t.bbox, s.bbox) for s in served)]
         foot = _foot_table(ctx, tables, self.name) or _foot_header(ctx, tables, self.name)
         if foot is not None and not any(_overlaps(foot.bbox, t.bbox) for t in tables + ruled):
             tables.append(foot)
@@ -299,14 +299,19 @@ def _under_plain_header(region: list[Line], line: Line) -> bool:
     return True
 
 
-def _under_caption(ctx: _Page, index: int, engine: str) -> RawTable | None:
+def _under_caption(ctx: _Page, index: int, engine: str) -> list[RawTable]:
     caption = ctx.lines[index]
     region = _walk(ctx, ctx.lines[index + 1 :], caption.bottom, down=True)
     if len(region) < 3:
-        return None
+        return []
+    typed = typewriter_tables(region, ctx.layout.number, engine, caption)
+    if typed:
+        return typed
     if _names_then_items(region):
-        return _ruled_list(ctx, region, caption.bottom, region[0].top, engine)
-    return _table(region, ctx.layout.number, engine) or _ruled_list(ctx, region, caption.bottom, region[0].top, engine)
+        table = _ruled_list(ctx, region, caption.bottom, region[0].top, engine)
+    else:
+        table = _table(region, ctx.layout.number, engine) or _ruled_list(ctx, region, caption.bottom, region[0].top, engine)
+    return [table] if table is not None else []
 
 
 def _names_then_items(region: list[Line]) -> bool:
