@@ -12,6 +12,7 @@ from extractor.tables.choose import (
     PageTableReader,
     choose,
     is_prose,
+    join_leader_columns,
     make_engine,
     rows_run_together,
     trim_prose_columns,
@@ -284,3 +285,22 @@ def test_choose_crowding_reads_stacked_lines_as_rows_run_together_only_where_the
     lists = [["Astra"], ["Total: 47%", "Fruit (8.4%)", "Effi (10.5%)"], ["Total: 39%", "Prima (3.3%)", "Hubert (18.7%)"]]
     assert crowding(_stacked_row_words(run_together), [row_of(run_together)]) > 0.5
     assert crowding(_stacked_row_words(lists), [row_of(lists)]) == 0.0
+
+
+def test_choose_columns_of_dot_leaders_join_the_label_on_their_left():
+    """camelot parts spaced leaders into columns where the rows' dots line up; an
+    indented label running into its dots lands in such a column too."""
+    table = raw_table([
+        ["Category", None, None, "2010"],
+        ["All ages . . .", ".", ".", "303,858"],
+        ["With a disability . .", ".", ".", "56,672"],
+        [None, "Aged 6 and older . . .", None, "278,222"],
+        ["Severe disability . .", ".", ".", "38,284"],
+    ])
+    joined = join_leader_columns(table)
+    assert [[c.text if c else None for c in row] for row in joined.grid] == [
+        ["Category", "2010"], ["All ages . . .", "303,858"], ["With a disability . .", "56,672"],
+        ["Aged 6 and older . . .", "278,222"], ["Severe disability . .", "38,284"]]
+    assert joined.column_edges == (table.column_edges[0], table.column_edges[3], table.column_edges[4])
+    plain = raw_table([["Item", "Units"], ["Oak", "140"], ["Pine", "75"]])
+    assert join_leader_columns(plain) is plain

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..layout import Line, PageLayout, has_column_gap, is_caption, is_contents_entry, word_gaps, words_in_box, words_to_lines
 from ..settings import DEFAULT_SETTINGS, Settings
-from .base import RawTable, TableEngine
+from .base import Cell, RawTable, TableEngine
 from .camelot import FLAVORS, CamelotEngine
 from .plumber import PlumberLinesEngine, crowding
 from .text import CAPTION_REACH, TextAlignmentEngine
@@ -87,7 +87,7 @@ class PageTableReader:
 
     def _tables_only(self, read: list[RawTable], layout: PageLayout) -> list[RawTable]:
         """camelot's tables without the paragraph rows at their edges, and none that is prose."""
-        trimmed = [trim_prose_rows(trim_prose_columns(t, self.settings), self.settings, layout) for t in read]
+        trimmed = [trim_prose_rows(trim_prose_columns(join_leader_columns(t), self.settings), self.settings, layout) for t in read]
         return [t for t in trimmed if t is not None and not is_prose(t, self.settings)]
 
     def find(self, page, layout: PageLayout) -> list[RawTable]:
@@ -320,6 +320,44 @@ def trim_prose_rows(table: RawTable, settings: Settings, layout: PageLayout | No
         return table
     edges = table.row_edges[start : end + 1]
     return replace(table, grid=table.grid[start:end], row_edges=edges, bbox=(table.bbox[0], edges[0], table.bbox[2], edges[-1]))
+
+
+_LEADER = re.compile(r"^[.…\s]+$|(?:[.…]\s*){3,}$")  # a cell of dots, or a label that runs into them
+_DOTS_ONLY = re.compile(r"^[.…\s]+$")
+LEADER_SHARE = 0.8  # of a column's filled cells, dots or ending in dots
+
+
+def join_leader_columns(table: RawTable) -> RawTable:
+    """The table with the columns of dot leaders joined to the label on their left:
+    camelot parts spaced leaders (". . . .") into columns of their own wherever the
+    rows' dots line up, and an indented label running into its leaders lands there
+    too. Such a column's cells are (nearly) all dots or end in them."""
+    leaders = [c for c in range(1, table.n_columns)
+               if (filled := [row[c] for row in table.grid if row[c] is not None and row[c].text])
+               and sum(1 for cell in filled if _LEADER.search(cell.text)) >= max(2, LEADER_SHARE * len(filled))]
+    if not leaders:
+        return table
+    kept = [c for c in range(table.n_columns) if c not in leaders]
+    grid = []
+    for row in table.grid:
+        cells = list(row)
+        for c in sorted(leaders, reverse=True):
+            left = max(k for k in kept if k < c)
+            cells[left] = _joined(cells[left], cells[c])
+        grid.append(tuple(cells[c] for c in kept))
+    column_edges = tuple(table.column_edges[c] for c in kept) + (table.column_edges[-1],)
+    return replace(table, grid=tuple(grid), column_edges=column_edges)
+
+
+def _joined(left: Cell | None, right: Cell | None) -> Cell | None:
+    if right is None or not right.text or _DOTS_ONLY.match(right.text):
+        return left  # the dots lead to the figures, they hold nothing
+    if left is None:
+        return right
+    text = f"{left.text} {right.text}" if left.text else right.text
+    bbox = (min(left.bbox[0], right.bbox[0]), min(left.bbox[1], right.bbox[1]),
+            max(left.bbox[2], right.bbox[2]), max(left.bbox[3], right.bbox[3]))
+    return replace(left, text=text, lines=(text,), bbox=bbox)
 
 
 MIN_PROSE_CELLS = 3
