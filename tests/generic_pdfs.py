@@ -284,3 +284,32 @@ def typewriter_two_blocks(path: Path) -> None:
     c.drawString(72, y - 12, "sample, and larger effects call for larger samples in proportion, as the two blocks above show.")
     c.showPage()
     c.save()
+
+
+LED = [("Category", "2005", "2010", "Change"), ("All ages", "291,099", "303,858", "12,760"),
+       ("With a disability", "54,425", "56,672", "2,247"), ("Severe disability", "34,947", "38,284", "3,337"),
+       ("Aged 6 and older", "266,752", "278,222", "11,469"), ("Needed assistance", "10,996", "12,349", "1,353"),
+       ("Aged 15 and older", "230,391", "241,682", "11,291"), ("Hearing", "7,793", "8,100", "307")]
+
+
+def spaced_leaders(path: Path) -> None:
+    """A borderless table whose labels run to their figures with spaced dot leaders
+    ('. . . .'), the dots of all rows set at the same positions."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 9)
+    c.drawString(72, 790, "The figures below were read from the survey of households carried out in the spring of both years.")
+    y = 740.0
+    for k, (label, *figures) in enumerate(LED):
+        c.drawString(72, y, label)
+        if k:
+            x = 72 + c.stringWidth(label, "Helvetica", 9) + 4
+            x = 72 + 6 * (int((x - 72) / 6) + 1)  # the dots on a grid shared by every row
+            while x < 250:
+                c.drawString(x, y, ".")
+                x += 6
+        for right, value in zip((330, 410, 490), figures):
+            c.drawRightString(right, y, value)
+        y -= 14
+    c.drawString(72, y - 20, "Source: survey of households, both years; figures in thousands, rounded to the nearest thousand.")
+    c.showPage()
+    c.save()

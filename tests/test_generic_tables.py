@@ -30,6 +30,7 @@ def pdfs(tmp_path_factory):
         "boxed_column": make.boxed_column_in_borderless,
         "beside_text": make.table_beside_running_text,
         "typewriter": make.typewriter_two_blocks,
+        "leaders": make.spaced_leaders,
     }.items():
         paths[name] = folder / f"{name}.pdf"
         build(paths[name])
@@ -119,6 +120,13 @@ def test_generic_typewriter_table_in_two_blocks_is_read_from_its_gutters(pdfs):
         grid = [[cell or "" for cell in row] for row in [*table.header, *table.rows]]
         assert grid[-len(typed):] == typed  # leaders dropped, figures one column each
         assert ["Design effect"] == [cell for row in grid[: -len(typed)] for cell in row if cell]
+
+
+def test_generic_spaced_dot_leaders_are_no_columns(pdfs):
+    _, table = only_table(pdfs["leaders"])
+    grid = [*table.header, *table.rows]
+    assert [row[1:] for row in grid] == [list(row[1:]) for row in make.LED]
+    assert [row[0].rstrip(" .") for row in grid] == [row[0] for row in make.LED]
 
 
 def test_generic_table_printed_sideways_is_read_in_its_reading_direction(pdfs):

@@ -334,7 +334,7 @@ def join_leader_columns(table: RawTable) -> RawTable:
     too. Such a column's cells are (nearly) all dots or end in them."""
     leaders = [c for c in range(1, table.n_columns)
                if (filled := [row[c] for row in table.grid if row[c] is not None and row[c].text])
-               and sum(1 for cell in filled if _LEADER.search(cell.text)) >= max(2, LEADER_SHARE * len(filled))]
+               and sum(1 for cell in filled if _LEADER.search(cell.text)) >= LEADER_SHARE * len(filled)]
     if not leaders:
         return table
     kept = [c for c in range(table.n_columns) if c not in leaders]
