@@ -313,3 +313,19 @@ def spaced_leaders(path: Path) -> None:
     c.drawString(72, y - 20, "Source: survey of households, both years; figures in thousands, rounded to the nearest thousand.")
     c.showPage()
     c.save()
+
+
+SECTORS = [["", "", "Agriculture", "Industry", "Services"],
+           ["1991", "Men", "11.0", "40.7", "48.4"], ["", "Women", "6.6", "16.0", "77.4"], ["", "Total", "8.9", "28.7", "62.4"],
+           ["1996", "Men", "9.5", "39.4", "51.0"], ["", "Women", "5.3", "13.9", "80.9"], ["", "Total", "7.5", "27.3", "65.2"]]
+
+
+def labels_outside_the_rules(path: Path) -> None:
+    """A table whose figures alone are ruled: its row labels and its last column
+    stand beside the grid, on the ruled rows, without rules of their own."""
+    doc = SimpleDocTemplate(str(path), pagesize=A4)
+    styles = getSampleStyleSheet()
+    table = Table(SECTORS, colWidths=[50, 60, 80, 80, 50])
+    table.setStyle(TableStyle([("GRID", (2, 0), (3, -1), 0.5, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 9),
+                               ("ALIGN", (1, 0), (-1, -1), "RIGHT")]))
+    doc.build([Paragraph(PROSE, styles["BodyText"]), Spacer(1, 18), table, Spacer(1, 18), Paragraph(PROSE, styles["BodyText"])])

@@ -31,6 +31,7 @@ def pdfs(tmp_path_factory):
         "beside_text": make.table_beside_running_text,
         "typewriter": make.typewriter_two_blocks,
         "leaders": make.spaced_leaders,
+        "outside": make.labels_outside_the_rules,
     }.items():
         paths[name] = folder / f"{name}.pdf"
         build(paths[name])
@@ -127,6 +128,12 @@ def test_generic_spaced_dot_leaders_are_no_columns(pdfs):
     grid = [*table.header, *table.rows]
     assert [row[1:] for row in grid] == [list(row[1:]) for row in make.LED]
     assert [row[0].rstrip(" .") for row in grid] == [row[0] for row in make.LED]
+
+
+def test_generic_ruled_figures_with_labels_and_a_column_beside_their_rules_are_read_whole(pdfs):
+    _, table = only_table(pdfs["outside"])
+    grid = [[cell or "" for cell in row] for row in [*table.header, *table.rows]]
+    assert grid == make.SECTORS
 
 
 def test_generic_table_printed_sideways_is_read_in_its_reading_direction(pdfs):

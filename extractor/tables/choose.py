@@ -22,7 +22,7 @@ gives way to a camelot table found at the same place.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -100,7 +100,7 @@ class PageTableReader:
         ruled = self.ruled.find(page, layout)
         aligned = self.text.find(page, layout, ruled)
         clean = [t for t in ruled if t.confidence >= self.settings.clean_grid and not rows_run_together(t)
-                 and not boxed_column(t, layout)]
+                 and not boxed_column(t, layout, ruled)]
         # the rest of a table whose part on the previous page kept its rows apart: too
         # few rows here to tell, the same columns and rows as that part
         went_on = self._clean_at_foot == layout.number - 1
@@ -211,19 +211,36 @@ def rows_run_together(table: RawTable) -> bool:
 
 
 BOXED_LINES_SHARE = 0.6
+NEAR_RULE = 4.0  # font sizes from a side rule: words that close run on the ruled rows
 
 
-def boxed_column(table: RawTable, layout: PageLayout) -> bool:
-    """Whether a ruled table of one column is a column boxed inside a wider table:
-    most of the text lines in its box run on past both of its side rules (a figure
-    column framed for emphasis among the columns of a borderless table)."""
-    if table.n_columns != 1:
-        return False
+def boxed_column(table: RawTable, layout: PageLayout, ruled: Sequence[RawTable] = ()) -> bool:
+    """Whether a ruled table is part of a wider table drawn without rules: most of
+    the text lines in its box run on past its side rules, close by (a figure column
+    framed for emphasis among the columns of a borderless table; a ruled block of
+    figures whose row labels and last columns stand outside its rules). A box of one
+    column must be crossed on both sides. Words inside another ruled table of the
+    page (`ruled`) are that table's, not a run-on."""
     x0, top, x1, bottom = table.bbox
+    others = [t.bbox for t in ruled if t is not table]
+
+    def own(word) -> bool:
+        return not any(b[0] - 1 <= word.x0 and word.x1 <= b[2] + 1 and b[1] - 1 <= word.top and word.bottom <= b[3] + 1 for b in others)
+
     inside = [l for l in layout.lines if top - 1 <= (l.top + l.bottom) / 2 <= bottom + 1 and l.x0 < x1 and l.x1 > x0]
     if not inside:
         return False
-    crossing = [l for l in inside if any(w.x1 <= x0 + 1 for w in l.words) and any(w.x0 >= x1 - 1 for w in l.words)]
+
+    def left(line: Line) -> bool:
+        return any(w.x1 <= x0 + 1 and x0 - w.x1 <= NEAR_RULE * line.size and own(w) for w in line.words)
+
+    def right(line: Line) -> bool:
+        return any(w.x0 >= x1 - 1 and w.x0 - x1 <= NEAR_RULE * line.size and own(w) for w in line.words)
+
+    if table.n_columns == 1:
+        crossing = [l for l in inside if any(w.x1 <= x0 + 1 for w in l.words) and any(w.x0 >= x1 - 1 for w in l.words)]
+    else:
+        crossing = [l for l in inside if left(l) or right(l)]
     return len(crossing) >= BOXED_LINES_SHARE * len(inside)
 
 
