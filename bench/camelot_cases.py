@@ -20,8 +20,10 @@ A case is reproduced when some table of the reader on the case's page equals the
 expected grid cell for cell, after normalising white space (None -> "", runs of
 white space -> one space, stripped) and dropping all-empty rows and columns. "in
 place" is the best table's share of the expected non-empty cells found at the same
-row and column. What it does not measure: tables on other pages, extra tables,
-how far a near miss is from the truth beyond that share.
+row and column. The last lines say how many cases one reading of each page can
+reproduce at all: several cases expect different grids of the same table (one per
+flavour), and some tell camelot where the table is. What it does not measure: tables
+on other pages, extra tables, how far a near miss is from the truth beyond that share.
 """
 
 from __future__ import annotations
@@ -66,6 +68,39 @@ def in_place(found: Grid, expected: Grid) -> float:
         return 0.0
     hits = sum(1 for r, c in cells if r < len(found) and c < len(found[r]) and found[r][c] == expected[r][c])
     return hits / len(cells)
+
+
+OWN_SETTINGS = ("table_areas", "table_regions", "columns")  # where a table is, told by the case
+
+
+def same_table(a: Grid, b: Grid) -> bool:
+    """Whether two expected grids are readings of one table: most cells of the smaller
+    are cells of the other (flavours part, join and title the same cells apart)."""
+    cells_a = {v for row in a for v in row if v}
+    cells_b = {v for row in b for v in row if v}
+    smaller = min(len(cells_a), len(cells_b)) or 1
+    return len(cells_a & cells_b) / smaller >= 0.5
+
+
+def one_reading_ceiling(cases: list[dict]) -> int:
+    """How many cases one reading of each page can reproduce at most: cases that
+    expect different grids of the same table exclude each other (one reading gives one
+    grid per table), so per table only the grid most cases expect can count."""
+    groups: dict[tuple[str, int], list[Grid]] = {}
+    for case in cases:
+        groups.setdefault((case["pdf"], first_page(case["pages"])), []).append(normalise(case["expected"]))
+    total = 0
+    for grids in groups.values():
+        tables: list[list[Grid]] = []
+        for grid in grids:
+            home = next((t for t in tables if same_table(t[0], grid)), None)
+            if home is None:
+                tables.append([grid])
+            else:
+                home.append(grid)
+        for table in tables:
+            total += max(sum(1 for g in table if g == grid) for grid in table)
+    return total
 
 
 def first_page(spec: str) -> int:
@@ -144,6 +179,11 @@ def main(argv: list[str] | None = None) -> int:
             f"{reader:16} {sum(r['exact'] for r in rs):4}/{len(rs):<4} {sum(r['in_place'] for r in rs) / len(rs):14.2f}"
             f" {sum(1 for r in rs if r['error']):7} {sum(r['seconds'] for r in rs):8.1f}"
         )
+    every = [case for _, case in cases]
+    unaided = [case for case in every if not set(case["kwargs"]) & set(OWN_SETTINGS)]
+    print(f"one reading of each page can reproduce at most {one_reading_ceiling(every)} of these {len(every)} cases "
+          f"(grids of one table that flavours read apart exclude each other); {one_reading_ceiling(unaided)} of them "
+          f"without the case's own {', '.join(OWN_SETTINGS)}")
     for reader in READERS:
         for (stem, _), r in zip(cases, by_reader[reader]):
             if r["error"]:
