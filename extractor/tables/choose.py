@@ -16,7 +16,11 @@
    hold running text (a page of prose in two columns is not a table).
 
 A ruled table whose grid is not clean (words straddling its cells: rules missing)
-gives way to a camelot table found at the same place.
+gives way to a camelot table found at the same place, as does a ruled block whose
+text lines run on past its side rules (the ruled part of a wider table); the
+camelot table that fills the ruled box goes first. camelot's tables are read with
+their dot-leader columns joined to the labels, and without the paragraph column,
+rows or blocks it read into them from the page around (a page in two columns).
 """
 
 from __future__ import annotations
@@ -100,7 +104,7 @@ class PageTableReader:
         ruled = self.ruled.find(page, layout)
         aligned = self.text.find(page, layout, ruled)
         clean = [t for t in ruled if t.confidence >= self.settings.clean_grid and not rows_run_together(t)
-                 and not boxed_column(t, layout, ruled)]
+                 and not part_of_a_wider_table(t, layout, ruled)]
         # the rest of a table whose part on the previous page kept its rows apart: too
         # few rows here to tell, the same columns and rows as that part
         went_on = self._clean_at_foot == layout.number - 1
@@ -214,7 +218,7 @@ BOXED_LINES_SHARE = 0.6
 NEAR_RULE = 4.0  # font sizes from a side rule: words that close run on the ruled rows
 
 
-def boxed_column(table: RawTable, layout: PageLayout, ruled: Sequence[RawTable] = ()) -> bool:
+def part_of_a_wider_table(table: RawTable, layout: PageLayout, ruled: Sequence[RawTable] = ()) -> bool:
     """Whether a ruled table is part of a wider table drawn without rules: most of
     the text lines in its box run on past its side rules, close by (a figure column
     framed for emphasis among the columns of a borderless table; a ruled block of
@@ -339,8 +343,8 @@ def trim_prose_rows(table: RawTable, settings: Settings, layout: PageLayout | No
     return replace(table, grid=table.grid[start:end], row_edges=edges, bbox=(table.bbox[0], edges[0], table.bbox[2], edges[-1]))
 
 
-_LEADER = re.compile(r"^[.…\s]+$|(?:[.…]\s*){3,}$")  # a cell of dots, or a label that runs into them
 _DOTS_ONLY = re.compile(r"^[.…\s]+$")
+_ENDS_IN_DOTS = re.compile(r"(?:[.…]\s*){3,}$")  # a label that runs into its leaders
 LEADER_SHARE = 0.8  # of a column's filled cells, dots or ending in dots
 
 
@@ -351,7 +355,8 @@ def join_leader_columns(table: RawTable) -> RawTable:
     too. Such a column's cells are (nearly) all dots or end in them."""
     leaders = [c for c in range(1, table.n_columns)
                if (filled := [row[c] for row in table.grid if row[c] is not None and row[c].text])
-               and sum(1 for cell in filled if _LEADER.search(cell.text)) >= LEADER_SHARE * len(filled)]
+               and sum(1 for cell in filled if _DOTS_ONLY.match(cell.text) or _ENDS_IN_DOTS.search(cell.text))
+               >= LEADER_SHARE * len(filled)]
     if not leaders:
         return table
     kept = [c for c in range(table.n_columns) if c not in leaders]
