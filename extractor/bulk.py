@@ -11,6 +11,7 @@ uninterrupted one.
 
 from __future__ import annotations
 
+import errno
 import glob
 import hashlib
 import json
@@ -168,6 +169,10 @@ def page_count(path: Path) -> int:
 
 # --- the work of one file (runs in a worker) --------------------------------------
 
+def _out_of_memory(task: Task, start: float) -> dict:
+    return _fields(task, "failed", "out_of_memory", f"{Path(task.path).name}: out_of_memory: the report needs more memory than allowed", start)
+
+
 def process_file(task: Task) -> tuple[dict, str | None]:
     """Extract one report: (outcome fields, report JSON text or None)."""
     from .errors import ExtractionError
@@ -180,8 +185,10 @@ def process_file(task: Task) -> tuple[dict, str | None]:
     except ExtractionError as error:
         return _fields(task, "failed", error.code, str(error), start), None
     except MemoryError:
-        return _fields(task, "failed", "out_of_memory", f"{Path(task.path).name}: out_of_memory: the report needs more memory than allowed", start), None
+        return _out_of_memory(task, start), None
     except Exception as error:  # a bug must fail this file, not the run
+        if isinstance(error, OSError) and error.errno == errno.ENOMEM:
+            return _out_of_memory(task, start), None  # the system refused memory (a library's mmap or import)
         message = f"{Path(task.path).name}: internal_error: {type(error).__name__}: {str(error)[:200]}"
         return _fields(task, "failed", "internal_error", message, start), None
     report = extraction.report

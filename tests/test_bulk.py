@@ -191,6 +191,22 @@ def test_bulk_memory_limit_fails_only_that_file(tmp_path):
     assert "\n" not in outcome.message
 
 
+def test_bulk_memory_refused_by_the_system_is_out_of_memory(tmp_path, monkeypatch):
+    """Under the worker's address-space limit, a library's import or mmap fails with
+    OSError ENOMEM, not MemoryError: the file still fails as out_of_memory."""
+    import errno
+
+    from extractor import pipeline
+
+    def refuse(*args, **kwargs):
+        raise OSError(errno.ENOMEM, "Cannot allocate memory", "site-packages/pytesseract")
+
+    monkeypatch.setattr(pipeline, "extract", refuse)
+    [path] = copies(tmp_path / "in", 1)
+    fields, text = bulk.process_file(bulk.Task(path=str(path), sha256="0" * 64, stem=path.stem))
+    assert (fields["status"], fields["error_code"], text) == ("failed", "out_of_memory", None)
+
+
 def _tasks_run(inputs, out, **options) -> tuple[int, "bulk.RunSummary"]:
     started = []
     summary = bulk.convert(inputs, out, bulk.ConvertOptions(**options), on_start=started.append)
