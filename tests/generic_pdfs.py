@@ -112,13 +112,21 @@ BORDERLESS = [
 ]
 
 
+def after_a_paragraph(path: Path, table: Table, paragraph_after: bool = True) -> None:
+    """One page: a paragraph, the table, and (`paragraph_after`) the paragraph again."""
+    body = SimpleDocTemplate(str(path), pagesize=A4)
+    text = getSampleStyleSheet()["BodyText"]
+    flow = [Paragraph(PROSE, text), Spacer(1, 18), table]
+    if paragraph_after:
+        flow += [Spacer(1, 18), Paragraph(PROSE, text)]
+    body.build(flow)
+
+
 def borderless_uncaptioned(path: Path) -> None:
     """A table drawn without any rule and with no caption, between two paragraphs."""
-    doc = SimpleDocTemplate(str(path), pagesize=A4)
-    styles = getSampleStyleSheet()
     table = Table(BORDERLESS, colWidths=[120, 110, 70, 90])
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"), ("FONTSIZE", (0, 0), (-1, -1), 10)]))
-    doc.build([Paragraph(PROSE, styles["BodyText"]), Spacer(1, 18), table, Spacer(1, 18), Paragraph(PROSE, styles["BodyText"])])
+    after_a_paragraph(path, table)
 
 
 ROTATED = [HEADER] + stock_rows(6)
@@ -198,8 +206,6 @@ BOXED = [
 def boxed_column_in_borderless(path: Path) -> None:
     """A table drawn without rules but for a box framing its 'Total' column, header
     and body apart: the only ruling lines on the page frame one column."""
-    doc = SimpleDocTemplate(str(path), pagesize=A4)
-    styles = getSampleStyleSheet()
     table = Table(BOXED, colWidths=[120, 80, 80, 80])
     table.setStyle(
         TableStyle(
@@ -211,7 +217,7 @@ def boxed_column_in_borderless(path: Path) -> None:
             ]
         )
     )
-    doc.build([Paragraph(PROSE, styles["BodyText"]), Spacer(1, 18), table])
+    after_a_paragraph(path, table, paragraph_after=False)
 
 
 STATES = [
@@ -323,9 +329,7 @@ SECTORS = [["", "", "Agriculture", "Industry", "Services"],
 def labels_outside_the_rules(path: Path) -> None:
     """A table whose figures alone are ruled: its row labels and its last column
     stand beside the grid, on the ruled rows, without rules of their own."""
-    doc = SimpleDocTemplate(str(path), pagesize=A4)
-    styles = getSampleStyleSheet()
     table = Table(SECTORS, colWidths=[50, 60, 80, 80, 50])
     table.setStyle(TableStyle([("GRID", (2, 0), (3, -1), 0.5, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 9),
                                ("ALIGN", (1, 0), (-1, -1), "RIGHT")]))
-    doc.build([Paragraph(PROSE, styles["BodyText"]), Spacer(1, 18), table, Spacer(1, 18), Paragraph(PROSE, styles["BodyText"])])
+    after_a_paragraph(path, table)

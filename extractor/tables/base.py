@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -20,6 +20,11 @@ class Cell:
     bold: bool
     bbox: BBox
     open_breaks: tuple[int, ...] = ()
+
+
+def filled_cells(cells: Iterable[Cell | None]) -> list[Cell]:
+    """The cells that hold text."""
+    return [c for c in cells if c is not None and c.text]
 
 
 @dataclass(frozen=True)

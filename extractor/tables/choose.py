@@ -32,7 +32,7 @@ from pathlib import Path
 
 from ..layout import Line, PageLayout, has_column_gap, is_caption, is_contents_entry, word_gaps, words_in_box, words_to_lines
 from ..settings import DEFAULT_SETTINGS, Settings
-from .base import Cell, RawTable, TableEngine
+from .base import Cell, RawTable, TableEngine, filled_cells
 from .camelot import FLAVORS, CamelotEngine
 from .plumber import PlumberLinesEngine, crowding
 from .text import CAPTION_REACH, TextAlignmentEngine
@@ -154,7 +154,7 @@ def rows_kept_apart(table: RawTable, layout: PageLayout, settings: Settings) -> 
     """Whether a word-alignment table kept its rows apart: its cells' lines are not
     stacked side by side in several cells at the same heights (rows run together)
     and its cells hold few lines each."""
-    filled = [c for row in table.grid for c in row if c is not None and c.text]
+    filled = filled_cells(c for row in table.grid for c in row)
     if not filled:
         return False
     lines_per_cell = sum(max(1, len(c.lines)) for c in filled) / len(filled)
@@ -274,7 +274,7 @@ def is_prose(table: RawTable, settings: Settings) -> bool:
     words_in_long_cells = total = lines = cells_with_figures = cells = 0
     rows_with_two = contents_rows = 0
     for row in table.grid:
-        filled = [c for c in row if c is not None and c.text]
+        filled = filled_cells(row)
         rows_with_two += len(filled) >= 2
         contents_rows += len(filled) <= 2 and is_contents_entry(" ".join(c.text for c in filled))
         for cell in filled:
@@ -300,16 +300,16 @@ def trim_prose_rows(table: RawTable, settings: Settings, layout: PageLayout | No
     the narrative; None when nothing is left."""
 
     def is_prose_row(index: int) -> bool:
-        filled = [c for c in table.grid[index] if c is not None and c.text]
+        filled = filled_cells(table.grid[index])
         if not filled:
             return True
         if len(filled) == 1:
             return len(filled[0].text.split()) >= settings.edge_row_words
         return layout is not None and _running_text_row(table, index, layout, settings)
 
-    def short_line(index: int) -> bool:
-        filled = [c for c in table.grid[index] if c is not None and c.text]
-        return len(filled) == 1 and not is_prose_row(index)
+    def short_line(index: int) -> bool:  # one cell of fewer words than a paragraph line
+        filled = filled_cells(table.grid[index])
+        return len(filled) == 1 and len(filled[0].text.split()) < settings.edge_row_words
 
     def trim_edges(start: int, end: int) -> tuple[int, int]:
         while start < end:
@@ -354,7 +354,7 @@ def join_leader_columns(table: RawTable) -> RawTable:
     rows' dots line up, and an indented label running into its leaders lands there
     too. Such a column's cells are (nearly) all dots or end in them."""
     leaders = [c for c in range(1, table.n_columns)
-               if (filled := [row[c] for row in table.grid if row[c] is not None and row[c].text])
+               if (filled := filled_cells(row[c] for row in table.grid))
                and sum(1 for cell in filled if _DOTS_ONLY.match(cell.text) or _ENDS_IN_DOTS.search(cell.text))
                >= LEADER_SHARE * len(filled)]
     if not leaders:
@@ -409,7 +409,7 @@ def trim_prose_columns(table: RawTable, settings: Settings) -> RawTable:
     kept: list[tuple] = []
     for row in table.grid:
         row = tuple(row[c] for c in columns)
-        if any(c is not None and c.text for c in row):
+        if filled_cells(row):
             kept.append(row)
         else:  # the row above (or below, for the first) takes its band
             del row_edges[len(kept) if kept else 1]
@@ -427,7 +427,7 @@ def _prose_column(table: RawTable, column: int, settings: Settings) -> bool:
     long = [c for _, c in filled if len(c.text.split()) / max(1, len(c.lines)) >= settings.prose_words_per_line]
     if len(long) < PROSE_CELL_SHARE * len(filled):
         return False
-    shared = [c for r, c in filled if any(o is not None and o.text for k, o in enumerate(table.grid[r]) if k != column)]
+    shared = [c for r, c in filled if filled_cells(o for k, o in enumerate(table.grid[r]) if k != column)]
     if len(shared) <= ALONE_SHARE * len(filled):
         return True  # most of its lines stand in rows of their own, beside the table
     mid_sentence = [c for c in shared if c.text[:1].islower()]
@@ -441,7 +441,7 @@ def _without_prose_blocks(table: RawTable, start: int, end: int, settings: Setti
     blocks: list[tuple[int, int]] = []
     first = start
     for index in range(start, end + 1):
-        if index == end or not any(c is not None and c.text for c in table.grid[index]):
+        if index == end or not filled_cells(table.grid[index]):
             if index > first:
                 blocks.append((first, index))
             first = index + 1
@@ -482,7 +482,7 @@ def _cut_set_apart_lines(table: RawTable, start: int, end: int, settings: Settin
     limit = settings.set_apart_gap * pitches[len(pitches) // 2]
 
     def sparse(row) -> bool:
-        return sum(1 for c in row if c is not None and c.text) <= 1
+        return len(filled_cells(row)) <= 1
 
     foot = end
     while foot - 1 > start and sparse(table.grid[foot - 1]):
