@@ -333,3 +333,47 @@ def labels_outside_the_rules(path: Path) -> None:
     table.setStyle(TableStyle([("GRID", (2, 0), (3, -1), 0.5, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 9),
                                ("ALIGN", (1, 0), (-1, -1), "RIGHT")]))
     after_a_paragraph(path, table)
+
+
+#: A survey annex's header: the first column set upright, the others printed sideways,
+#: each line of a label given as one string (two lines where the label wraps).
+SIDEWAYS_HEADER = [["Cluster"], ["Meetings", "held"], ["Agreements", "signed"], ["Would", "come again"], ["Score"]]
+SIDEWAYS_ROWS = [["Agrifood Cluster Umea", "12", "3", "Yes", "4.5"], ["Baltic Wood Network", "9", "1", "No", "3.0"],
+                 ["Danube Glass Alliance", "15", "4", "Yes", "4.0"], ["Fjord Metals Hub", "7", "0", "Yes", "3.5"]]
+
+
+def sideways_header(path: Path, downward: bool = False) -> None:
+    """A ruled table whose header labels, but the first, run bottom to top (or top to
+    bottom, `downward`) as in wide survey annexes: narrow columns under tall labels,
+    a label of two lines printed as two sideways lines next to each other."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    widths = [150, 34, 34, 34, 34]
+    x_edges = [72.0]
+    for w in widths:
+        x_edges.append(x_edges[-1] + w)
+    header_top, header_bottom, row_height = 760.0, 680.0, 18.0
+    bottoms = [header_bottom - row_height * (k + 1) for k in range(len(SIDEWAYS_ROWS))]
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(x_edges[0] + 4, header_bottom + 6, SIDEWAYS_HEADER[0][0])
+    for left, lines in zip(x_edges[1:], SIDEWAYS_HEADER[1:]):
+        for k, line in enumerate(lines):
+            c.saveState()
+            if downward:  # glyphs' tops face right: the first line is the rightmost
+                c.translate(left + 34 - 10 - 11 * k, header_top - 6)
+                c.rotate(-90)
+            else:  # glyphs' tops face left: the first line is the leftmost
+                c.translate(left + 10 + 11 * k, header_bottom + 6)
+                c.rotate(90)
+            c.drawString(0, 0, line)
+            c.restoreState()
+    c.setFont("Helvetica", 9)
+    for bottom, row in zip(bottoms, SIDEWAYS_ROWS):
+        c.drawString(x_edges[0] + 4, bottom + 5, row[0])
+        for right, value in zip(x_edges[2:], row[1:]):
+            c.drawRightString(right - 4, bottom + 5, value)
+    for y in (header_top, header_bottom, *bottoms):
+        c.line(x_edges[0], y, x_edges[-1], y)
+    for x in x_edges:
+        c.line(x, header_top, x, bottoms[-1])
+    c.showPage()
+    c.save()

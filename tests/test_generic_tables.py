@@ -32,6 +32,8 @@ def pdfs(tmp_path_factory):
         "typewriter": make.typewriter_two_blocks,
         "leaders": make.spaced_leaders,
         "outside": make.labels_outside_the_rules,
+        "sideways_up": make.sideways_header,
+        "sideways_down": lambda p: make.sideways_header(p, downward=True),
     }.items():
         paths[name] = folder / f"{name}.pdf"
         build(paths[name])
@@ -134,6 +136,14 @@ def test_generic_ruled_figures_with_labels_and_a_column_beside_their_rules_are_r
     _, table = only_table(pdfs["outside"])
     grid = [[cell or "" for cell in row] for row in [*table.header, *table.rows]]
     assert grid == make.SECTORS
+
+
+@pytest.mark.xfail(strict=True, reason="sideways characters are dropped from cells")
+@pytest.mark.parametrize("name", ["sideways_up", "sideways_down"])
+def test_generic_header_printed_sideways_keeps_its_labels_in_reading_order(pdfs, name):
+    _, table = only_table(pdfs[name])
+    assert table.header == [[" ".join(lines) for lines in make.SIDEWAYS_HEADER]]
+    assert table.rows == make.SIDEWAYS_ROWS
 
 
 def test_generic_table_printed_sideways_is_read_in_its_reading_direction(pdfs):
