@@ -31,7 +31,7 @@ from .errors import (
     NoTextLayerError,
     NotAPdfError,
 )
-from .layout import PageLayout, mark_superscripts, words_from_chars, words_to_lines
+from .layout import PageLayout, mark_superscripts, sideways_words, words_from_chars, words_to_lines
 from .settings import DEFAULT_SETTINGS, Settings
 
 
@@ -180,6 +180,7 @@ def read_layout(page, number: int) -> PageLayout:
         height=float(page.height),
         words=words,
         lines=words_to_lines(words),
+        sideways=sideways_words(page.chars),
     )
 
 

@@ -35,6 +35,9 @@ class Word:
     bold: bool
     superscript: bool = False
     confidence: float = 1.0  # OCR's certainty about the word, 0..1; text-layer words are certain
+    #: Degrees the text is turned anticlockwise: 0 upright, 90 read bottom to top,
+    #: 270 top to bottom (a column label printed sideways).
+    turn: int = 0
 
     @property
     def middle(self) -> float:
@@ -67,6 +70,9 @@ class PageLayout:
     words: list[Word]
     lines: list[Line] = field(default_factory=list)
     ocr: bool = False  # words read by OCR from the page image, not from its text layer
+    #: Words printed at 90 or 270 degrees. Kept apart from `words` (the lines, prose and
+    #: word alignment read those): only a cell they fall in reads them.
+    sideways: list[Word] = field(default_factory=list)
 
 
 def is_bold_font(fontname: str) -> bool:
@@ -118,6 +124,72 @@ def words_from_chars(chars: Sequence[dict]) -> list[Word]:
         current.append(char)
     flush()
     return words
+
+
+SIDEWAYS_BASELINE_TOLERANCE = 1.0  # points: characters this close across their baseline are on one line
+
+
+def _turn(char: dict) -> int:
+    """90 or 270 for a character printed sideways (its matrix turns the x axis up or
+    down), 0 otherwise (upright, or at an angle that is no quarter turn)."""
+    matrix = char.get("matrix")
+    if char.get("upright", True) or not matrix:
+        return 0
+    a, b = matrix[0], matrix[1]
+    if abs(a) > 0.05 * abs(b):
+        return 0
+    return 90 if b > 0 else 270
+
+
+def sideways_words(chars: Sequence[dict]) -> list[Word]:
+    """Words printed at a quarter turn, their letters in reading order: bottom to top
+    for 90 degrees, top to bottom for 270. A word ends at a space, at a gap along
+    the line wider than a word gap, or where the line changes."""
+    words: list[Word] = []
+    for turn, line in _sideways_lines(chars, _turn, lambda c: c["x0"]):
+        line.sort(key=lambda c: -c["bottom"] if turn == 90 else c["top"])
+        current: list[dict] = []
+        for char in [*line, None]:
+            if current and (char is None or char["text"].isspace()
+                            or _along_gap(current[-1], char, turn) > WORD_GAP_RATIO * current[-1]["size"]):
+                words.append(Word(
+                    text="".join(c["text"] for c in current),
+                    x0=min(c["x0"] for c in current), top=min(c["top"] for c in current),
+                    x1=max(c["x1"] for c in current), bottom=max(c["bottom"] for c in current),
+                    size=max(c["size"] for c in current),
+                    bold=sum(is_bold_font(c["fontname"]) for c in current) * 2 > len(current),
+                    turn=turn,
+                ))
+                current = []
+            if char is not None and not char["text"].isspace() and char["text"]:
+                current.append(char)
+    return words
+
+
+def _along_gap(previous: dict, char: dict, turn: int) -> float:
+    return previous["top"] - char["bottom"] if turn == 90 else char["top"] - previous["bottom"]
+
+
+def sideways_line_texts(words: Iterable[Word]) -> list[str]:
+    """The texts of sideways lines in reading order: for text read bottom to top the
+    first line is the leftmost (the letters' tops face left), for top to bottom the
+    rightmost."""
+    lines = _sideways_lines(words, lambda w: w.turn, lambda w: w.x0)
+    ordered = [line for turn in (90, 270) for t, line in (lines if turn == 90 else reversed(lines)) if t == turn]
+    return [" ".join(w.text for w in sorted(line, key=lambda w: -w.bottom if w.turn == 90 else w.top)) for line in ordered]
+
+
+def _sideways_lines(items, turn_of, x0_of) -> list[tuple[int, list]]:
+    """Sideways items (characters or words) grouped into lines, left to right: one
+    turn and a left edge within the tolerance of the line's first item."""
+    lines: list[tuple[int, list]] = []
+    for item in sorted((i for i in items if turn_of(i)), key=lambda i: (turn_of(i), x0_of(i))):
+        turn = turn_of(item)
+        if lines and lines[-1][0] == turn and x0_of(item) - x0_of(lines[-1][1][0]) <= SIDEWAYS_BASELINE_TOLERANCE:
+            lines[-1][1].append(item)
+        else:
+            lines.append((turn, [item]))
+    return lines
 
 
 def _reading_order(chars: list[dict]) -> list[dict]:

@@ -138,7 +138,6 @@ def test_generic_ruled_figures_with_labels_and_a_column_beside_their_rules_are_r
     assert grid == make.SECTORS
 
 
-@pytest.mark.xfail(strict=True, reason="sideways characters are dropped from cells")
 @pytest.mark.parametrize("name", ["sideways_up", "sideways_down"])
 def test_generic_header_printed_sideways_keeps_its_labels_in_reading_order(pdfs, name):
     _, table = only_table(pdfs[name])

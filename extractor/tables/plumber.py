@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..layout import FOOT_BAND, PageLayout, Word, cell_line_texts, join_lines, words_in_box, words_to_lines
+from ..layout import FOOT_BAND, PageLayout, Word, cell_line_texts, join_lines, sideways_line_texts, words_in_box, words_to_lines
 from .base import Cell, RawTable
 
 LINE_SETTINGS = {
@@ -18,15 +18,18 @@ LINE_SETTINGS = {
 }
 
 
-def make_cell(words: list[Word], bbox: tuple[float, float, float, float]) -> Cell:
+def make_cell(words: list[Word], bbox: tuple[float, float, float, float], sideways: Sequence[Word] = ()) -> Cell:
+    """A cell's text from the words inside it; labels printed `sideways` follow its upright lines."""
     inside = words_in_box(words, bbox)
     lines = [line for line in words_to_lines(inside) if line.text.strip()]
     texts, open_breaks = cell_line_texts(lines, bbox)
+    turned = words_in_box(sideways, bbox)
+    texts = (*texts, *sideways_line_texts(turned))
     return Cell(
         text=join_lines(texts) or None,
         lines=texts,
         open_breaks=open_breaks,
-        bold=bool(lines) and all(line.bold for line in lines),
+        bold=bool(lines or turned) and all(line.bold for line in lines) and all(w.bold for w in turned),
         bbox=tuple(round(v, 2) for v in bbox),
     )
 
@@ -79,7 +82,7 @@ def _raw_table(table, layout: PageLayout, engine: str) -> RawTable | None:
         row: list[Cell | None] = [None] * (len(column_edges) - 1)
         for c in range(len(row)):
             if (r, c) in boxes:
-                row[c] = make_cell(layout.words, tuple(boxes[(r, c)]))
+                row[c] = make_cell(layout.words, tuple(boxes[(r, c)]), layout.sideways)
         grid.append(tuple(row))
     return RawTable(
         page=layout.number,
