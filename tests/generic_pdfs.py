@@ -377,3 +377,49 @@ def sideways_header(path: Path, downward: bool = False) -> None:
         c.line(x, header_top, x, bottoms[-1])
     c.showPage()
     c.save()
+
+
+STATEMENT = [["", "2016"], ["Net asset value", "5,111,372"], ["Outstanding units", "49,136"], ["Value per unit", "104.03"],
+             ["Investment result", ""], ["Direct result", "-"], ["Revaluation", "2,076,667"], ["Costs", "(106,870)"],
+             ["Total investment result", "1,969,797"]]
+
+
+def close_set_rows(path: Path) -> None:
+    """A borderless statement under a caption, one figure per label, its rows spaced
+    wide apart but for a heading and the three rows under it, set at half that pitch."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(72, 770, "Table 2. Key figures of the fund at the end of its first year (euro)")
+    y = 750.0
+    for k, (label, figure) in enumerate(STATEMENT):
+        c.setFont("Helvetica-Bold" if k in (0, 4, 8) else "Helvetica", 9)
+        c.drawString(72, y, label)
+        c.drawRightString(520, y, figure)
+        y -= 11 if k in (4, 5, 6) else 22
+    c.showPage()
+    c.save()
+
+
+LEAD_TIMES = [["Statistic", "1", "2", "3", "4", "5"],
+              ["Primary enrolment", "0.3", "0.6", "0.8", "1.1", "1.3"],
+              ["Secondary enrolment", "3.5", "4.9", "12.1", "10.6", "9.2"],
+              ["Graduates", "1.0", "1.5", "1.6", "2.7", "3.7"],
+              ["Teachers", "0.8", "1.4", "1.7", "2.2", "2.8"]]
+
+
+def wider_figure(path: Path) -> None:
+    """A borderless table under a caption, its figures set flush right in columns
+    32 points apart: one row holds figures of two digits before the point in two
+    neighbouring columns, which start further left than the others of theirs."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(44, 790, "Table 3. Mean absolute percentage errors by lead time (years)")
+    y = 770.0
+    for k, (label, *figures) in enumerate(LEAD_TIMES):
+        c.setFont("Helvetica", 9)
+        c.drawString(44, y, label)
+        for right, figure in zip((280, 312, 344, 376, 408), figures):
+            c.drawRightString(right, y, figure)
+        y -= 11
+    c.showPage()
+    c.save()
