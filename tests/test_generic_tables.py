@@ -147,14 +147,12 @@ def test_generic_header_printed_sideways_keeps_its_labels_in_reading_order(pdfs,
     assert table.rows == make.SIDEWAYS_ROWS
 
 
-@pytest.mark.xfail(strict=True, reason="lines closer than the table's row spacing are read as one row")
 def test_generic_rows_set_closer_than_the_others_stay_rows_when_each_holds_its_figure(pdfs):
     _, table = only_table(pdfs["close_set"])
     grid = [[cell or "" for cell in row] for row in [*table.header, *table.rows]]
     assert grid == make.STATEMENT
 
 
-@pytest.mark.xfail(strict=True, reason="a figure starting left of its column's start joins the column on its left")
 def test_generic_wider_figure_set_flush_right_stays_in_its_column(pdfs):
     _, table = only_table(pdfs["wider_figure"])
     assert [*table.header, *table.rows] == make.LEAD_TIMES

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -20,6 +21,16 @@ class Cell:
     bold: bool
     bbox: BBox
     open_breaks: tuple[int, ...] = ()
+
+
+#: A printed figure: digits with separators, a sign, a percent, or in parentheses (a loss).
+FIGURE = re.compile(r"[(\-–+]?[\d][\d,.\-–%]*\)?")
+_NONE_DASHES = frozenset("-–—")  # a dash in a figure column: nothing to report
+
+
+def is_figure(text: str) -> bool:
+    """A figure, or a dash standing for one."""
+    return bool(FIGURE.fullmatch(text)) or text in _NONE_DASHES
 
 
 def filled_cells(cells: Iterable[Cell | None]) -> list[Cell]:

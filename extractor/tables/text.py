@@ -41,7 +41,7 @@ from ..layout import (
     make_line,
 )
 from ..cells.lists import bullet_of
-from .base import Cell, RawTable
+from .base import Cell, RawTable, is_figure
 from .typewriter import typewriter_tables
 
 COLUMN_GAP_RATIO = 0.9  # a gap wider than this many font sizes separates columns
@@ -550,13 +550,13 @@ def _table(
     per_line = [_split_at(segments, columns, line.size) for segments, line in zip(per_line, region)]
     rows: list[list[list[Word]]] = []
     row_lines: list[list[Line]] = []
+    line_cells: list[list[list[list[Word]]]] = []  # per row, each line's cells
     row_gap = _row_gap(region, 1 if goes_on else 2)
     by_bold = len(columns) == 1 and region[0].bold and not all(l.bold for l in region)
     for line, segments in zip(region, per_line):
         cells: list[list[Word]] = [[] for _ in columns]
         for segment in segments:
-            column = max((i for i, x in enumerate(columns) if x <= segment[0].x0 + ALIGN_TOLERANCE), default=0)
-            cells[column].extend(segment)
+            cells[_column_of(segment, columns)].extend(segment)
         gap = line.top - row_lines[-1][-1].bottom if rows else 0.0
         if row_gap is not None:
             continues = bool(rows) and gap < row_gap
@@ -571,9 +571,12 @@ def _table(
             for i, words in enumerate(cells):
                 rows[-1][i].extend(words)
             row_lines[-1].append(line)
+            line_cells[-1].append(cells)
         else:
-            rows.append(cells)
+            rows.append([list(words) for words in cells])
             row_lines.append([line])
+            line_cells.append([cells])
+    rows, row_lines = _unstack_rows(rows, row_lines, line_cells)
     aligned = sum(1 for segs in per_line for s in segs if _at_column(s[0].x0, starts))
     total = sum(len(segs) for segs in per_line) or 1
     x1 = max([l.x1 for l in region] + ([right] if right is not None else []))
@@ -591,6 +594,45 @@ def _table(
         row_edges=row_edges,
         confidence=round(aligned / total * 0.9, 3),
     )
+
+
+def _column_of(segment: list[Word], columns: tuple[float, ...]) -> int:
+    """The column a segment stands in: the last that starts at or before it, or the
+    next where a figure starts between two column starts and lies mostly past the next
+    one (a right-aligned figure wider than its column's others starts further left)."""
+    column = max((i for i, x in enumerate(columns) if x <= segment[0].x0 + ALIGN_TOLERANCE), default=0)
+    x0, x1 = segment[0].x0, segment[-1].x1
+    if (column + 1 < len(columns) and x0 > columns[column] + ALIGN_TOLERANCE and x1 - columns[column + 1] > (x1 - x0) / 2
+            and all(is_figure(w.text) for w in segment)):
+        return column + 1
+    return column
+
+
+def _unstack_rows(rows: list[list[list[Word]]], row_lines: list[list[Line]], line_cells: list[list[list[list[Word]]]]):
+    """Each line its own row where lines read as one row are rows set close together:
+    two or more of them hold a label in the first column and a figure in one same
+    other column, and a figure never wraps onto a second line of its cell (a block of
+    "Direct result -", "Revaluation 2,076,667", "Costs (106,870)" under a heading,
+    spaced tighter than the rows around it)."""
+    out_rows: list[list[list[Word]]] = []
+    out_lines: list[list[Line]] = []
+    for cells, lines, per_line in zip(rows, row_lines, line_cells):
+        if len(lines) > 1 and _stacked(per_line):
+            out_rows.extend(per_line)
+            out_lines.extend([line] for line in lines)
+        else:
+            out_rows.append(cells)
+            out_lines.append(lines)
+    return out_rows, out_lines
+
+
+def _stacked(per_line: list[list[list[Word]]]) -> bool:
+    """Two or more lines each hold a label and a figure in one same column."""
+    for column in range(1, len(per_line[0])):
+        complete = sum(1 for cells in per_line if cells[0] and cells[column] and all(is_figure(w.text) for w in cells[column]))
+        if complete >= 2:
+            return True
+    return False
 
 
 def _goes_on_mid_sentence(cells: list[list[Word]], above: list[list[Word]]) -> bool:

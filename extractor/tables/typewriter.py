@@ -14,7 +14,7 @@ import re
 from statistics import median
 
 from ..layout import Line, Word, cell_line_texts, join_lines, make_line
-from .base import Cell, RawTable
+from .base import FIGURE, Cell, RawTable
 
 MONOSPACED_SHARE = 0.9  # of the words, set at the common advance
 ADVANCE_TOLERANCE = 0.04  # relative
@@ -22,7 +22,6 @@ MIN_FIGURES = 3  # figures on a body line
 GUTTER_SHARE = 0.6  # of the advance: an empty band this wide down the body parts columns
 MIN_COLUMNS = 3
 _LEADERS_AT_END = re.compile(r"\s*(?:\.\s?){4,}$")
-_FIGURE = re.compile(r"[(\-–+]?[\d][\d,.\-–%]*\)?")
 
 
 def advance(lines: list[Line]) -> float | None:
@@ -37,7 +36,7 @@ def advance(lines: list[Line]) -> float | None:
 
 
 def is_body(line: Line) -> bool:
-    return sum(1 for w in line.words if _FIGURE.fullmatch(w.text)) >= MIN_FIGURES
+    return sum(1 for w in line.words if FIGURE.fullmatch(w.text)) >= MIN_FIGURES
 
 
 def blocks(region: list[Line]) -> list[list[Line]]:
