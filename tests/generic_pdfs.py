@@ -423,3 +423,41 @@ def wider_figure(path: Path) -> None:
         y -= 11
     c.showPage()
     c.save()
+
+
+#: Header cells of two lines centred over narrow columns of figures, set so close
+#: that each header line runs as one segment of text across the columns.
+CLOSE_HEADER = [["Region", "Any method", "Female sterilization", "Male sterilization", "Pill", "Condom"]]
+CLOSE_BODY = [["North", "74.8", "42.9", "0.9", "9.7", "2.2"], ["South", "59.3", "26.8", "0.6", "6.4", "3.5"],
+              ["East", "71.4", "34.9", "0.0", "8.6", "6.2"], ["West", "71.1", "28.2", "0.8", "13.3", "5.2"],
+              ["Centre", "64.5", "34.3", "0.5", "10.5", "2.0"]]
+
+
+def header_close_over_figures(path: Path) -> None:
+    """A borderless table under a caption whose bold header words are centred over
+    their columns of figures (set flush right), the columns just wider than the
+    widest word."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    size = 8
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(72, 790, "Table 4. Current use of contraception by region (per cent)")
+    widest = max(c.stringWidth(word, "Helvetica-Bold", size) for cell in CLOSE_HEADER[0][1:] for word in cell.split())
+    pitch = widest + 3.2  # header words of neighbouring columns 3.2 points apart
+    rights = [200 + pitch * (k + 1) for k in range(len(CLOSE_BODY[0]) - 1)]
+    c.setFont("Helvetica-Bold", size)
+    lines = [cell.split(" ", 1) for cell in CLOSE_HEADER[0][1:]]
+    for depth in range(2):
+        y = 765.0 - 10 * depth
+        for right, words in zip(rights, lines):
+            if depth < len(words):
+                c.drawCentredString(right - pitch / 2 + 1.6, y, words[depth])
+    c.drawString(72, 755.0, CLOSE_HEADER[0][0])
+    c.setFont("Helvetica", size)
+    y = 738.0
+    for row in CLOSE_BODY:
+        c.drawString(72, y, row[0])
+        for right, figure in zip(rights, row[1:]):
+            c.drawRightString(right - 8, y, figure)
+        y -= 11
+    c.showPage()
+    c.save()
