@@ -159,7 +159,6 @@ def test_generic_wider_figure_set_flush_right_stays_in_its_column(pdfs):
     assert [*table.header, *table.rows] == make.LEAD_TIMES
 
 
-@pytest.mark.xfail(strict=True, reason="header words of neighbouring columns set close run into one cell")
 def test_generic_header_words_set_close_over_narrow_columns_of_figures_stand_over_their_own(pdfs):
     _, table = only_table(pdfs["close_header"])
     assert table.header == make.CLOSE_HEADER

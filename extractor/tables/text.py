@@ -548,6 +548,8 @@ def _table(
     else:
         starts = columns
     per_line = [_split_at(segments, columns, line.size) for segments, line in zip(per_line, region)]
+    spans = _column_spans(per_line, columns)
+    per_line = [_split_over_columns(segments, spans, line.size) for segments, line in zip(per_line, region)]
     rows: list[list[list[Word]]] = []
     row_lines: list[list[Line]] = []
     line_cells: list[list[list[list[Word]]]] = []  # per row, each line's cells
@@ -556,7 +558,7 @@ def _table(
     for line, segments in zip(region, per_line):
         cells: list[list[Word]] = [[] for _ in columns]
         for segment in segments:
-            cells[_column_of(segment, columns)].extend(segment)
+            cells[_column_of(segment, columns, spans)].extend(segment)
         gap = line.top - row_lines[-1][-1].bottom if rows else 0.0
         if row_gap is not None:
             continues = bool(rows) and gap < row_gap
@@ -596,15 +598,62 @@ def _table(
     )
 
 
-def _column_of(segment: list[Word], columns: tuple[float, ...]) -> int:
-    """The column a segment stands in: the last that starts at or before it, or the
-    next where a figure starts between two column starts and lies mostly past the next
-    one (a right-aligned figure wider than its column's others starts further left)."""
+def _column_spans(per_line: list[list[list[Word]]], columns: tuple[float, ...]) -> list[tuple[float, float]]:
+    """Each column's extent, from the segments that start at it: its figures' where it
+    has figures (a header word wider than they are would widen it), else all of them."""
+    figures: dict[int, list[tuple[float, float]]] = {}
+    others: dict[int, list[tuple[float, float]]] = {}
+    for segments in per_line:
+        for segment in segments:
+            near = [i for i, c in enumerate(columns) if abs(segment[0].x0 - c) <= ALIGN_TOLERANCE]
+            if near:
+                kind = figures if all(is_figure(w.text) for w in segment) else others
+                kind.setdefault(near[0], []).append((segment[0].x0, segment[-1].x1))
+    spans = []
+    for i, start in enumerate(columns):
+        extents = figures.get(i) or others.get(i) or [(start, start)]
+        spans.append((min(start, min(a for a, _ in extents)), max(b for _, b in extents)))
+    return spans
+
+
+WORD_SPACE_RATIO = 0.3  # font sizes: wider than a word space
+
+
+def _split_over_columns(segments: list[list[Word]], spans: list[tuple[float, float]], size: float) -> list[list[Word]]:
+    """Split a segment between two words set further apart than a word space that lie
+    over two different columns (the column each overlaps most): header cells set close
+    over narrow columns of figures run into one segment ("method sterilization
+    sterilization")."""
+    def span_of(word: Word) -> int | None:
+        overlaps = [(min(word.x1, b) - max(word.x0, a), i) for i, (a, b) in enumerate(spans)]
+        most, column = max(overlaps, default=(0.0, None))
+        return column if most > 0 else None
+
+    out: list[list[Word]] = []
+    for segment in segments:
+        part = [segment[0]]
+        for prev, word in zip(segment, segment[1:]):
+            apart = word.x0 - prev.x1 > WORD_SPACE_RATIO * size
+            if apart and None is not span_of(prev) != span_of(word) is not None:
+                out.append(part)
+                part = []
+            part.append(word)
+        out.append(part)
+    return out
+
+
+def _column_of(segment: list[Word], columns: tuple[float, ...], spans: list[tuple[float, float]]) -> int:
+    """The column a segment stands in: the last that starts at or before it; but a
+    segment that starts at no column and lies over one column's extent alone stands in
+    that column (a right-aligned figure wider than its column's others, a header word
+    centred over its column, start further left than the column)."""
     column = max((i for i, x in enumerate(columns) if x <= segment[0].x0 + ALIGN_TOLERANCE), default=0)
     x0, x1 = segment[0].x0, segment[-1].x1
-    if (column + 1 < len(columns) and x0 > columns[column] + ALIGN_TOLERANCE and x1 - columns[column + 1] > (x1 - x0) / 2
-            and all(is_figure(w.text) for w in segment)):
-        return column + 1
+    if _at_column(x0, columns):
+        return column
+    over = [i for i, (a, b) in enumerate(spans) if min(x1, b) - max(x0, a) > 0]
+    if len(over) == 1:
+        return over[0]
     return column
 
 
