@@ -273,6 +273,7 @@ def _stacked_row_words(cells_lines: list[list[str]], widths: float = 120.0, top:
     return words
 
 
+@pytest.mark.xfail(strict=True, reason="a header row's first filled cell is taken for its label")
 def test_choose_crowding_reads_stacked_lines_as_rows_run_together_only_where_the_label_stacks_too():
     from extractor.tables.base import Cell
     from extractor.tables.plumber import crowding
@@ -285,6 +286,9 @@ def test_choose_crowding_reads_stacked_lines_as_rows_run_together_only_where_the
     lists = [["Astra"], ["Total: 47%", "Fruit (8.4%)", "Effi (10.5%)"], ["Total: 39%", "Prima (3.3%)", "Hubert (18.7%)"]]
     assert crowding(_stacked_row_words(run_together), [row_of(run_together)]) > 0.5
     assert crowding(_stacked_row_words(lists), [row_of(lists)]) == 0.0
+    # a header row over an empty corner: no label at all, its cells broken by hand
+    header = [[], ["Number of", "financial", "companies"], ["Pct of all", "companies", "analysed"]]
+    assert crowding(_stacked_row_words(header), [row_of(header)]) == 0.0
 
 
 def test_choose_columns_of_dot_leaders_join_the_label_on_their_left():
