@@ -185,16 +185,18 @@ def crowding(words: list[Word], grid: list[tuple[Cell | None, ...]]) -> float:
     """Share of the cells' text lines that betray missing rules: a line holding a
     column gap, or lines stacked in several cells of a row at the same heights
     although the next word would have fitted (rows that were not ruled apart), where
-    the row's first filled cell (its label) stacks lines as well."""
+    the row's label (its first cell, not covered by a cell spanning into it) stacks
+    lines as well: a header row over an empty corner has no label to stack."""
     lines = crowded = 0
     for row in grid:
         stacked_tops: list[list[float]] = []
-        label_lines = None
+        label = next((cell for cell in row if cell is not None), None)
+        label_lines = 0
         for cell in row:
             if cell is None or not cell.text:
                 continue
             cell_lines = words_to_lines(words_in_box(words, cell.bbox))
-            if label_lines is None:
+            if cell is label:
                 label_lines = len(cell_lines)
             lines += len(cell_lines)
             for line in cell_lines:
@@ -209,7 +211,7 @@ def crowding(words: list[Word], grid: list[tuple[Cell | None, ...]]) -> float:
                 stacked_tops.append(tops)
         # rows run together stack their labels too; a label of one line beside lists
         # stacked in other cells heads one row whose cells hold lists
-        if len(stacked_tops) >= 2 and label_lines != 1:
+        if len(stacked_tops) >= 2 and label_lines >= 2:
             shared = [t for t in stacked_tops[0] if all(any(abs(t - u) < 2 for u in other) for other in stacked_tops[1:])]
             crowded += len(shared) * len(stacked_tops)
     return min(1.0, crowded / lines) if lines else 0.0
