@@ -273,7 +273,6 @@ def _stacked_row_words(cells_lines: list[list[str]], widths: float = 120.0, top:
     return words
 
 
-@pytest.mark.xfail(strict=True, reason="a header row's first filled cell is taken for its label")
 def test_choose_crowding_reads_stacked_lines_as_rows_run_together_only_where_the_label_stacks_too():
     from extractor.tables.base import Cell
     from extractor.tables.plumber import crowding
@@ -308,3 +307,29 @@ def test_choose_columns_of_dot_leaders_join_the_label_on_their_left():
     assert joined.column_edges == (table.column_edges[0], table.column_edges[3], table.column_edges[4])
     plain = raw_table([["Item", "Units"], ["Oak", "140"], ["Pine", "75"]])
     assert join_leader_columns(plain) is plain
+
+
+@pytest.mark.xfail(strict=True, reason="every line with a wide gap counts, a justified header line too")
+def test_choose_crowding_counts_a_column_gap_only_where_lines_of_other_rows_share_it():
+    """A missing column rule leaves a gap down the column, in lines of several rows; a
+    justified line of a narrow header cell spreads its words at gaps of its own."""
+    from extractor.tables.base import Cell
+    from extractor.tables.plumber import crowding
+
+    def grid_and_words(rows: list[list[tuple[str, float]]]):
+        grid, words = [], []
+        for r, cells in enumerate(rows):
+            top = 100.0 + 40 * r
+            row = []
+            for c, (text, space) in enumerate(cells):
+                x0 = 52 + 120.0 * c
+                words += _words_of_line(text, x0, top + 4, space=space)
+                row.append(Cell(text=text or None, lines=(text,) if text else (), bold=False, bbox=(x0 - 2, top, x0 + 118, top + 40)))
+            grid.append(tuple(row))
+        return grid, words
+
+    justified = [[("", 2.5), ("Number of", 30.0), ("Pct of all", 16.0)],
+                 [("0 reclassifications", 2.5), ("52", 2.5), ("52%", 2.5)], [("Total", 2.5), ("100", 2.5), ("", 2.5)]]
+    assert crowding(*reversed(grid_and_words(justified))) == 0.0
+    unruled = [[("Oak 140", 60.0), ("2.1", 2.5)], [("Pine 75", 58.0), ("1.0", 2.5)]]
+    assert crowding(*reversed(grid_and_words(unruled))) >= 0.5
