@@ -181,14 +181,18 @@ def _merge_close(values: list[float], tolerance: float = 1.5) -> list[float]:
     return merged
 
 
-def crowding(words: list[Word], grid: list[tuple[Cell | None, ...]]) -> float:
-    """Share of the cells' text lines that betray missing rules: a line holding a
-    column gap, or lines stacked in several cells of a row at the same heights
-    although the next word would have fitted (rows that were not ruled apart), where
-    the row's label (its first cell, not covered by a cell spanning into it) stacks
-    lines as well: a header row over an empty corner has no label to stack."""
+def crowding(words: list[Word], grid: list[tuple[Cell | None, ...]], ruled: bool = False) -> float:
+    """Share of the cells' text lines that betray missing rules or columns: a line
+    holding a column gap (in a `ruled` grid, only where lines of other rows hold one
+    at the same place: a missing column rule leaves a gap down the column, while a
+    justified line of a narrow header cell spreads its words at gaps of its own), or
+    lines stacked in several cells of a row at the same heights although the next
+    word would have fitted (rows that were not ruled apart), where the row's label
+    (its first cell, not covered by a cell spanning into it) stacks lines as well: a
+    header row over an empty corner has no label to stack."""
     lines = crowded = 0
-    for row in grid:
+    gapped: list[tuple[int, list[tuple[float, float]]]] = []  # (row, wide gaps) of each line holding one
+    for r, row in enumerate(grid):
         stacked_tops: list[list[float]] = []
         label = next((cell for cell in row if cell is not None), None)
         label_lines = 0
@@ -201,8 +205,9 @@ def crowding(words: list[Word], grid: list[tuple[Cell | None, ...]]) -> float:
             lines += len(cell_lines)
             for line in cell_lines:
                 ordered = sorted(line.words, key=lambda w: w.x0)
-                if any(b.x0 - a.x1 > 1.5 * line.size for a, b in zip(ordered, ordered[1:])):
-                    crowded += 1
+                gaps = [(a.x1, b.x0) for a, b in zip(ordered, ordered[1:]) if b.x0 - a.x1 > 1.5 * line.size]
+                if gaps:
+                    gapped.append((r, gaps))
             tops = [
                 nxt.top for prev, nxt in zip(cell_lines, cell_lines[1:])
                 if cell.bbox[2] - 3 - prev.x1 > (min(nxt.words, key=lambda w: w.x0).x1 - nxt.x0) + 0.3 * nxt.size
@@ -214,7 +219,13 @@ def crowding(words: list[Word], grid: list[tuple[Cell | None, ...]]) -> float:
         if len(stacked_tops) >= 2 and label_lines >= 2:
             shared = [t for t in stacked_tops[0] if all(any(abs(t - u) < 2 for u in other) for other in stacked_tops[1:])]
             crowded += len(shared) * len(stacked_tops)
+    crowded += sum(1 for r, gaps in gapped if not ruled
+                   or any(s != r and _overlap(gap, other) for s, others in gapped for gap in gaps for other in others))
     return min(1.0, crowded / lines) if lines else 0.0
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0])
 
 
 def _confidence(words: list[Word], grid: list[tuple[Cell | None, ...]]) -> float:
@@ -237,4 +248,4 @@ def _confidence(words: list[Word], grid: list[tuple[Cell | None, ...]]) -> float
             for c in cells
         ):
             clean += 1
-    return round(clean / len(inside) * (1 - crowding(words, grid)), 3)
+    return round(clean / len(inside) * (1 - crowding(words, grid, ruled=True)), 3)
