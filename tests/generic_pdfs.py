@@ -461,3 +461,31 @@ def header_close_over_figures(path: Path) -> None:
         y -= 11
     c.showPage()
     c.save()
+
+
+OPEN_SIDED = [["", "2000", "2002", "2004"], ["Upper secondary", "15 455", "13 951", "12 068"],
+              ["Qualifications", "35 190", "44 307", "60 152"], ["Polytechnics", "20 527", "20 922", "22 083"]]
+
+
+def open_sided(path: Path) -> None:
+    """A table ruled under a caption without side borders: rules between its figure
+    columns only, every horizontal rule running on past them to the row labels on the
+    left and to the last column's right edge, the short labels and the last column's
+    figures (set flush right) standing well clear of the column rules."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(72, 790, "Table 6: Participants in certificate-oriented education and training")
+    left, rules_x, right = 72.0, [276.0, 361.0, 446.0], 524.0
+    tops = [770.0 - 16 * k for k in range(len(OPEN_SIDED) + 1)]
+    c.setFont("Helvetica", 9)
+    for row, top in zip(OPEN_SIDED, tops):
+        c.drawString(left + 4, top - 12, row[0])
+        for x, figure in zip(rules_x, row[1:]):
+            c.drawRightString(x + 78, top - 12, figure)
+    for y in tops:
+        c.line(left, y, right, y)
+    for x in rules_x:
+        c.line(x, tops[0], x, tops[-1])
+    c.drawString(72, tops[-1] - 14, "Source: Statistics Finland, Educational institutions, 2005.")
+    c.showPage()
+    c.save()

@@ -35,6 +35,7 @@ def pdfs(tmp_path_factory):
         "close_set": make.close_set_rows,
         "wider_figure": make.wider_figure,
         "close_header": make.header_close_over_figures,
+        "open_sided": make.open_sided,
         "sideways_up": make.sideways_header,
         "sideways_down": lambda p: make.sideways_header(p, downward=True),
     }.items():
@@ -163,6 +164,13 @@ def test_generic_header_words_set_close_over_narrow_columns_of_figures_stand_ove
     _, table = only_table(pdfs["close_header"])
     assert table.header == make.CLOSE_HEADER
     assert table.rows == make.CLOSE_BODY
+
+
+@pytest.mark.xfail(strict=True, reason="only the cells between column rules are read")
+def test_generic_ruled_table_without_side_borders_is_closed_where_its_rules_end(pdfs):
+    _, table = only_table(pdfs["open_sided"])
+    grid = [[cell or "" for cell in row] for row in [*table.header, *table.rows]]
+    assert grid == make.OPEN_SIDED
 
 
 def test_generic_table_printed_sideways_is_read_in_its_reading_direction(pdfs):
