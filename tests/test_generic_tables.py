@@ -166,7 +166,6 @@ def test_generic_header_words_set_close_over_narrow_columns_of_figures_stand_ove
     assert table.rows == make.CLOSE_BODY
 
 
-@pytest.mark.xfail(strict=True, reason="only the cells between column rules are read")
 def test_generic_ruled_table_without_side_borders_is_closed_where_its_rules_end(pdfs):
     _, table = only_table(pdfs["open_sided"])
     grid = [[cell or "" for cell in row] for row in [*table.header, *table.rows]]

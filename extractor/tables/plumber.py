@@ -43,8 +43,9 @@ class PlumberLinesEngine:
         found = page.find_tables(LINE_SETTINGS)
         bottoms, tops = _open_ends(page, found)
         closing = bottoms + tops
-        if closing:
-            found = page.find_tables({**LINE_SETTINGS, "explicit_horizontal_lines": closing})
+        sides = _open_sides(page, found)
+        if closing or sides:
+            found = page.find_tables({**LINE_SETTINGS, "explicit_horizontal_lines": closing, "explicit_vertical_lines": sides})
         tables = []
         for table in found:
             if not table.rows:
@@ -170,6 +171,32 @@ def _open_ends(page, found) -> tuple[list[float], list[float]]:
         if len(above) >= 2:
             tops.append(min(above))
     return bottoms, tops
+
+
+OPEN_SIDE_SHARE = 0.5  # of a table's horizontal rules: running on to one end closes its open side
+
+
+def _open_sides(page, found) -> list[dict]:
+    """Side borders of tables drawn without them: where most horizontal rules of a
+    table run on past its outer column rule by more than a column's width to one
+    end, a vertical line is put there, from the first of those rules to the last (the
+    row labels and a last column stand outside the column rules, ruled above and below)."""
+    horizontals = [e for e in page.edges if e["orientation"] == "h"]
+    sides: list[dict] = []
+    for table in found:
+        x0, top, x1, bottom = table.bbox
+        rows = [e for e in horizontals if top - 2 <= e["top"] <= bottom + 2 and e["x0"] <= x1 + 2 and e["x1"] >= x0 - 2]
+        for end, beyond in ((min, lambda e: x0 - e["x0"]), (max, lambda e: e["x1"] - x1)):
+            reaching = [e for e in rows if beyond(e) > MIN_COLUMN]
+            if not reaching:
+                continue
+            x = end(e["x0"] if end is min else e["x1"] for e in reaching)
+            at_end = [e for e in reaching if abs((e["x0"] if end is min else e["x1"]) - x) <= 2]
+            heights = sorted({round(e["top"], 1) for e in at_end})
+            if len(heights) >= 2 and len(heights) >= OPEN_SIDE_SHARE * len({round(e["top"], 1) for e in rows}):
+                sides.append({"x0": x, "x1": x, "top": heights[0], "bottom": heights[-1], "width": 0.0,
+                              "height": heights[-1] - heights[0], "orientation": "v", "object_type": "line"})
+    return sides
 
 
 def _merge_close(values: list[float], tolerance: float = 1.5) -> list[float]:
