@@ -336,3 +336,17 @@ def test_choose_crowding_counts_a_column_gap_only_where_lines_of_other_rows_shar
     # a grid read by word alignment splits at wide gaps: one left inside a cell is a
     # column it missed, in one row or several
     assert crowding(*reversed(grid_and_words(justified))) > 0
+
+
+@pytest.mark.xfail(strict=True, reason="notes read into a table's last rows are kept as rows")
+def test_choose_notes_under_a_table_are_trimmed_off_its_last_rows():
+    """camelot reads the notes under a table into its last rows: marks ('*', '**',
+    a letter before a capital, 'Source:') opening text that holds no figure."""
+    rows = [["Dose (ppm)", "No.", "Weight (g)"], ["0", "39", "5.8"], ["250", "30", "5.9"], ["4,000", "27", "5.3**"]]
+    notes = [["*", "Significantly different from the control group", None], ["** P<0.01", None, None],
+             [None, "a Weights are given as group means.", None], ["Source: the study's own records", None, None]]
+    trimmed = trim_prose_rows(raw_table(rows + notes), Settings())
+    assert [[c.text for c in row] for row in trimmed.grid] == rows
+    # a last row of figures under a letter label stays
+    lettered = rows + [["b", "12", "4.1"]]
+    assert [[c.text for c in row] for row in trim_prose_rows(raw_table(lettered), Settings()).grid] == lettered
