@@ -338,7 +338,6 @@ def test_choose_crowding_counts_a_column_gap_only_where_lines_of_other_rows_shar
     assert crowding(*reversed(grid_and_words(justified))) > 0
 
 
-@pytest.mark.xfail(strict=True, reason="notes read into a table's last rows are kept as rows")
 def test_choose_notes_under_a_table_are_trimmed_off_its_last_rows():
     """camelot reads the notes under a table into its last rows: marks ('*', '**',
     a letter before a capital, 'Source:') opening text that holds no figure."""

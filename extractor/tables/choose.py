@@ -32,7 +32,7 @@ from pathlib import Path
 
 from ..layout import Line, PageLayout, has_column_gap, is_caption, is_contents_entry, word_gaps, words_in_box, words_to_lines
 from ..settings import DEFAULT_SETTINGS, Settings
-from .base import Cell, RawTable, TableEngine, filled_cells
+from .base import Cell, RawTable, TableEngine, filled_cells, is_figure
 from .camelot import FLAVORS, CamelotEngine
 from .plumber import PlumberLinesEngine, crowding
 from .text import CAPTION_REACH, TextAlignmentEngine
@@ -333,7 +333,7 @@ def trim_prose_rows(table: RawTable, settings: Settings, layout: PageLayout | No
     start, end = trim_edges(0, len(table.grid))
     start, end = trim_edges(*_without_prose_blocks(table, start, end, settings))
     start, end = _cut_set_apart_lines(table, start, end, settings)
-    while end > start and is_prose_row(end - 1):
+    while end > start and (is_prose_row(end - 1) or is_note_row(table.grid[end - 1])):
         end -= 1
     if end - start < 2:
         return None
@@ -341,6 +341,21 @@ def trim_prose_rows(table: RawTable, settings: Settings, layout: PageLayout | No
         return table
     edges = table.row_edges[start : end + 1]
     return replace(table, grid=table.grid[start:end], row_edges=edges, bbox=(table.bbox[0], edges[0], table.bbox[2], edges[-1]))
+
+
+#: What opens a table's note: a mark (*, **, †, a letter before a capital) or "Note:"/"Source:".
+_NOTE_MARK = re.compile(r"^(?:[*†‡§¶]+(?:\s|$)|[*†‡§¶]+\s*[A-Za-z]|[a-z]\s+[A-Z]|\(\d{1,2}\)\s+[A-Z]|(?:Notes?|Sources?)\s*:)")
+
+
+def is_note_row(row: Sequence[Cell | None]) -> bool:
+    """A note under a table, read into its last rows: its text opens with a note's
+    mark and it holds no figure apart from that text ('** P<0.01', 'a Weights are
+    given as group means.', 'Source: ...')."""
+    filled = filled_cells(row)
+    if not filled:
+        return False
+    text = " ".join(cell.text for cell in filled)
+    return bool(_NOTE_MARK.match(text)) and sum(is_figure(cell.text) for cell in filled) == 0
 
 
 _DOTS_ONLY = re.compile(r"^[.…\s]+$")
