@@ -489,3 +489,42 @@ def open_sided(path: Path) -> None:
     c.drawString(72, tops[-1] - 14, "Source: Statistics Finland, Educational institutions, 2005.")
     c.showPage()
     c.save()
+
+
+FILLED = [["Measure", "2009", "2010"], ["Data sets available", "47", "272,768"],
+          ["Applications developed by the public and government", "0", "237"], ["Data set downloads", "0", "652,412"]]
+
+
+def filled_cells_with_line_fills(path: Path) -> None:
+    """A ruled table whose cells are filled in a light colour, each line of their
+    text again on a rectangle of its own in the same colour (as some office suites
+    write cell shading); the label of the third row wraps over three lines."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    shade = colors.Color(0.75, 0.85, 0.95)
+    x_edges = [72.0, 232.0, 312.0, 392.0]
+    lines_of = [[["Measure"], ["2009"], ["2010"]], [["Data sets available"], ["47"], ["272,768"]],
+                [["Applications developed", "by the public and", "government"], ["0"], ["237"]],
+                [["Data set downloads"], ["0"], ["652,412"]]]
+    heights = [18.0, 18.0, 40.0, 18.0]
+    tops = [760.0]
+    for h in heights:
+        tops.append(tops[-1] - h)
+    c.setFont("Helvetica", 9)
+    for r, row in enumerate(lines_of):
+        top, bottom = tops[r], tops[r + 1]
+        for k, lines in enumerate(row):
+            left, right = x_edges[k], x_edges[k + 1]
+            c.setFillColor(shade)
+            c.rect(left, bottom, right - left, top - bottom, stroke=0, fill=1)
+            for n, text in enumerate(lines):
+                baseline = top - 12 - 11 * n
+                c.setFillColor(shade)
+                c.rect(left + 3, baseline - 3, right - left - 6, 11, stroke=0, fill=1)
+                c.setFillColor(colors.black)
+                c.drawString(left + 5, baseline, text)
+    for y in tops:
+        c.line(x_edges[0], y, x_edges[-1], y)
+    for x in x_edges:
+        c.line(x, tops[0], x, tops[-1])
+    c.showPage()
+    c.save()

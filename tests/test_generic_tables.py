@@ -36,6 +36,7 @@ def pdfs(tmp_path_factory):
         "wider_figure": make.wider_figure,
         "close_header": make.header_close_over_figures,
         "open_sided": make.open_sided,
+        "line_fills": make.filled_cells_with_line_fills,
         "sideways_up": make.sideways_header,
         "sideways_down": lambda p: make.sideways_header(p, downward=True),
     }.items():
@@ -100,6 +101,12 @@ def test_generic_borderless_table_without_caption_is_found_and_prose_stays_narra
     assert table.rows == make.BORDERLESS[1:]
     assert not any(make.PROSE[:30] in " ".join(c or "" for c in row) for row in table.rows)
     assert extract_report(pdfs["borderless"], ExtractOptions(settings=Settings(tables_on_every_page=False))).tables == []
+
+
+@pytest.mark.xfail(strict=True, reason="a fill inside a fill of its own colour is taken for rules")
+def test_generic_fills_inside_a_fill_of_their_own_colour_draw_no_rules(pdfs):
+    _, table = only_table(pdfs["line_fills"])
+    assert [*table.header, *table.rows] == make.FILLED
 
 
 def test_generic_white_cell_backgrounds_draw_no_rules(pdfs):
