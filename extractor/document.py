@@ -249,17 +249,57 @@ def _read_page(page, number: int, fallback: "PdfiumPages", settings: Settings) -
     return PageRead(read_layout(page, number), visible_graphics(page))
 
 
+NESTED_FILLS_CHECKED = 400  # fills of one colour on a page; more (a chart's) are left as they are
+
+
 def visible_graphics(page):
-    """The page without the fills a reader cannot see: a white rectangle filled and not
-    stroked (a cell's background under its text) draws no rule, but pdfplumber takes
-    its four sides for ruling lines and cuts a cell's text into rows of its own."""
-    return page.filter(lambda obj: not _blank_fill(obj))
+    """The page without the fills a reader cannot see: a rectangle filled and not
+    stroked in white, or inside a larger one filled in its own colour (a cell's
+    background under each line of its text), draws no rule, but pdfplumber takes its
+    four sides for ruling lines and cuts a cell's text into rows of its own."""
+    hidden = _hidden_fills(page.rects)
+    if not hidden:
+        return page
+    return page.filter(lambda obj: not (obj.get("object_type") == "rect" and _fill_key(obj) in hidden))
+
+
+def _hidden_fills(rects: list[dict]) -> set[tuple]:
+    by_colour: dict[str, list[dict]] = {}
+    hidden: set[tuple] = set()
+    for rect in rects:
+        if not _plain_fill(rect):
+            continue
+        if _is_white(rect.get("non_stroking_color")):
+            hidden.add(_fill_key(rect))
+        else:
+            by_colour.setdefault(repr(rect.get("non_stroking_color")), []).append(rect)
+    for fills in by_colour.values():
+        if len(fills) > NESTED_FILLS_CHECKED:
+            continue
+        for inner in fills:
+            if any(outer is not inner and _contains(outer, inner) for outer in fills):
+                hidden.add(_fill_key(inner))
+    return hidden
+
+
+def _plain_fill(obj: dict) -> bool:
+    return obj.get("object_type") == "rect" and bool(obj.get("fill")) and not obj.get("stroke")
 
 
 def _blank_fill(obj: dict) -> bool:
-    if obj.get("object_type") != "rect" or not obj.get("fill") or obj.get("stroke"):
-        return False
-    return _is_white(obj.get("non_stroking_color"))
+    return _plain_fill(obj) and _is_white(obj.get("non_stroking_color"))
+
+
+def _fill_key(rect: dict) -> tuple:
+    return (round(rect["x0"], 2), round(rect["top"], 2), round(rect["x1"], 2), round(rect["bottom"], 2), repr(rect.get("non_stroking_color")))
+
+
+def _contains(outer: dict, inner: dict) -> bool:
+    """`outer` covers `inner` and is larger."""
+    covers = (outer["x0"] <= inner["x0"] + 0.5 and outer["x1"] >= inner["x1"] - 0.5
+              and outer["top"] <= inner["top"] + 0.5 and outer["bottom"] >= inner["bottom"] - 0.5)
+    larger = (outer["x1"] - outer["x0"]) * (outer["bottom"] - outer["top"]) > (inner["x1"] - inner["x0"]) * (inner["bottom"] - inner["top"]) + 1
+    return covers and larger
 
 
 def _is_white(colour) -> bool:

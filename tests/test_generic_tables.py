@@ -103,7 +103,6 @@ def test_generic_borderless_table_without_caption_is_found_and_prose_stays_narra
     assert extract_report(pdfs["borderless"], ExtractOptions(settings=Settings(tables_on_every_page=False))).tables == []
 
 
-@pytest.mark.xfail(strict=True, reason="a fill inside a fill of its own colour is taken for rules")
 def test_generic_fills_inside_a_fill_of_their_own_colour_draw_no_rules(pdfs):
     _, table = only_table(pdfs["line_fills"])
     assert [*table.header, *table.rows] == make.FILLED
