@@ -528,3 +528,34 @@ def filled_cells_with_line_fills(path: Path) -> None:
         c.line(x, tops[0], x, tops[-1])
     c.showPage()
     c.save()
+
+
+ONE_RULE = [["Indicators", "Weight of indicator in 2006"], ["Effectiveness", ""], ["Employment", "40"],
+            ["Further studies (in higher education)", "15"], ["Processes", ""], ["Dropping out", "15"],
+            ["Staff", ""], ["Formal teaching qualifications", "11"]]
+
+
+def single_column_rule(path: Path) -> None:
+    """A table of two columns under a caption, each row between horizontal rules of
+    the table's full width and the columns parted by one rule: no side borders, so no
+    cell is closed on both sides; section names sit in rows of their own."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(72, 790, "Table 10: Indicators of performance-based funding in 2006")
+    left, rule_x, right = 72.0, 347.0, 524.0
+    tops = [770.0 - 16 * k for k in range(len(ONE_RULE) + 1)]
+    c.setFont("Helvetica", 9)
+    for k, (row, top) in enumerate(zip(ONE_RULE, tops)):
+        indent = 16 if k and row[1] else 4
+        if k == 0:
+            c.drawCentredString((left + rule_x) / 2, top - 12, row[0])
+            c.drawCentredString((rule_x + right) / 2, top - 12, row[1])
+        else:
+            c.drawString(left + indent, top - 12, row[0])
+            c.drawCentredString((rule_x + right) / 2, top - 12, row[1])
+    for y in tops:
+        c.line(left, y, right, y)
+    c.line(rule_x, tops[0], rule_x, tops[-1])
+    c.drawString(72, tops[-1] - 14, "Source: Finnish National Board of Education, 2006.")
+    c.showPage()
+    c.save()

@@ -37,6 +37,7 @@ def pdfs(tmp_path_factory):
         "close_header": make.header_close_over_figures,
         "open_sided": make.open_sided,
         "line_fills": make.filled_cells_with_line_fills,
+        "one_rule": make.single_column_rule,
         "sideways_up": make.sideways_header,
         "sideways_down": lambda p: make.sideways_header(p, downward=True),
     }.items():
@@ -203,3 +204,16 @@ def test_generic_only_white_unstroked_fills_are_blank(colour, blank):
 
     assert _blank_fill({"object_type": "rect", "fill": True, "stroke": False, "non_stroking_color": colour}) is blank
     assert not _blank_fill({"object_type": "rect", "fill": True, "stroke": True, "non_stroking_color": colour})
+
+
+@pytest.mark.xfail(strict=True, reason="a table with one column rule and no side borders has no closed cell")
+def test_generic_ruled_engine_reads_a_table_of_one_column_rule_without_side_borders(pdfs):
+    """No cell of it is closed on both sides, so pdfplumber alone finds no table."""
+    from extractor.document import read_layout, visible_graphics
+    from extractor.tables.plumber import PlumberLinesEngine
+
+    with pdfplumber.open(pdfs["one_rule"]) as pdf:
+        page = pdf.pages[0]
+        tables = PlumberLinesEngine().find(visible_graphics(page), read_layout(page, 1))
+    assert len(tables) == 1
+    assert [[cell.text or "" if cell else "" for cell in row] for row in tables[0].grid] == make.ONE_RULE
