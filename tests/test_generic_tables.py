@@ -206,7 +206,6 @@ def test_generic_only_white_unstroked_fills_are_blank(colour, blank):
     assert not _blank_fill({"object_type": "rect", "fill": True, "stroke": True, "non_stroking_color": colour})
 
 
-@pytest.mark.xfail(strict=True, reason="a table with one column rule and no side borders has no closed cell")
 def test_generic_ruled_engine_reads_a_table_of_one_column_rule_without_side_borders(pdfs):
     """No cell of it is closed on both sides, so pdfplumber alone finds no table."""
     from extractor.document import read_layout, visible_graphics

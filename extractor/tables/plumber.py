@@ -194,9 +194,64 @@ def _open_sides(page, found) -> list[dict]:
             at_end = [e for e in reaching if abs((e["x0"] if end is min else e["x1"]) - x) <= 2]
             heights = sorted({round(e["top"], 1) for e in at_end})
             if len(heights) >= 2 and len(heights) >= OPEN_SIDE_SHARE * len({round(e["top"], 1) for e in rows}):
-                sides.append({"x0": x, "x1": x, "top": heights[0], "bottom": heights[-1], "width": 0.0,
-                              "height": heights[-1] - heights[0], "orientation": "v", "object_type": "line"})
+                sides.append(_vertical(x, heights[0], heights[-1]))
+    return sides + _unfound_open_tables(page, found)
+
+
+def _vertical(x: float, top: float, bottom: float) -> dict:
+    return {"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": bottom - top,
+            "orientation": "v", "object_type": "line"}
+
+
+RULE_JOIN = 2.0  # points: rule pieces this close along a line, or ends this close, are one
+MIN_OPEN_ROWS = 3  # rules of one extent, crossed by column rules, that make a table without sides
+
+
+def _unfound_open_tables(page, found) -> list[dict]:
+    """Side borders of a table pdfplumber found nothing of, having a single column rule:
+    three or more horizontal rules of one extent, a column rule running between each
+    two of them, and no table found across them."""
+    verticals = [e for e in page.edges if e["orientation"] == "v"]
+    groups: list[list[tuple[float, float, float]]] = []
+    for rule in _horizontal_rules(page):
+        group = next((g for g in groups if abs(g[0][1] - rule[1]) <= RULE_JOIN and abs(g[0][2] - rule[2]) <= RULE_JOIN), None)
+        if group is None:
+            groups.append([rule])
+        else:
+            group.append(rule)
+    sides = []
+    for group in groups:
+        heights = sorted({round(y, 1) for y, _, _ in group})
+        x0, x1 = group[0][1], group[0][2]
+        if len(heights) < MIN_OPEN_ROWS or any(t.bbox[0] < x1 and t.bbox[2] > x0 and t.bbox[1] < heights[-1] and t.bbox[3] > heights[0] for t in found):
+            continue
+        crossed = all(any(x0 + MIN_COLUMN < e["x0"] < x1 - MIN_COLUMN and e["top"] <= a + RULE_JOIN and e["bottom"] >= b - RULE_JOIN
+                          for e in verticals) for a, b in zip(heights, heights[1:]))
+        if crossed:
+            sides += [_vertical(x0, heights[0], heights[-1]), _vertical(x1, heights[0], heights[-1])]
     return sides
+
+
+def _horizontal_rules(page) -> list[tuple[float, float, float]]:
+    """The page's horizontal rules as (y, x0, x1): pieces drawn along one line joined,
+    the two edges of a thin filled rectangle taken as one rule."""
+    pieces = sorted((e["top"], e["x0"], e["x1"]) for e in page.edges if e["orientation"] == "h")
+    lines: list[list[tuple[float, float, float]]] = []
+    for piece in pieces:
+        if lines and piece[0] - lines[-1][0][0] <= 1.0:
+            lines[-1].append(piece)
+        else:
+            lines.append([piece])
+    rules = []
+    for line in lines:
+        spans: list[list[float]] = []
+        for _, a, b in sorted(line, key=lambda p: p[1]):
+            if spans and a <= spans[-1][1] + RULE_JOIN:
+                spans[-1][1] = max(spans[-1][1], b)
+            else:
+                spans.append([a, b])
+        rules += [(line[0][0], a, b) for a, b in spans]
+    return rules
 
 
 def _merge_close(values: list[float], tolerance: float = 1.5) -> list[float]:
