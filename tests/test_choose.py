@@ -349,3 +349,19 @@ def test_choose_notes_under_a_table_are_trimmed_off_its_last_rows():
     # a last row of figures under a letter label stays
     lettered = rows + [["b", "12", "4.1"]]
     assert [[c.text for c in row] for row in trim_prose_rows(raw_table(lettered), Settings()).grid] == lettered
+
+
+@pytest.mark.xfail(strict=True, reason="a caption read into camelot's first rows is kept as rows")
+def test_choose_caption_read_into_a_camelot_tables_first_rows_is_trimmed_off():
+    import re
+
+    from extractor.tables.choose import trim_caption_rows
+
+    caption = re.compile(r"^(?:Exhibit|Table)\s+\d+(?:\.\d+)*\.?\s")
+    rows = [["Age Cohort", "Head Start Group", "Control Group"], ["3-year-olds", "1,530", "1,029"], ["4-year-olds", "1,253", "855"]]
+    read = [["Exhibit 2.2.", "Number of children assigned to the groups,", None], [None, "by age cohort", None]] + rows
+    assert [[c.text for c in row] for row in trim_caption_rows(raw_table(read), caption).grid] == rows
+    # a one-cell row under the caption that starts a sentence of its own is the table's
+    titled = [["Table 3. Errors by lead time", None, None], [None, "Lead time (years)", None]] + rows
+    assert [[c.text for c in row] for row in trim_caption_rows(raw_table(titled), caption).grid] == titled[1:]
+    assert trim_caption_rows(raw_table(rows), caption).grid == raw_table(rows).grid
