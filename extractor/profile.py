@@ -30,14 +30,15 @@ DEFAULT_CAPTION = r"^Table\s+\d+"
 #: Besides the family's own caption words, any line that reads as a label: a
 #: capitalised word, a number, roman numeral or letter, a separator and a title
 #: ("Exhibit 3 - SMEs by cluster", "Tableau 2 : ..."), the number possibly announced
-#: by a number sign ("Table no. 1 – ...", "Tab. N° 2: ...", "Table #3 - ...").
+#: by a number sign ("Table no. 1 – ...", "Tab. N° 2: ...", "Table #3 - ..."), numbered
+#: in parts or after an annex letter ("Exhibit 2.2. ...", "Table A-2. ...").
 #: A bare number after the word ("Page 3 of 10") or a lower-case start is no label.
 #: Labels of figures rather than tables are left out.
 NOT_TABLE_LABELS = ("Figure", "Fig", "Chart", "Graph", "Diagram", "Photo", "Picture", "Image", "Map", "Box", "Page", "Step")
 NUMBER_SIGN = r"(?:(?i:no|nr|n°|nº|num)\.?\s*|#\s*)"
 LABELLED_LINE = (
     rf"(?-i:^(?!(?i:{'|'.join(NOT_TABLE_LABELS)})\b)[A-Z][A-Za-z]{{2,15}}\.?\s+{NUMBER_SIGN}?"
-    rf"(?:\d{{1,3}}|[IVXLC]{{1,6}}|[A-Z])\s*[-–—:.]\s+\S)"
+    rf"(?:(?:[A-Z][-.]?)?\d{{1,3}}(?:\.\d{{1,3}})*|[IVXLC]{{1,6}}|[A-Z])\s*[-–—:.]\s+\S)"
 )
 
 #: The value types a field spec's `type:` may name: how its cells are read.

@@ -351,7 +351,6 @@ def test_choose_notes_under_a_table_are_trimmed_off_its_last_rows():
     assert [[c.text for c in row] for row in trim_prose_rows(raw_table(lettered), Settings()).grid] == lettered
 
 
-@pytest.mark.xfail(strict=True, reason="a caption read into camelot's first rows is kept as rows")
 def test_choose_caption_read_into_a_camelot_tables_first_rows_is_trimmed_off():
     import re
 

@@ -320,7 +320,6 @@ def test_columns_a_header_printed_over_two_columns_heads_one_field():
     assert table.columns.columns["expected_results"] == (4, 5) and not table.columns.unassigned
 
 
-@pytest.mark.xfail(strict=True, reason="numbers in parts and annex letters before a number are no label")
 def test_captions_numbered_in_parts_or_after_an_annex_letter():
     for label in ("Exhibit 2.2. Number of children by age cohort", "Table A-2. Mean absolute percentage errors",
                   "Table B.1: Respondents by sector", "Tableau 3.1.2 - Délégation"):

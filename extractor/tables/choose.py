@@ -92,6 +92,7 @@ class PageTableReader:
     def _tables_only(self, read: list[RawTable], layout: PageLayout) -> list[RawTable]:
         """camelot's tables without the paragraph rows at their edges, and none that is prose."""
         trimmed = [trim_prose_rows(trim_prose_columns(join_leader_columns(t), self.settings), self.settings, layout) for t in read]
+        trimmed = [trim_caption_rows(t, self.caption_pattern) if t is not None else None for t in trimmed]
         return [t for t in trimmed if t is not None and not is_prose(t, self.settings)]
 
     def find(self, page, layout: PageLayout) -> list[RawTable]:
@@ -341,6 +342,27 @@ def trim_prose_rows(table: RawTable, settings: Settings, layout: PageLayout | No
         return table
     edges = table.row_edges[start : end + 1]
     return replace(table, grid=table.grid[start:end], row_edges=edges, bbox=(table.bbox[0], edges[0], table.bbox[2], edges[-1]))
+
+
+def trim_caption_rows(table: RawTable, caption: re.Pattern[str]) -> RawTable | None:
+    """The table without its caption, read into its first rows by camelot: a first row
+    whose text reads as a caption, and the caption's wrapped lines under it (rows of
+    one cell that go on in lower case or after a comma); None when nothing is left."""
+    def text(index: int) -> str:
+        return " ".join(cell.text for cell in filled_cells(table.grid[index]))
+
+    if not table.grid or not caption.search(text(0)):
+        return table
+    start = 1
+    while start < len(table.grid) and len(filled_cells(table.grid[start])) == 1:
+        line = text(start)
+        if not (line[:1].islower() or text(start - 1).rstrip().endswith(",")):
+            break
+        start += 1
+    if len(table.grid) - start < 2:
+        return None
+    edges = table.row_edges[start:]
+    return replace(table, grid=table.grid[start:], row_edges=edges, bbox=(table.bbox[0], edges[0], table.bbox[2], table.bbox[3]))
 
 
 #: What opens a table's note: a mark (*, **, †, a letter before a capital) or "Note:"/"Source:".
