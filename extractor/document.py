@@ -257,7 +257,10 @@ def visible_graphics(page):
     stroked in white, or inside a larger one filled in its own colour (a cell's
     background under each line of its text), draws no rule, but pdfplumber takes its
     four sides for ruling lines and cuts a cell's text into rows of its own."""
-    hidden = _hidden_fills(page.rects)
+    try:
+        hidden = _hidden_fills(page.rects)
+    except Exception:  # a page pdfminer cannot interpret raises where its objects are first read, as before
+        return page.filter(lambda obj: not _blank_fill(obj))
     if not hidden:
         return page
     return page.filter(lambda obj: not (obj.get("object_type") == "rect" and _fill_key(obj) in hidden))
