@@ -364,3 +364,19 @@ def test_choose_caption_read_into_a_camelot_tables_first_rows_is_trimmed_off():
     titled = [["Table 3. Errors by lead time", None, None], [None, "Lead time (years)", None]] + rows
     assert [[c.text for c in row] for row in trim_caption_rows(raw_table(titled), caption).grid] == titled[1:]
     assert trim_caption_rows(raw_table(rows), caption).grid == raw_table(rows).grid
+
+
+@pytest.mark.xfail(strict=True, reason="a chart camelot read as a table is kept")
+def test_choose_a_chart_camelot_read_as_a_table_is_dropped():
+    """Axis figures, a legend and the figure's own label, read by camelot as rows."""
+    import re
+
+    from extractor.tables.choose import PageTableReader
+
+    from .synthetic import empty_layout
+
+    chart = raw_table([[None, "Figure 15 (data until 7 July 2010)", None], [None, "Italy vs Germany (bp)", None],
+                       ["450", None, "450"], [None, "Diff 5-y CDS spread", None], ["350", None, "350"], ["300", None, "300"]])
+    table = raw_table([["Country", "Spread (bp)", "Yield (%)"], ["Italy", "150", "4.1"], ["France", "40", "3.0"]])
+    reader = PageTableReader(re.compile(r"^Table\s+\d+"))
+    assert reader._tables_only([chart, table], empty_layout(1)) == [table]
