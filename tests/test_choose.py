@@ -366,7 +366,6 @@ def test_choose_caption_read_into_a_camelot_tables_first_rows_is_trimmed_off():
     assert trim_caption_rows(raw_table(rows), caption).grid == raw_table(rows).grid
 
 
-@pytest.mark.xfail(strict=True, reason="a chart camelot read as a table is kept")
 def test_choose_a_chart_camelot_read_as_a_table_is_dropped():
     """Axis figures, a legend and the figure's own label, read by camelot as rows."""
     import re

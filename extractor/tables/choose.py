@@ -90,7 +90,9 @@ class PageTableReader:
         return make_engine(f"camelot-{flavor}", self.caption_pattern, self.source, self.password)
 
     def _tables_only(self, read: list[RawTable], layout: PageLayout) -> list[RawTable]:
-        """camelot's tables without the paragraph rows at their edges, and none that is prose."""
+        """camelot's tables without the paragraph rows at their edges, and none that is
+        prose or a chart."""
+        read = [t for t in read if not is_chart(t)]
         trimmed = [trim_prose_rows(trim_prose_columns(join_leader_columns(t), self.settings), self.settings, layout) for t in read]
         trimmed = [trim_caption_rows(t, self.caption_pattern) if t is not None else None for t in trimmed]
         return [t for t in trimmed if t is not None and not is_prose(t, self.settings)]
@@ -263,6 +265,16 @@ def unexplained_tabular_lines(layout: PageLayout, tables: list[RawTable]) -> int
         if has_column_gap(line):
             count += 1
     return count
+
+
+#: A figure's label: a chart read as a table holds its caption ("Figure 15 (data until ...)").
+_FIGURE_LABEL = re.compile(r"^(?:Figure|Fig|Chart|Graph|Diagram)\.?\s+\d", re.IGNORECASE)
+
+
+def is_chart(table: RawTable) -> bool:
+    """Whether camelot read a chart (its axis figures, legend and caption) as a table:
+    a cell of it opens with a figure's label."""
+    return any(_FIGURE_LABEL.match(cell.text) for row in table.grid for cell in filled_cells(row))
 
 
 def is_prose(table: RawTable, settings: Settings) -> bool:
