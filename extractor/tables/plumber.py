@@ -174,6 +174,8 @@ def _open_ends(page, found) -> tuple[list[float], list[float]]:
 
 
 OPEN_SIDE_SHARE = 0.5  # of a table's horizontal rules: running on to one end closes its open side
+RULE_JOIN = 2.0  # points: rule pieces this close along a line, or ends this close, are one
+MIN_OPEN_ROWS = 3  # rules of one extent, crossed by column rules, that make a table without sides
 
 
 def _open_sides(page, found) -> list[dict]:
@@ -185,13 +187,14 @@ def _open_sides(page, found) -> list[dict]:
     sides: list[dict] = []
     for table in found:
         x0, top, x1, bottom = table.bbox
-        rows = [e for e in horizontals if top - 2 <= e["top"] <= bottom + 2 and e["x0"] <= x1 + 2 and e["x1"] >= x0 - 2]
+        rows = [e for e in horizontals if top - RULE_JOIN <= e["top"] <= bottom + RULE_JOIN
+                and e["x0"] <= x1 + RULE_JOIN and e["x1"] >= x0 - RULE_JOIN]
         for end, beyond in ((min, lambda e: x0 - e["x0"]), (max, lambda e: e["x1"] - x1)):
             reaching = [e for e in rows if beyond(e) > MIN_COLUMN]
             if not reaching:
                 continue
             x = end(e["x0"] if end is min else e["x1"] for e in reaching)
-            at_end = [e for e in reaching if abs((e["x0"] if end is min else e["x1"]) - x) <= 2]
+            at_end = [e for e in reaching if abs((e["x0"] if end is min else e["x1"]) - x) <= RULE_JOIN]
             heights = sorted({round(e["top"], 1) for e in at_end})
             if len(heights) >= 2 and len(heights) >= OPEN_SIDE_SHARE * len({round(e["top"], 1) for e in rows}):
                 sides.append(_vertical(x, heights[0], heights[-1]))
@@ -201,10 +204,6 @@ def _open_sides(page, found) -> list[dict]:
 def _vertical(x: float, top: float, bottom: float) -> dict:
     return {"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": bottom - top,
             "orientation": "v", "object_type": "line"}
-
-
-RULE_JOIN = 2.0  # points: rule pieces this close along a line, or ends this close, are one
-MIN_OPEN_ROWS = 3  # rules of one extent, crossed by column rules, that make a table without sides
 
 
 def _unfound_open_tables(page, found) -> list[dict]:
