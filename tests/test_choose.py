@@ -381,7 +381,6 @@ def test_choose_a_chart_camelot_read_as_a_table_is_dropped():
     assert reader._tables_only([chart, table], empty_layout(1)) == [table]
 
 
-@pytest.mark.xfail(strict=True, reason="a lettered row of text only is taken for a note")
 def test_choose_lettered_rows_of_text_that_fill_the_table_are_no_notes():
     """Rows labelled a, b, c holding names and words fill as many cells as the table's
     other rows: they are its body, not notes under it."""

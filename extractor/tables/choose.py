@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from statistics import median
 from dataclasses import replace
 from pathlib import Path
 
@@ -346,7 +347,8 @@ def trim_prose_rows(table: RawTable, settings: Settings, layout: PageLayout | No
     start, end = trim_edges(0, len(table.grid))
     start, end = trim_edges(*_without_prose_blocks(table, start, end, settings))
     start, end = _cut_set_apart_lines(table, start, end, settings)
-    while end > start and (is_prose_row(end - 1) or is_note_row(table.grid[end - 1])):
+    typical_cells = median(len(filled_cells(row)) for row in table.grid) if table.grid else 0
+    while end > start and (is_prose_row(end - 1) or is_note_row(table.grid[end - 1], typical_cells)):
         end -= 1
     if end - start < 2:
         return None
@@ -381,12 +383,16 @@ def trim_caption_rows(table: RawTable, caption: re.Pattern[str]) -> RawTable | N
 _NOTE_MARK = re.compile(r"^(?:[*†‡§¶]+(?:\s|$)|[*†‡§¶]+\s*[A-Za-z]|[a-z]\s+[A-Z]|\(\d{1,2}\)\s+[A-Z]|(?:Notes?|Sources?)\s*:)")
 
 
-def is_note_row(row: Sequence[Cell | None]) -> bool:
+NOTE_CELLS = 2  # a note fills at most this many cells (its mark and its text)
+
+
+def is_note_row(row: Sequence[Cell | None], typical_cells: float) -> bool:
     """A note under a table, read into its last rows: its text opens with a note's
-    mark and it holds no figure apart from that text ('** P<0.01', 'a Weights are
-    given as group means.', 'Source: ...')."""
+    mark, it holds no figure apart from that text ('** P<0.01', 'a Weights are given
+    as group means.', 'Source: ...'), and it fills fewer cells than the table's rows
+    do (`typical_cells`, their median): rows labelled a, b, c are a body."""
     filled = filled_cells(row)
-    if not filled:
+    if not filled or len(filled) > NOTE_CELLS or len(filled) >= typical_cells:
         return False
     text = " ".join(cell.text for cell in filled)
     return bool(_NOTE_MARK.match(text)) and sum(is_figure(cell.text) for cell in filled) == 0
