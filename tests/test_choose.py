@@ -387,3 +387,14 @@ def test_choose_lettered_rows_of_text_that_fill_the_table_are_no_notes():
     rows = [["", "Cluster", "Next step"], ["a", "Alpha Cluster", "Study visit"], ["b", "Beta Cluster", "Joint workshop"],
             ["c", "Gamma Cluster", "Trade fair"]]
     assert [[c.text or "" for c in row] for row in trim_prose_rows(raw_table(rows), Settings()).grid] == rows
+
+
+@pytest.mark.xfail(strict=True, reason="a first row of figures under a label is taken for a caption")
+def test_choose_a_first_row_of_figures_that_reads_like_a_label_is_no_caption():
+    import re
+
+    from extractor.tables.choose import trim_caption_rows
+
+    caption = re.compile(r"^[A-Z][a-z]+\s+\d+\s*[-:.]\s+\S")
+    rows = [["Group 1 - control", "12", "15"], ["Group 2 - treated", "14", "19"], ["Group 3 - treated", "11", "17"]]
+    assert trim_caption_rows(raw_table(rows), caption).grid == raw_table(rows).grid
