@@ -389,7 +389,6 @@ def test_choose_lettered_rows_of_text_that_fill_the_table_are_no_notes():
     assert [[c.text or "" for c in row] for row in trim_prose_rows(raw_table(rows), Settings()).grid] == rows
 
 
-@pytest.mark.xfail(strict=True, reason="a first row of figures under a label is taken for a caption")
 def test_choose_a_first_row_of_figures_that_reads_like_a_label_is_no_caption():
     import re
 

@@ -360,12 +360,14 @@ def trim_prose_rows(table: RawTable, settings: Settings, layout: PageLayout | No
 
 def trim_caption_rows(table: RawTable, caption: re.Pattern[str]) -> RawTable | None:
     """The table without its caption, read into its first rows by camelot: a first row
-    whose text reads as a caption, and the caption's wrapped lines under it (rows of
-    one cell that go on in lower case or after a comma); None when nothing is left."""
+    of one or two cells and no figure whose text reads as a caption, and the caption's
+    wrapped lines under it (rows of one cell that go on in lower case or after a
+    comma); None when nothing is left."""
     def text(index: int) -> str:
         return " ".join(cell.text for cell in filled_cells(table.grid[index]))
 
-    if not table.grid or not caption.search(text(0)):
+    first = filled_cells(table.grid[0]) if table.grid else []
+    if not first or len(first) > NOTE_CELLS or any(is_figure(cell.text) for cell in first) or not caption.search(text(0)):
         return table
     start = 1
     while start < len(table.grid) and len(filled_cells(table.grid[start])) == 1:
