@@ -550,43 +550,40 @@ def _table(
     per_line = [_split_at(segments, columns, line.size) for segments, line in zip(per_line, region)]
     spans = _column_spans(per_line, columns)
     per_line = [_split_over_columns(segments, spans, line.size) for segments, line in zip(per_line, region)]
-    rows: list[list[list[Word]]] = []
     row_lines: list[list[Line]] = []
-    line_cells: list[list[list[list[Word]]]] = []  # per row, each line's cells
+    line_cells: list[list[list[list[Word]]]] = []  # per row, each of its lines' cells
     row_gap = _row_gap(region, 1 if goes_on else 2)
     by_bold = len(columns) == 1 and region[0].bold and not all(l.bold for l in region)
     for line, segments in zip(region, per_line):
         cells: list[list[Word]] = [[] for _ in columns]
         for segment in segments:
             cells[_column_of(segment, columns, spans)].extend(segment)
-        gap = line.top - row_lines[-1][-1].bottom if rows else 0.0
+        gap = line.top - row_lines[-1][-1].bottom if row_lines else 0.0
         if row_gap is not None:
-            continues = bool(rows) and gap < row_gap
+            continues = bool(row_lines) and gap < row_gap
         elif by_bold:  # one column of "a bold name, then its list": a bold line starts a row
-            continues = bool(rows) and not (line.bold and not row_lines[-1][-1].bold)
+            continues = bool(row_lines) and not (line.bold and not row_lines[-1][-1].bold)
         else:
-            continues = bool(rows) and gap < 0.5 * line.size and (not cells[0] or _goes_on_mid_sentence(cells, rows[-1]))
+            continues = (bool(row_lines) and gap < 0.5 * line.size
+                         and (not cells[0] or _goes_on_mid_sentence(cells, _merged(line_cells[-1]))))
         # A bold header wrapped over several lines is one row, unless the gaps already
         # say where rows end (a bold cluster name may follow the header).
-        header_wrap = row_gap is None and bool(rows) and len(rows) == 1 and line.bold and all(l.bold for l in row_lines[0])
+        header_wrap = row_gap is None and len(row_lines) == 1 and line.bold and all(l.bold for l in row_lines[0])
         if continues or header_wrap:
-            for i, words in enumerate(cells):
-                rows[-1][i].extend(words)
             row_lines[-1].append(line)
             line_cells[-1].append(cells)
         else:
-            rows.append([list(words) for words in cells])
             row_lines.append([line])
             line_cells.append([cells])
-    rows, row_lines = _unstack_rows(rows, row_lines, line_cells)
+    row_lines, line_cells = _unstack_rows(row_lines, line_cells)
     aligned = sum(1 for segs in per_line for s in segs if _at_column(s[0].x0, starts))
     total = sum(len(segs) for segs in per_line) or 1
     x1 = max([l.x1 for l in region] + ([right] if right is not None else []))
     column_edges = tuple(columns) + (x1,)
     row_edges = tuple(lines[0].top for lines in row_lines) + (region[-1].bottom,)
     grid = []
-    for r, cells in enumerate(rows):
-        grid.append(tuple(_cell(words, column_edges, r, c, row_edges) for c, words in enumerate(cells)))
+    for r, per_line in enumerate(line_cells):
+        grid.append(tuple(_cell(words, column_edges, r, c, row_edges) for c, words in enumerate(_merged(per_line))))
     return RawTable(
         page=page,
         bbox=(round(min(columns[0], min(l.x0 for l in region)), 2), round(region[0].top, 2), round(x1, 2), round(region[-1].bottom, 2)),
@@ -657,22 +654,27 @@ def _column_of(segment: list[Word], columns: tuple[float, ...], spans: list[tupl
     return column
 
 
-def _unstack_rows(rows: list[list[list[Word]]], row_lines: list[list[Line]], line_cells: list[list[list[list[Word]]]]):
+def _merged(per_line: list[list[list[Word]]]) -> list[list[Word]]:
+    """A row's cells: the words its lines hold in each column, line after line."""
+    return [[word for cells in per_line for word in cells[c]] for c in range(len(per_line[0]))]
+
+
+def _unstack_rows(row_lines: list[list[Line]], line_cells: list[list[list[list[Word]]]]):
     """Each line its own row where lines read as one row are rows set close together:
     two or more of them hold a label in the first column and a figure in one same
     other column, and a figure never wraps onto a second line of its cell (a block of
     "Direct result -", "Revaluation 2,076,667", "Costs (106,870)" under a heading,
     spaced tighter than the rows around it)."""
-    out_rows: list[list[list[Word]]] = []
     out_lines: list[list[Line]] = []
-    for cells, lines, per_line in zip(rows, row_lines, line_cells):
+    out_cells: list[list[list[list[Word]]]] = []
+    for lines, per_line in zip(row_lines, line_cells):
         if len(lines) > 1 and _stacked(per_line):
-            out_rows.extend(per_line)
             out_lines.extend([line] for line in lines)
+            out_cells.extend([cells] for cells in per_line)
         else:
-            out_rows.append(cells)
             out_lines.append(lines)
-    return out_rows, out_lines
+            out_cells.append(per_line)
+    return out_lines, out_cells
 
 
 def _stacked(per_line: list[list[list[Word]]]) -> bool:
