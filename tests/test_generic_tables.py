@@ -46,6 +46,11 @@ def pdfs(tmp_path_factory):
     return paths
 
 
+def text_grid(table) -> list[list[str]]:
+    """A table's header and rows, empty cells as ''."""
+    return [[cell or "" for cell in row] for row in [*table.header, *table.rows]]
+
+
 def only_table(path, **settings):
     report = extract_report(path, ExtractOptions(settings=Settings(**settings)))
     assert len(report.tables) == 1, [t.header for t in report.tables]
@@ -131,7 +136,7 @@ def test_generic_typewriter_table_in_two_blocks_is_read_from_its_gutters(pdfs):
     report = extract_report(pdfs["typewriter"])
     assert len(report.tables) == 2, [t.header for t in report.tables]
     for table, typed in zip(report.tables, (make.TYPED_FIRST, make.TYPED_SECOND)):
-        grid = [[cell or "" for cell in row] for row in [*table.header, *table.rows]]
+        grid = text_grid(table)
         assert grid[-len(typed):] == typed  # leaders dropped, figures one column each
         assert ["Design effect"] == [cell for row in grid[: -len(typed)] for cell in row if cell]
 
@@ -145,8 +150,7 @@ def test_generic_spaced_dot_leaders_are_no_columns(pdfs):
 
 def test_generic_ruled_figures_with_labels_and_a_column_beside_their_rules_are_read_whole(pdfs):
     _, table = only_table(pdfs["outside"])
-    grid = [[cell or "" for cell in row] for row in [*table.header, *table.rows]]
-    assert grid == make.SECTORS
+    assert text_grid(table) == make.SECTORS
 
 
 @pytest.mark.parametrize("name", ["sideways_up", "sideways_down"])
@@ -158,8 +162,7 @@ def test_generic_header_printed_sideways_keeps_its_labels_in_reading_order(pdfs,
 
 def test_generic_rows_set_closer_than_the_others_stay_rows_when_each_holds_its_figure(pdfs):
     _, table = only_table(pdfs["close_set"])
-    grid = [[cell or "" for cell in row] for row in [*table.header, *table.rows]]
-    assert grid == make.STATEMENT
+    assert text_grid(table) == make.STATEMENT
 
 
 def test_generic_wider_figure_set_flush_right_stays_in_its_column(pdfs):
@@ -175,8 +178,7 @@ def test_generic_header_words_set_close_over_narrow_columns_of_figures_stand_ove
 
 def test_generic_ruled_table_without_side_borders_is_closed_where_its_rules_end(pdfs):
     _, table = only_table(pdfs["open_sided"])
-    grid = [[cell or "" for cell in row] for row in [*table.header, *table.rows]]
-    assert grid == make.OPEN_SIDED
+    assert text_grid(table) == make.OPEN_SIDED
 
 
 def test_generic_table_printed_sideways_is_read_in_its_reading_direction(pdfs):
