@@ -559,3 +559,35 @@ def single_column_rule(path: Path) -> None:
     c.drawString(72, tops[-1] - 14, "Source: Finnish National Board of Education, 2006.")
     c.showPage()
     c.save()
+
+
+CONDENSED = [
+    ["Survey round", "Households", "Period"],
+    ["Rural Third Repeat", "2400", "2011 to 2012"],
+    ["Urban First Round", "1200", "2015 to 2016"],
+    ["Tribal Second Round", "960", "2017 to 2018"],
+]
+
+
+def condensed_text(path: Path) -> None:
+    """A ruled table whose text is set with a negative character spacing, as some
+    producers condense text: each word space is a space character, but the next word
+    starts where the space's glyph ends, so words touch."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    left, top, widths, height = 72.0, 760.0, (170.0, 90.0, 120.0), 20.0
+    xs = [left]
+    for width in widths:
+        xs.append(xs[-1] + width)
+    for r, row in enumerate(CONDENSED):
+        for x, cell in zip(xs, row):
+            text = c.beginText(x + 4, top - height * r - 14)
+            text.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 10)
+            text.setCharSpace(-1.6)
+            text.textOut(cell)
+            c.drawText(text)
+    for r in range(len(CONDENSED) + 1):
+        c.line(xs[0], top - height * r, xs[-1], top - height * r)
+    for x in xs:
+        c.line(x, top, x, top - height * len(CONDENSED))
+    c.showPage()
+    c.save()
