@@ -38,6 +38,9 @@ class Word:
     #: Degrees the text is turned anticlockwise: 0 upright, 90 read bottom to top,
     #: 270 top to bottom (a column label printed sideways).
     turn: int = 0
+    #: The text layer holds a space character between this word and the one before it
+    #: on its line: a space, however close condensed type sets the two.
+    spaced: bool = False
 
     @property
     def middle(self) -> float:
@@ -84,6 +87,7 @@ def words_from_chars(chars: Sequence[dict]) -> list[Word]:
     """Group characters into words: split at spaces, gaps, and changes of size or baseline."""
     words: list[Word] = []
     current: list[dict] = []
+    space: dict | None = None  # the space character between the last word and this one, if any
 
     def flush() -> None:
         if not current:
@@ -99,6 +103,7 @@ def words_from_chars(chars: Sequence[dict]) -> list[Word]:
                 bottom=max(c["bottom"] for c in current),
                 size=max(sizes),
                 bold=sum(is_bold_font(c["fontname"]) for c in current) * 2 > len(current),
+                spaced=space is not None and _same_line(space, current[0]),
             )
         )
         current.clear()
@@ -111,6 +116,7 @@ def words_from_chars(chars: Sequence[dict]) -> list[Word]:
     for char in ordered:
         if char["text"].isspace() or not char["text"]:
             flush()
+            space = char if char["text"].isspace() else space
             continue
         if current:
             prev = current[-1]
@@ -121,9 +127,14 @@ def words_from_chars(chars: Sequence[dict]) -> list[Word]:
             )
             if not same_run or gap > WORD_GAP_RATIO * prev["size"] or gap < -prev["size"]:
                 flush()
+                space = None
         current.append(char)
     flush()
     return words
+
+
+def _same_line(space: dict, char: dict) -> bool:
+    return abs(space["bottom"] - char["bottom"]) < max(1.0, 0.25 * char["size"])
 
 
 SIDEWAYS_BASELINE_TOLERANCE = 1.0  # points: characters this close across their baseline are on one line
@@ -303,7 +314,7 @@ def join_words(words: Sequence[Word], keep_footnote_marks: bool = False) -> str:
             continue
         if prev is not None:
             touching = word.x0 - prev.x1 < WORD_GAP_RATIO * min(prev.size, word.size)
-            if not touching:
+            if word.spaced or not touching:
                 parts.append(" ")
         parts.append(word.text)
         prev = word

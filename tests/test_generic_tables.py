@@ -221,7 +221,6 @@ def test_generic_ruled_engine_reads_a_table_of_one_column_rule_without_side_bord
     assert [[cell.text or "" if cell else "" for cell in row] for row in tables[0].grid] == make.ONE_RULE
 
 
-@pytest.mark.xfail(strict=True, reason="words touching across a space character are joined without it")
 def test_words_the_text_layer_parts_with_a_space_keep_it_when_condensed_text_makes_them_touch(pdfs):
     _, table = only_table(pdfs["condensed"])
     assert text_grid(table) == make.CONDENSED
