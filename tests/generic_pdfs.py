@@ -591,3 +591,32 @@ def condensed_text(path: Path) -> None:
         c.line(x, top, x, top - height * len(CONDENSED))
     c.showPage()
     c.save()
+
+
+PADDED = [
+    ["Licensee", "Service area", "Granted"],
+    ["Apollo Online Services", "Delhi and Mumbai", "01-04-2014"],
+    ["Access Smart Solutions", "Andhra Pradesh", "13-03-2014"],
+]
+
+
+def space_padded_cells(path: Path) -> None:
+    """A ruled table whose producer first draws a run of space characters across each
+    cell (padding) and then the cell's text over it at the same baseline."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    left, top, widths, height = 72.0, 760.0, (150.0, 120.0, 90.0), 20.0
+    xs = [left]
+    for width in widths:
+        xs.append(xs[-1] + width)
+    c.setFont("Helvetica", 9)
+    for r, row in enumerate(PADDED):
+        for x, width, cell in zip(xs, widths, row):
+            baseline = top - height * r - 14
+            c.drawString(x + 2, baseline, " " * int(width / 2.6))
+            c.drawString(x + 4, baseline, cell)
+    for r in range(len(PADDED) + 1):
+        c.line(xs[0], top - height * r, xs[-1], top - height * r)
+    for x in xs:
+        c.line(x, top, x, top - height * len(PADDED))
+    c.showPage()
+    c.save()

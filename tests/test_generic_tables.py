@@ -41,6 +41,7 @@ def pdfs(tmp_path_factory):
         "sideways_up": make.sideways_header,
         "sideways_down": lambda p: make.sideways_header(p, downward=True),
         "condensed": make.condensed_text,
+        "padded": make.space_padded_cells,
     }.items():
         paths[name] = folder / f"{name}.pdf"
         build(paths[name])
@@ -224,3 +225,9 @@ def test_generic_ruled_engine_reads_a_table_of_one_column_rule_without_side_bord
 def test_words_the_text_layer_parts_with_a_space_keep_it_when_condensed_text_makes_them_touch(pdfs):
     _, table = only_table(pdfs["condensed"])
     assert text_grid(table) == make.CONDENSED
+
+
+@pytest.mark.xfail(strict=True, reason="padding spaces drawn under the text part its letters")
+def test_space_characters_drawn_as_padding_under_a_cells_text_part_no_letters(pdfs):
+    _, table = only_table(pdfs["padded"])
+    assert text_grid(table) == make.PADDED
