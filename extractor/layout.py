@@ -38,8 +38,8 @@ class Word:
     #: Degrees the text is turned anticlockwise: 0 upright, 90 read bottom to top,
     #: 270 top to bottom (a column label printed sideways).
     turn: int = 0
-    #: The text layer holds a space character between this word and the one before it
-    #: on its line: a space, however close condensed type sets the two.
+    #: The page draws a space character just before this word, on its line: a space
+    #: between it and the word before, however close condensed type sets the two.
     spaced: bool = False
 
     @property
@@ -84,10 +84,17 @@ def is_bold_font(fontname: str) -> bool:
 
 
 def words_from_chars(chars: Sequence[dict]) -> list[Word]:
-    """Group characters into words: split at spaces, gaps, and changes of size or baseline."""
+    """Group characters into words: split at spaces, gaps, and changes of size or baseline.
+
+    `chars` come in the order the page draws them, which tells the spaces the text holds
+    from those a producer laid over it as padding."""
     words: list[Word] = []
     current: list[dict] = []
-    space: dict | None = None  # the space character between the last word and this one, if any
+    drawn = {id(char): i for i, char in enumerate(chars)}
+
+    def spaced(first: dict) -> bool:
+        i = drawn[id(first)]
+        return i > 0 and chars[i - 1]["text"].isspace() and _same_line(chars[i - 1], first)
 
     def flush() -> None:
         if not current:
@@ -103,7 +110,7 @@ def words_from_chars(chars: Sequence[dict]) -> list[Word]:
                 bottom=max(c["bottom"] for c in current),
                 size=max(sizes),
                 bold=sum(is_bold_font(c["fontname"]) for c in current) * 2 > len(current),
-                spaced=space is not None and _same_line(space, current[0]),
+                spaced=spaced(current[0]),
             )
         )
         current.clear()
@@ -116,7 +123,6 @@ def words_from_chars(chars: Sequence[dict]) -> list[Word]:
     for char in ordered:
         if char["text"].isspace() or not char["text"]:
             flush()
-            space = char if char["text"].isspace() else space
             continue
         if current:
             prev = current[-1]
@@ -127,7 +133,6 @@ def words_from_chars(chars: Sequence[dict]) -> list[Word]:
             )
             if not same_run or gap > WORD_GAP_RATIO * prev["size"] or gap < -prev["size"]:
                 flush()
-                space = None
         current.append(char)
     flush()
     return words

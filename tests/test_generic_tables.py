@@ -227,7 +227,6 @@ def test_words_the_text_layer_parts_with_a_space_keep_it_when_condensed_text_mak
     assert text_grid(table) == make.CONDENSED
 
 
-@pytest.mark.xfail(strict=True, reason="padding spaces drawn under the text part its letters")
 def test_space_characters_drawn_as_padding_under_a_cells_text_part_no_letters(pdfs):
     _, table = only_table(pdfs["padded"])
     assert text_grid(table) == make.PADDED
