@@ -620,3 +620,37 @@ def space_padded_cells(path: Path) -> None:
         c.line(x, top, x, top - height * len(PADDED))
     c.showPage()
     c.save()
+
+
+DOUBLED = [
+    ["Course", "Provider", "Months"],
+    ["Software training", "Microsoft", "12"],
+    ["Blasting design", "Sichuan Institute", "6"],
+]
+SMALL_PRINT = "Small print: all 1100 tallies"
+
+
+def doubled_glyphs(path: Path) -> None:
+    """A ruled table whose producer makes bold by drawing each text twice, the second
+    time shifted by a fraction of a point, and a line of small print whose double
+    letters ('ll' at 4 points) stand less than a point apart."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    left, top, widths, height = 72.0, 760.0, (150.0, 130.0, 60.0), 20.0
+    xs = [left]
+    for width in widths:
+        xs.append(xs[-1] + width)
+    c.setFont("Helvetica", 9)
+    for r, row in enumerate(DOUBLED):
+        for x, cell in zip(xs, row):
+            baseline = top - height * r - 14
+            c.drawString(x + 4, baseline, cell)
+            if r == 0 or x == xs[0]:
+                c.drawString(x + 4.27, baseline, cell)
+    for r in range(len(DOUBLED) + 1):
+        c.line(xs[0], top - height * r, xs[-1], top - height * r)
+    for x in xs:
+        c.line(x, top, x, top - height * len(DOUBLED))
+    c.setFont("Helvetica", 4)
+    c.drawString(72, top - height * len(DOUBLED) - 20, SMALL_PRINT)
+    c.showPage()
+    c.save()

@@ -7,6 +7,7 @@ import pdfplumber
 import pytest
 
 from extractor import ExtractOptions, extract_report
+from extractor.document import read_layout
 from extractor.rotation import page_turn
 from extractor.settings import Settings
 
@@ -42,6 +43,7 @@ def pdfs(tmp_path_factory):
         "sideways_down": lambda p: make.sideways_header(p, downward=True),
         "condensed": make.condensed_text,
         "padded": make.space_padded_cells,
+        "doubled": make.doubled_glyphs,
     }.items():
         paths[name] = folder / f"{name}.pdf"
         build(paths[name])
@@ -230,3 +232,11 @@ def test_words_the_text_layer_parts_with_a_space_keep_it_when_condensed_text_mak
 def test_space_characters_drawn_as_padding_under_a_cells_text_part_no_letters(pdfs):
     _, table = only_table(pdfs["padded"])
     assert text_grid(table) == make.PADDED
+
+
+@pytest.mark.xfail(strict=True, reason="glyphs drawn twice for bold are read twice")
+def test_glyphs_drawn_twice_a_fraction_of_a_point_apart_are_read_once_and_close_double_letters_stay(pdfs):
+    report, table = only_table(pdfs["doubled"])
+    assert text_grid(table) == make.DOUBLED
+    with pdfplumber.open(pdfs["doubled"]) as pdf:
+        assert make.SMALL_PRINT in read_layout(pdf.pages[0], 1).lines[-1].text
