@@ -31,7 +31,7 @@ from .errors import (
     NoTextLayerError,
     NotAPdfError,
 )
-from .layout import PageLayout, mark_superscripts, sideways_words, words_from_chars, words_to_lines
+from .layout import PageLayout, drawn_once, mark_superscripts, sideways_words, words_from_chars, words_to_lines
 from .settings import DEFAULT_SETTINGS, Settings
 
 
@@ -173,14 +173,15 @@ def document_info(pdf: pdfplumber.PDF) -> DocumentInfo:
 
 def read_layout(page, number: int) -> PageLayout:
     """Words and lines of one pdfplumber page."""
-    words = mark_superscripts(words_from_chars(page.chars))
+    chars = drawn_once(page.chars)
+    words = mark_superscripts(words_from_chars(chars))
     return PageLayout(
         number=number,
         width=float(page.width),
         height=float(page.height),
         words=words,
         lines=words_to_lines(words),
-        sideways=sideways_words(page.chars),
+        sideways=sideways_words(chars),
     )
 
 
@@ -385,7 +386,7 @@ class PdfiumPages:
             return None
         if not text_layer_usable(chars, settings.garbled_text_share):
             return None
-        words = mark_superscripts(words_from_chars(chars))
+        words = mark_superscripts(words_from_chars(drawn_once(chars)))
         return PageLayout(number=number, width=float(width), height=float(height), words=words, lines=words_to_lines(words))
 
     def count(self) -> int:

@@ -83,6 +83,41 @@ def is_bold_font(fontname: str) -> bool:
     return "bold" in name or "black" in name or "heavy" in name or name.endswith(",b")
 
 
+DUPLICATE_SHIFT = 0.25  # of a glyph's width and size: a copy drawn closer than this is the same glyph
+
+
+def drawn_once(chars: Sequence[dict]) -> list[dict]:
+    """The page's characters without the copies some producers draw to make text bold:
+    the same glyph (text, font, size) drawn again less than a quarter of its width and
+    size away. In the order the page draws them.
+
+    pdfplumber's `dedupe_chars` takes one point for every glyph, which merges the double
+    letters of small print ('ll' at 4 points stand 0.9 points apart), and restores the
+    order by `list.index`, quadratic in the characters of a page."""
+    groups: dict[tuple, list[tuple[int, dict]]] = {}
+    for i, char in enumerate(chars):
+        key = (char["text"], char.get("fontname"), round(char["size"], 2), char.get("upright", True))
+        groups.setdefault(key, []).append((i, char))
+    copies: set[int] = set()
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda m: (m[1]["top"], m[1]["x0"]))
+        for k, (i, char) in enumerate(members):
+            if i in copies:
+                continue
+            near_x = DUPLICATE_SHIFT * max(char["x1"] - char["x0"], 0.1)
+            near_y = DUPLICATE_SHIFT * char["size"]
+            for j, other in members[k + 1:]:
+                if other["top"] - char["top"] >= near_y:
+                    break
+                if j not in copies and abs(other["x0"] - char["x0"]) < near_x:
+                    copies.add(max(i, j))  # the later drawing is the copy
+                    if j < i:
+                        break  # this one is itself the copy
+    return [char for i, char in enumerate(chars) if i not in copies]
+
+
 def words_from_chars(chars: Sequence[dict]) -> list[Word]:
     """Group characters into words: split at spaces, gaps, and changes of size or baseline.
 

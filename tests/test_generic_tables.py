@@ -234,7 +234,6 @@ def test_space_characters_drawn_as_padding_under_a_cells_text_part_no_letters(pd
     assert text_grid(table) == make.PADDED
 
 
-@pytest.mark.xfail(strict=True, reason="glyphs drawn twice for bold are read twice")
 def test_glyphs_drawn_twice_a_fraction_of_a_point_apart_are_read_once_and_close_double_letters_stay(pdfs):
     report, table = only_table(pdfs["doubled"])
     assert text_grid(table) == make.DOUBLED
