@@ -274,35 +274,50 @@ def crowding(words: list[Word], grid: list[tuple[Cell | None, ...]], ruled: bool
     lines = crowded = 0
     gapped: list[tuple[int, list[tuple[float, float]]]] = []  # (row, wide gaps) of each line holding one
     for r, row in enumerate(grid):
-        stacked_tops: list[list[float]] = []
-        label = next((cell for cell in row if cell is not None), None)
-        label_lines = 0
         for cell in row:
             if cell is None or not cell.text:
                 continue
             cell_lines = words_to_lines(words_in_box(words, cell.bbox))
-            if cell is label:
-                label_lines = len(cell_lines)
             lines += len(cell_lines)
             for line in cell_lines:
                 ordered = sorted(line.words, key=lambda w: w.x0)
                 gaps = [(a.x1, b.x0) for a, b in zip(ordered, ordered[1:]) if b.x0 - a.x1 > 1.5 * line.size]
                 if gaps:
                     gapped.append((r, gaps))
-            tops = [
-                nxt.top for prev, nxt in zip(cell_lines, cell_lines[1:])
-                if cell.bbox[2] - 3 - prev.x1 > (min(nxt.words, key=lambda w: w.x0).x1 - nxt.x0) + 0.3 * nxt.size
-            ]
-            if tops:
-                stacked_tops.append(tops)
-        # rows run together stack their labels too; a label of one line beside lists
-        # stacked in other cells heads one row whose cells hold lists
-        if len(stacked_tops) >= 2 and label_lines >= 2:
-            shared = [t for t in stacked_tops[0] if all(any(abs(t - u) < 2 for u in other) for other in stacked_tops[1:])]
-            crowded += len(shared) * len(stacked_tops)
+        shared, stacking = rows_run_together_in(words, row)
+        crowded += len(shared) * stacking
     crowded += sum(1 for r, gaps in gapped if not ruled
                    or any(s != r and _overlap(gap, other) for s, others in gapped for gap in gaps for other in others))
     return min(1.0, crowded / lines) if lines else 0.0
+
+
+def rows_run_together_in(words: list[Word], row: tuple[Cell | None, ...]) -> tuple[list[float], int]:
+    """Where one ruled row holds several rows that were not ruled apart: the tops of the
+    lines that start a row, and how many cells stack lines there. A cell's lines are
+    stacked where the next line's first word would have fitted on the line above (no
+    wrap), and rows run together where two or more cells stack lines at the same heights
+    and the row's label (its first cell, not covered by a cell spanning into it) stacks
+    as well: a header row over an empty corner has no label to stack, and a label of one
+    line beside lists stacked in other cells heads one row whose cells hold lists."""
+    stacked_tops: list[list[float]] = []
+    label = next((cell for cell in row if cell is not None), None)
+    label_lines = 0
+    for cell in row:
+        if cell is None or not cell.text:
+            continue
+        cell_lines = words_to_lines(words_in_box(words, cell.bbox))
+        if cell is label:
+            label_lines = len(cell_lines)
+        tops = [
+            nxt.top for prev, nxt in zip(cell_lines, cell_lines[1:])
+            if cell.bbox[2] - 3 - prev.x1 > (min(nxt.words, key=lambda w: w.x0).x1 - nxt.x0) + 0.3 * nxt.size
+        ]
+        if tops:
+            stacked_tops.append(tops)
+    if len(stacked_tops) < 2 or label_lines < 2:
+        return [], 0
+    shared = [t for t in stacked_tops[0] if all(any(abs(t - u) < 2 for u in other) for other in stacked_tops[1:])]
+    return shared, len(stacked_tops)
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
