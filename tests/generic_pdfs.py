@@ -654,3 +654,32 @@ def doubled_glyphs(path: Path) -> None:
     c.drawString(72, top - height * len(DOUBLED) - 20, SMALL_PRINT)
     c.showPage()
     c.save()
+
+
+UNRULED_BODY = [
+    ["Region", "Offices", "Staff"],
+    ["North coast", "12", "340"],
+    ["Inland plateau", "7", "95"],
+    ["Southern islands", "3", "41"],
+]
+
+
+def ruled_header_unruled_body(path: Path) -> None:
+    """A table ruled around and between its columns, with a rule under its header row
+    but none between the rows of its body, which are set one per line."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    left, top, widths, height = 72.0, 760.0, (160.0, 90.0, 90.0), 20.0
+    xs = [left]
+    for width in widths:
+        xs.append(xs[-1] + width)
+    c.setFont("Helvetica", 10)
+    for r, row in enumerate(UNRULED_BODY):
+        for x, cell in zip(xs, row):
+            c.drawString(x + 4, top - height * r - 14, cell)
+    bottom = top - height * len(UNRULED_BODY)
+    for y in (top, top - height, bottom):
+        c.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        c.line(x, top, x, bottom)
+    c.showPage()
+    c.save()

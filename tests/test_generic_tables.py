@@ -44,6 +44,7 @@ def pdfs(tmp_path_factory):
         "condensed": make.condensed_text,
         "padded": make.space_padded_cells,
         "doubled": make.doubled_glyphs,
+        "unruled_body": make.ruled_header_unruled_body,
     }.items():
         paths[name] = folder / f"{name}.pdf"
         build(paths[name])
@@ -239,3 +240,16 @@ def test_glyphs_drawn_twice_a_fraction_of_a_point_apart_are_read_once_and_close_
     assert text_grid(table) == make.DOUBLED
     with pdfplumber.open(pdfs["doubled"]) as pdf:
         assert make.SMALL_PRINT in read_layout(pdf.pages[0], 1).lines[-1].text
+
+
+@pytest.mark.xfail(strict=True, reason="a ruled body without rules between its rows is read as one row")
+def test_rows_of_a_ruled_body_set_one_per_line_without_rules_between_them_are_rows_of_the_ruled_table(pdfs):
+    from extractor.document import visible_graphics
+    from extractor.tables.plumber import PlumberLinesEngine
+
+    with pdfplumber.open(pdfs["unruled_body"]) as pdf:
+        page = pdf.pages[0]
+        tables = PlumberLinesEngine().find(visible_graphics(page), read_layout(page, 1))
+    assert len(tables) == 1
+    assert [[cell.text or "" if cell else "" for cell in row] for row in tables[0].grid] == make.UNRULED_BODY
+    assert tables[0].confidence == 1.0  # a clean grid: no other engine's reading replaces it
