@@ -242,7 +242,6 @@ def test_glyphs_drawn_twice_a_fraction_of_a_point_apart_are_read_once_and_close_
         assert make.SMALL_PRINT in read_layout(pdf.pages[0], 1).lines[-1].text
 
 
-@pytest.mark.xfail(strict=True, reason="a ruled body without rules between its rows is read as one row")
 def test_rows_of_a_ruled_body_set_one_per_line_without_rules_between_them_are_rows_of_the_ruled_table(pdfs):
     from extractor.document import visible_graphics
     from extractor.tables.plumber import PlumberLinesEngine

@@ -46,6 +46,14 @@ class PlumberLinesEngine:
         sides = _open_sides(page, found)
         if closing or sides:
             found = page.find_tables({**LINE_SETTINGS, "explicit_horizontal_lines": closing, "explicit_vertical_lines": sides})
+        tables = self._read(found, layout, tops)
+        parting = [_horizontal(y, t.bbox[0], t.bbox[2]) for t in tables for y in _unruled_row_breaks(t, layout)]
+        if parting:
+            found = page.find_tables({**LINE_SETTINGS, "explicit_horizontal_lines": closing + parting, "explicit_vertical_lines": sides})
+            tables = self._read(found, layout, tops)
+        return tables
+
+    def _read(self, found, layout: PageLayout, tops: list[float]) -> list[RawTable]:
         tables = []
         for table in found:
             if not table.rows:
@@ -204,6 +212,37 @@ def _open_sides(page, found) -> list[dict]:
 def _vertical(x: float, top: float, bottom: float) -> dict:
     return {"x0": x, "x1": x, "top": top, "bottom": bottom, "width": 0.0, "height": bottom - top,
             "orientation": "v", "object_type": "line"}
+
+
+def _horizontal(y: float, x0: float, x1: float) -> dict:
+    return {"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0,
+            "orientation": "h", "object_type": "line"}
+
+
+ROWS_IN_ONE = 3  # lines in each cell of a ruled row, at the least, for it to be parted into rows
+
+
+def _unruled_row_breaks(table: RawTable, layout: PageLayout) -> list[float]:
+    """Heights at which to part the rows that one ruled row of `table` holds without
+    rules between them (`rows_run_together_in`): midway between the label's lines.
+    Only a plain stack is parted: every filled cell of the row holds as many lines as
+    the label, three or more, and each line of the label starts such a row. Two lines
+    beside two lines are as often a label and a text each wrapped by hand, and a label
+    wrapped or set beside a figure of the row above leaves the rows unsure: such grids
+    stay as ruled (unclean, for another engine's reading to replace)."""
+    breaks = []
+    for row in table.grid:
+        starts, _ = rows_run_together_in(layout.words, row)
+        label = next((cell for cell in row if cell is not None), None)
+        if not starts or label is None:
+            continue
+        lines = words_to_lines(words_in_box(layout.words, label.bbox))
+        counts = {len(words_to_lines(words_in_box(layout.words, cell.bbox))) for cell in row if cell is not None and cell.text}
+        if counts != {len(lines)} or len(lines) < ROWS_IN_ONE:
+            continue
+        if all(any(abs(below.top - top) < 2 for top in starts) for below in lines[1:]):
+            breaks += [(above.bottom + below.top) / 2 for above, below in zip(lines, lines[1:])]
+    return breaks
 
 
 def _unfound_open_tables(page, found) -> list[dict]:
