@@ -10,7 +10,10 @@ and prints rows/s of
   - baseline: the same flattened rows, one transaction per report, each table's rows
     sent with the driver's `executemany` of a plain INSERT (entities with ON CONFLICT);
     also, for reference, one `execute` per row. psycopg 3's `executemany` pipelines
-    its INSERTs (no round trip per row) and prepares them, so it is the harder baseline.
+    its INSERTs (no round trip per row) and prepares them, so it is the harder baseline;
+  - PostgreSQL only, COPY alone: the same rows, dumped by the server beforehand, written
+    into an empty database by COPY with no client work at all. What the server itself
+    takes to store them bounds what any loader can reach against the baseline.
 Both start from validated `MissionReport` objects (as `load` has after reading a file,
 and `convert --db` after linking) and include flattening them; neither reads files.
 Target: bulk >= 10 x baseline on each engine.
@@ -108,6 +111,34 @@ def baseline(url: str, reports: list[MissionReport], one_by_one: bool = False) -
         return rows, time.perf_counter() - start
 
 
+def copy_alone(source_url: str, target_url: str) -> tuple[int, float]:
+    """The server's own share of a bulk load, a ceiling for any loader: the rows `bulk`
+    wrote, dumped by the server as COPY text beforehand, written into an empty database
+    by COPY alone in one transaction (no client work: no serialising, no flattening)."""
+    import psycopg
+
+    tables = [REPORTS, *RECORDS.values(), ENTITIES]
+    dumps: dict[str, tuple[str, bytes]] = {}
+    with psycopg.connect(source_url) as source, source.cursor() as cursor:
+        for table in tables:
+            names = ", ".join(quote(n) for n in table.column_names)
+            data = bytearray()
+            with cursor.copy(f"COPY {quote(table.name)} ({names}) TO STDOUT") as copy:
+                for chunk in copy:
+                    data += chunk
+            dumps[table.name] = (names, bytes(data))
+    rows = sum(data.count(b"\n") for _, data in dumps.values())
+    with open_sink(target_url) as sink:
+        sink.prepare()
+        connection = sink.connection
+        start = time.perf_counter()
+        with connection.transaction(), connection.cursor() as cursor:
+            for name, (names, data) in dumps.items():
+                with cursor.copy(f"COPY {quote(name)} ({names}) FROM STDIN") as copy:
+                    copy.write(data)
+        return rows, time.perf_counter() - start
+
+
 def _executemany(cursor, sql: str, values: list[tuple]) -> None:
     if values:
         cursor.executemany(sql, values)
@@ -141,16 +172,26 @@ def main() -> None:
                 "postgresql": lambda tag: postgres_url(),
             }
             for engine, make_url in engines.items():
-                fast_rows, fast_seconds = bulk(make_url("bulk"), reports)
+                bulk_url = make_url("bulk")
+                fast_rows, fast_seconds = bulk(bulk_url, reports)
                 fast = fast_rows / fast_seconds
                 print(f"{engine:10s} bulk load     {fast_rows:7d} rows in {fast_seconds:7.2f} s = {fast:9.0f} rows/s")
+                executemany = 0.0
                 for label, one_by_one in (("executemany", False), ("execute/row", True)):
                     slow_rows, slow_seconds = baseline(make_url(f"baseline_{int(one_by_one)}"), reports[: args.baseline_reports], one_by_one)
                     slow = slow_rows / slow_seconds
+                    executemany = executemany or slow
                     verdict = "ok" if fast >= 10 * slow else "BELOW TARGET"
                     target = " (target >= 10x)" if not one_by_one else ""
                     print(f"{engine:10s} {label:13s} {slow_rows:7d} rows in {slow_seconds:7.2f} s = {slow:9.0f} rows/s"
                           f" -> bulk is {fast / slow:5.1f}x{target} {verdict if not one_by_one else ''}")
+                if engine == "postgresql":
+                    stored, floor_seconds = copy_alone(bulk_url, make_url("copy_alone"))
+                    # the same load as bulk's (its rows count every entity mention; the
+                    # database keeps one row per entity), done in the server's time alone
+                    ceiling = fast_rows / floor_seconds
+                    print(f"{engine:10s} COPY alone    {stored:7d} rows stored in {floor_seconds:7.2f} s: the load above at"
+                          f" {ceiling:9.0f} rows/s -> no loader can beat {ceiling / executemany:5.1f}x the executemany loop on this server")
     finally:
         server.stop()
 

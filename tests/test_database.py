@@ -217,3 +217,24 @@ def test_a_password_never_reaches_a_message(postgres_server):
     result = CliRunner().invoke(app, ["load", str(ROOT / "fixtures" / "expected"), "--db", url])
     assert result.exit_code == 2 and "cannot connect" in result.stderr
     assert "hunter2" not in result.output and "***" in result.stderr
+
+
+def test_the_load_benchmarks_copy_alone_stores_every_row_the_bulk_load_wrote(postgres_server, two_reports):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from load import copy_alone
+
+    urls = []
+    for _ in range(2):
+        name = f"t_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(postgres_server.url(), autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        urls.append(postgres_server.url(name))
+    load(urls[0], two_reports)
+    stored, seconds = copy_alone(*urls)
+    counts = []
+    for url in urls:
+        with open_sink(url) as sink:
+            counts.append(sink.counts())
+    assert counts[1] == counts[0] and stored == sum(counts[0].values()) and seconds > 0
