@@ -683,3 +683,21 @@ def ruled_header_unruled_body(path: Path) -> None:
         c.line(x, top, x, bottom)
     c.showPage()
     c.save()
+
+
+def column_rules_only(path: Path) -> None:
+    """The table of `ruled_header_unruled_body` drawn with its column rules alone: no
+    horizontal rule anywhere, one row per line."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    left, top, widths, height = 72.0, 760.0, (160.0, 90.0, 90.0), 20.0
+    xs = [left]
+    for width in widths:
+        xs.append(xs[-1] + width)
+    c.setFont("Helvetica", 10)
+    for r, row in enumerate(UNRULED_BODY):
+        for x, cell in zip(xs, row):
+            c.drawString(x + 4, top - height * r - 14, cell)
+    for x in xs:
+        c.line(x, top, x, top - height * len(UNRULED_BODY))
+    c.showPage()
+    c.save()

@@ -45,6 +45,7 @@ def pdfs(tmp_path_factory):
         "padded": make.space_padded_cells,
         "doubled": make.doubled_glyphs,
         "unruled_body": make.ruled_header_unruled_body,
+        "column_rules": make.column_rules_only,
     }.items():
         paths[name] = folder / f"{name}.pdf"
         build(paths[name])
@@ -252,3 +253,16 @@ def test_rows_of_a_ruled_body_set_one_per_line_without_rules_between_them_are_ro
     assert len(tables) == 1
     assert [[cell.text or "" if cell else "" for cell in row] for row in tables[0].grid] == make.UNRULED_BODY
     assert tables[0].confidence == 1.0  # a clean grid: no other engine's reading replaces it
+
+
+@pytest.mark.xfail(strict=True, reason="a table drawn with column rules alone is not found by the ruling-line engine")
+def test_a_table_drawn_with_column_rules_alone_is_read_by_the_ruling_line_engine_one_row_per_line(pdfs):
+    from extractor.document import visible_graphics
+    from extractor.tables.plumber import PlumberLinesEngine
+
+    with pdfplumber.open(pdfs["column_rules"]) as pdf:
+        page = pdf.pages[0]
+        tables = PlumberLinesEngine().find(visible_graphics(page), read_layout(page, 1))
+    assert len(tables) == 1
+    assert [[cell.text or "" if cell else "" for cell in row] for row in tables[0].grid] == make.UNRULED_BODY
+    assert tables[0].confidence == 1.0
