@@ -255,7 +255,6 @@ def test_rows_of_a_ruled_body_set_one_per_line_without_rules_between_them_are_ro
     assert tables[0].confidence == 1.0  # a clean grid: no other engine's reading replaces it
 
 
-@pytest.mark.xfail(strict=True, reason="a table drawn with column rules alone is not found by the ruling-line engine")
 def test_a_table_drawn_with_column_rules_alone_is_read_by_the_ruling_line_engine_one_row_per_line(pdfs):
     from extractor.document import visible_graphics
     from extractor.tables.plumber import PlumberLinesEngine

@@ -48,6 +48,7 @@ class PlumberLinesEngine:
             found = page.find_tables({**LINE_SETTINGS, "explicit_horizontal_lines": closing, "explicit_vertical_lines": sides})
         tables = self._read(found, layout, tops)
         parting = [_horizontal(y, t.bbox[0], t.bbox[2]) for t in tables for y in _unruled_row_breaks(t, layout)]
+        parting += _column_rules_only(page, layout, found)
         if parting:
             found = page.find_tables({**LINE_SETTINGS, "explicit_horizontal_lines": closing + parting, "explicit_vertical_lines": sides})
             tables = self._read(found, layout, tops)
@@ -224,25 +225,58 @@ ROWS_IN_ONE = 3  # lines in each cell of a ruled row, at the least, for it to be
 
 def _unruled_row_breaks(table: RawTable, layout: PageLayout) -> list[float]:
     """Heights at which to part the rows that one ruled row of `table` holds without
-    rules between them (`rows_run_together_in`): midway between the label's lines.
-    Only a plain stack is parted: every filled cell of the row holds as many lines as
-    the label, three or more, and each line of the label starts such a row. Two lines
-    beside two lines are as often a label and a text each wrapped by hand, and a label
-    wrapped or set beside a figure of the row above leaves the rows unsure: such grids
-    stay as ruled (unclean, for another engine's reading to replace)."""
-    breaks = []
-    for row in table.grid:
-        starts, _ = rows_run_together_in(layout.words, row)
-        label = next((cell for cell in row if cell is not None), None)
-        if not starts or label is None:
+    rules between them (`_stack_breaks`)."""
+    return [y for row in table.grid for y in _stack_breaks(row, layout.words)]
+
+
+def _stack_breaks(row: Sequence[Cell | None], words: list[Word]) -> list[float]:
+    """Where a ruled row holds rows not ruled apart (`rows_run_together_in`): midway
+    between its label's lines. Only a plain stack is parted: every filled cell of the
+    row holds as many lines as the label, three or more, and each line of the label
+    starts such a row. Two lines beside two lines are as often a label and a text each
+    wrapped by hand, and a label wrapped or set beside a figure of the row above leaves
+    the rows unsure: such grids stay as ruled (unclean, for another engine's reading to
+    replace)."""
+    starts, _ = rows_run_together_in(words, tuple(row))
+    label = next((cell for cell in row if cell is not None), None)
+    if not starts or label is None:
+        return []
+    lines = words_to_lines(words_in_box(words, label.bbox))
+    counts = {len(words_to_lines(words_in_box(words, cell.bbox))) for cell in row if cell is not None and cell.text}
+    if counts != {len(lines)} or len(lines) < ROWS_IN_ONE:
+        return []
+    if not all(any(abs(below.top - top) < 2 for top in starts) for below in lines[1:]):
+        return []
+    return [(above.bottom + below.top) / 2 for above, below in zip(lines, lines[1:])]
+
+
+def _column_rules_only(page, layout: PageLayout, found) -> list[dict]:
+    """Rules to close and part a table drawn with column rules alone (no horizontal
+    rule at all, so pdfplumber finds nothing): three or more vertical rules of one
+    extent, outside every table found, whose columns hold a plain stack of rows
+    (`_stack_breaks`). A rule above, one below, and one between each two rows."""
+    verticals = sorted((e for e in page.edges if e["orientation"] == "v"), key=lambda e: e["x0"])
+    groups: list[list[dict]] = []
+    for edge in verticals:
+        group = next((g for g in groups if abs(g[0]["top"] - edge["top"]) <= RULE_JOIN
+                      and abs(g[0]["bottom"] - edge["bottom"]) <= RULE_JOIN), None)
+        if group is None:
+            groups.append([edge])
+        elif edge["x0"] - group[-1]["x0"] > MIN_COLUMN:
+            group.append(edge)
+    rules = []
+    for group in groups:
+        if len(group) < 3:
             continue
-        lines = words_to_lines(words_in_box(layout.words, label.bbox))
-        counts = {len(words_to_lines(words_in_box(layout.words, cell.bbox))) for cell in row if cell is not None and cell.text}
-        if counts != {len(lines)} or len(lines) < ROWS_IN_ONE:
+        x0, x1 = group[0]["x0"], group[-1]["x0"]
+        top, bottom = group[0]["top"], group[0]["bottom"]
+        if any(t.bbox[0] < x1 and t.bbox[2] > x0 and t.bbox[1] < bottom and t.bbox[3] > top for t in found):
             continue
-        if all(any(abs(below.top - top) < 2 for top in starts) for below in lines[1:]):
-            breaks += [(above.bottom + below.top) / 2 for above, below in zip(lines, lines[1:])]
-    return breaks
+        row = [make_cell(layout.words, (a["x0"], top, b["x0"], bottom)) for a, b in zip(group, group[1:])]
+        breaks = _stack_breaks(row, layout.words)
+        if breaks:
+            rules += [_horizontal(y, x0, x1) for y in (top, *breaks, bottom)]
+    return rules
 
 
 def _unfound_open_tables(page, found) -> list[dict]:
