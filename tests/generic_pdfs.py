@@ -561,6 +561,36 @@ def single_column_rule(path: Path) -> None:
     c.save()
 
 
+def ruled_grid(path: Path, rows: list[list[str]], widths: tuple[float, ...], draw_cell,
+               rules_at: tuple[int, ...] | None = None, font_size: float = 9, after=None) -> None:
+    """One page holding `rows` in columns of `widths` from (72, 760), 20 points a row:
+    `draw_cell(canvas, row_index, x, width, baseline, text)` sets each cell's text, a
+    horizontal rule runs above each row index in `rules_at` (default: every row and
+    the foot), a vertical rule at every column edge; `after(canvas, bottom)` adds more."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    left, top, height = 72.0, 760.0, 20.0
+    xs = [left]
+    for width in widths:
+        xs.append(xs[-1] + width)
+    c.setFont("Helvetica", font_size)
+    for r, row in enumerate(rows):
+        for x, width, cell in zip(xs, widths, row):
+            draw_cell(c, r, x, width, top - height * r - 14, cell)
+    bottom = top - height * len(rows)
+    for r in range(len(rows) + 1) if rules_at is None else rules_at:
+        c.line(xs[0], top - height * r, xs[-1], top - height * r)
+    for x in xs:
+        c.line(x, top, x, bottom)
+    if after is not None:
+        after(c, bottom)
+    c.showPage()
+    c.save()
+
+
+def _plain_cell(c, r, x, width, baseline, text) -> None:
+    c.drawString(x + 4, baseline, text)
+
+
 CONDENSED = [
     ["Survey round", "Households", "Period"],
     ["Rural Third Repeat", "2400", "2011 to 2012"],
@@ -573,24 +603,15 @@ def condensed_text(path: Path) -> None:
     """A ruled table whose text is set with a negative character spacing, as some
     producers condense text: each word space is a space character, but the next word
     starts where the space's glyph ends, so words touch."""
-    c = canvas.Canvas(str(path), pagesize=A4)
-    left, top, widths, height = 72.0, 760.0, (170.0, 90.0, 120.0), 20.0
-    xs = [left]
-    for width in widths:
-        xs.append(xs[-1] + width)
-    for r, row in enumerate(CONDENSED):
-        for x, cell in zip(xs, row):
-            text = c.beginText(x + 4, top - height * r - 14)
-            text.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 10)
-            text.setCharSpace(-1.6)
-            text.textOut(cell)
-            c.drawText(text)
-    for r in range(len(CONDENSED) + 1):
-        c.line(xs[0], top - height * r, xs[-1], top - height * r)
-    for x in xs:
-        c.line(x, top, x, top - height * len(CONDENSED))
-    c.showPage()
-    c.save()
+
+    def condensed(c, r, x, width, baseline, cell) -> None:
+        text = c.beginText(x + 4, baseline)
+        text.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 10)
+        text.setCharSpace(-1.6)
+        text.textOut(cell)
+        c.drawText(text)
+
+    ruled_grid(path, CONDENSED, (170.0, 90.0, 120.0), condensed)
 
 
 PADDED = [
@@ -603,23 +624,12 @@ PADDED = [
 def space_padded_cells(path: Path) -> None:
     """A ruled table whose producer first draws a run of space characters across each
     cell (padding) and then the cell's text over it at the same baseline."""
-    c = canvas.Canvas(str(path), pagesize=A4)
-    left, top, widths, height = 72.0, 760.0, (150.0, 120.0, 90.0), 20.0
-    xs = [left]
-    for width in widths:
-        xs.append(xs[-1] + width)
-    c.setFont("Helvetica", 9)
-    for r, row in enumerate(PADDED):
-        for x, width, cell in zip(xs, widths, row):
-            baseline = top - height * r - 14
-            c.drawString(x + 2, baseline, " " * int(width / 2.6))
-            c.drawString(x + 4, baseline, cell)
-    for r in range(len(PADDED) + 1):
-        c.line(xs[0], top - height * r, xs[-1], top - height * r)
-    for x in xs:
-        c.line(x, top, x, top - height * len(PADDED))
-    c.showPage()
-    c.save()
+
+    def padded(c, r, x, width, baseline, cell) -> None:
+        c.drawString(x + 2, baseline, " " * int(width / 2.6))
+        c.drawString(x + 4, baseline, cell)
+
+    ruled_grid(path, PADDED, (150.0, 120.0, 90.0), padded)
 
 
 DOUBLED = [
@@ -634,26 +644,17 @@ def doubled_glyphs(path: Path) -> None:
     """A ruled table whose producer makes bold by drawing each text twice, the second
     time shifted by a fraction of a point, and a line of small print whose double
     letters ('ll' at 4 points) stand less than a point apart."""
-    c = canvas.Canvas(str(path), pagesize=A4)
-    left, top, widths, height = 72.0, 760.0, (150.0, 130.0, 60.0), 20.0
-    xs = [left]
-    for width in widths:
-        xs.append(xs[-1] + width)
-    c.setFont("Helvetica", 9)
-    for r, row in enumerate(DOUBLED):
-        for x, cell in zip(xs, row):
-            baseline = top - height * r - 14
-            c.drawString(x + 4, baseline, cell)
-            if r == 0 or x == xs[0]:
-                c.drawString(x + 4.27, baseline, cell)
-    for r in range(len(DOUBLED) + 1):
-        c.line(xs[0], top - height * r, xs[-1], top - height * r)
-    for x in xs:
-        c.line(x, top, x, top - height * len(DOUBLED))
-    c.setFont("Helvetica", 4)
-    c.drawString(72, top - height * len(DOUBLED) - 20, SMALL_PRINT)
-    c.showPage()
-    c.save()
+
+    def doubled(c, r, x, width, baseline, cell) -> None:
+        c.drawString(x + 4, baseline, cell)
+        if r == 0 or x == 72.0:  # the header row and the first column
+            c.drawString(x + 4.27, baseline, cell)
+
+    def small_print(c, bottom) -> None:
+        c.setFont("Helvetica", 4)
+        c.drawString(72, bottom - 20, SMALL_PRINT)
+
+    ruled_grid(path, DOUBLED, (150.0, 130.0, 60.0), doubled, after=small_print)
 
 
 UNRULED_BODY = [
@@ -667,37 +668,10 @@ UNRULED_BODY = [
 def ruled_header_unruled_body(path: Path) -> None:
     """A table ruled around and between its columns, with a rule under its header row
     but none between the rows of its body, which are set one per line."""
-    c = canvas.Canvas(str(path), pagesize=A4)
-    left, top, widths, height = 72.0, 760.0, (160.0, 90.0, 90.0), 20.0
-    xs = [left]
-    for width in widths:
-        xs.append(xs[-1] + width)
-    c.setFont("Helvetica", 10)
-    for r, row in enumerate(UNRULED_BODY):
-        for x, cell in zip(xs, row):
-            c.drawString(x + 4, top - height * r - 14, cell)
-    bottom = top - height * len(UNRULED_BODY)
-    for y in (top, top - height, bottom):
-        c.line(xs[0], y, xs[-1], y)
-    for x in xs:
-        c.line(x, top, x, bottom)
-    c.showPage()
-    c.save()
+    ruled_grid(path, UNRULED_BODY, (160.0, 90.0, 90.0), _plain_cell, rules_at=(0, 1, len(UNRULED_BODY)), font_size=10)
 
 
 def column_rules_only(path: Path) -> None:
     """The table of `ruled_header_unruled_body` drawn with its column rules alone: no
     horizontal rule anywhere, one row per line."""
-    c = canvas.Canvas(str(path), pagesize=A4)
-    left, top, widths, height = 72.0, 760.0, (160.0, 90.0, 90.0), 20.0
-    xs = [left]
-    for width in widths:
-        xs.append(xs[-1] + width)
-    c.setFont("Helvetica", 10)
-    for r, row in enumerate(UNRULED_BODY):
-        for x, cell in zip(xs, row):
-            c.drawString(x + 4, top - height * r - 14, cell)
-    for x in xs:
-        c.line(x, top, x, top - height * len(UNRULED_BODY))
-    c.showPage()
-    c.save()
+    ruled_grid(path, UNRULED_BODY, (160.0, 90.0, 90.0), _plain_cell, rules_at=(), font_size=10)

@@ -57,6 +57,21 @@ def text_grid(table) -> list[list[str]]:
     return [[cell or "" for cell in row] for row in [*table.header, *table.rows]]
 
 
+def ruled_engine_tables(path):
+    """What the ruling-line engine alone finds on a fixture's first page."""
+    from extractor.document import visible_graphics
+    from extractor.tables.plumber import PlumberLinesEngine
+
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        return PlumberLinesEngine().find(visible_graphics(page), read_layout(page, 1))
+
+
+def cell_texts(raw) -> list[list[str]]:
+    """An engine's grid as texts, empty and covered cells as ''."""
+    return [[cell.text or "" if cell else "" for cell in row] for row in raw.grid]
+
+
 def only_table(path, **settings):
     report = extract_report(path, ExtractOptions(settings=Settings(**settings)))
     assert len(report.tables) == 1, [t.header for t in report.tables]
@@ -216,14 +231,9 @@ def test_generic_only_white_unstroked_fills_are_blank(colour, blank):
 
 def test_generic_ruled_engine_reads_a_table_of_one_column_rule_without_side_borders(pdfs):
     """No cell of it is closed on both sides, so pdfplumber alone finds no table."""
-    from extractor.document import read_layout, visible_graphics
-    from extractor.tables.plumber import PlumberLinesEngine
-
-    with pdfplumber.open(pdfs["one_rule"]) as pdf:
-        page = pdf.pages[0]
-        tables = PlumberLinesEngine().find(visible_graphics(page), read_layout(page, 1))
+    tables = ruled_engine_tables(pdfs["one_rule"])
     assert len(tables) == 1
-    assert [[cell.text or "" if cell else "" for cell in row] for row in tables[0].grid] == make.ONE_RULE
+    assert cell_texts(tables[0]) == make.ONE_RULE
 
 
 def test_words_the_text_layer_parts_with_a_space_keep_it_when_condensed_text_makes_them_touch(pdfs):
@@ -244,24 +254,14 @@ def test_glyphs_drawn_twice_a_fraction_of_a_point_apart_are_read_once_and_close_
 
 
 def test_rows_of_a_ruled_body_set_one_per_line_without_rules_between_them_are_rows_of_the_ruled_table(pdfs):
-    from extractor.document import visible_graphics
-    from extractor.tables.plumber import PlumberLinesEngine
-
-    with pdfplumber.open(pdfs["unruled_body"]) as pdf:
-        page = pdf.pages[0]
-        tables = PlumberLinesEngine().find(visible_graphics(page), read_layout(page, 1))
+    tables = ruled_engine_tables(pdfs["unruled_body"])
     assert len(tables) == 1
-    assert [[cell.text or "" if cell else "" for cell in row] for row in tables[0].grid] == make.UNRULED_BODY
+    assert cell_texts(tables[0]) == make.UNRULED_BODY
     assert tables[0].confidence == 1.0  # a clean grid: no other engine's reading replaces it
 
 
 def test_a_table_drawn_with_column_rules_alone_is_read_by_the_ruling_line_engine_one_row_per_line(pdfs):
-    from extractor.document import visible_graphics
-    from extractor.tables.plumber import PlumberLinesEngine
-
-    with pdfplumber.open(pdfs["column_rules"]) as pdf:
-        page = pdf.pages[0]
-        tables = PlumberLinesEngine().find(visible_graphics(page), read_layout(page, 1))
+    tables = ruled_engine_tables(pdfs["column_rules"])
     assert len(tables) == 1
-    assert [[cell.text or "" if cell else "" for cell in row] for row in tables[0].grid] == make.UNRULED_BODY
+    assert cell_texts(tables[0]) == make.UNRULED_BODY
     assert tables[0].confidence == 1.0
