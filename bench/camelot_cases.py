@@ -149,6 +149,13 @@ def score_case(args: tuple[str, dict, str]) -> dict:
     }
 
 
+def print_cases(stems: list[str], readers, by_reader: dict[str, list[dict]], width: int, cell) -> None:
+    """One line per case, one column per reader: `cell` formats a reader's result."""
+    print(f"{'case':{width}} " + " ".join(f"{r:>16}" for r in readers))
+    for index, stem in enumerate(stems):
+        print(f"{stem[:width]:{width}} " + " ".join(f"{cell(by_reader[reader][index]):>16}" for reader in readers))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DATA)
@@ -164,13 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
         results = list(pool.map(score_case, tasks))
     by_reader = {reader: results[i * len(cases) : (i + 1) * len(cases)] for i, reader in enumerate(READERS)}
-    print(f"{'case':62} " + " ".join(f"{r:>16}" for r in READERS))
-    for index, (stem, _) in enumerate(cases):
-        cells = []
-        for reader in READERS:
-            r = by_reader[reader][index]
-            cells.append(f"{'EXACT' if r['exact'] else '-':>6} {r['in_place']:5.2f} {'err' if r['error'] else '':>3}")
-        print(f"{stem[:62]:62} " + " ".join(f"{c:>16}" for c in cells))
+    print_cases([stem for stem, _ in cases], READERS, by_reader, 62,
+                lambda r: f"{'EXACT' if r['exact'] else '-':>6} {r['in_place']:5.2f} {'err' if r['error'] else '':>3}")
     print()
     print(f"{'reader':16} {'exact':>9} {'mean in place':>14} {'errors':>7} {'seconds':>8}")
     for reader in READERS:

@@ -56,7 +56,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from camelot_cases import normalise  # noqa: E402  (bench/camelot_cases.py, beside this script)
+from camelot_cases import normalise, print_cases  # noqa: E402  (bench/camelot_cases.py, beside this script)
 from icdar2013 import page_grids  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "peer" / "pdfplumber"
@@ -212,13 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     by_reader: dict[str, list[dict]] = {}
     for (reader, *_), result in zip(tasks, results):
         by_reader.setdefault(reader, []).append(result)
-    print(f"{'case':48} " + " ".join(f"{r:>16}" for r in READERS))
-    for index, (stem, _) in enumerate(scored):
-        cells = []
-        for reader in READERS:
-            r = by_reader[reader][index]
-            cells.append(f"{'PASS' if r['passed'] else '-':>5} {r['assertions']}/{r['of']} {'err' if r['error'] else '':>3}")
-        print(f"{stem[:48]:48} " + " ".join(f"{c:>16}" for c in cells))
+    print_cases([stem for stem, _ in scored], READERS, by_reader, 48,
+                lambda r: f"{'PASS' if r['passed'] else '-':>5} {r['assertions']}/{r['of']} {'err' if r['error'] else '':>3}")
     print()
     print(f"{'reader':20} {'cases':>7} {'assertions':>11} {'errors':>7} {'seconds':>8}")
     for reader in (*READERS, HARNESS):
