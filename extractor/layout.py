@@ -129,7 +129,7 @@ def words_from_chars(chars: Sequence[dict]) -> list[Word]:
 
     def spaced(first: dict) -> bool:
         i = drawn[id(first)]
-        return i > 0 and chars[i - 1]["text"].isspace() and _same_line(chars[i - 1], first)
+        return i > 0 and chars[i - 1]["text"].isspace() and _same_line(first, chars[i - 1])
 
     def flush() -> None:
         if not current:
@@ -162,10 +162,7 @@ def words_from_chars(chars: Sequence[dict]) -> list[Word]:
         if current:
             prev = current[-1]
             gap = char["x0"] - prev["x1"]
-            same_run = (
-                abs(char["size"] - prev["size"]) < 0.5
-                and abs(char["bottom"] - prev["bottom"]) < max(1.0, 0.25 * prev["size"])
-            )
+            same_run = abs(char["size"] - prev["size"]) < 0.5 and _same_line(prev, char)
             if not same_run or gap > WORD_GAP_RATIO * prev["size"] or gap < -prev["size"]:
                 flush()
         current.append(char)
@@ -173,8 +170,9 @@ def words_from_chars(chars: Sequence[dict]) -> list[Word]:
     return words
 
 
-def _same_line(space: dict, char: dict) -> bool:
-    return abs(space["bottom"] - char["bottom"]) < max(1.0, 0.25 * char["size"])
+def _same_line(char: dict, other: dict) -> bool:
+    """Whether `other` stands on `char`'s baseline, within a quarter of `char`'s size."""
+    return abs(char["bottom"] - other["bottom"]) < max(1.0, 0.25 * char["size"])
 
 
 SIDEWAYS_BASELINE_TOLERANCE = 1.0  # points: characters this close across their baseline are on one line
