@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from ..layout import FOOT_BAND, PageLayout, Word, cell_line_texts, join_lines, sideways_line_texts, words_in_box, words_to_lines
@@ -237,12 +238,17 @@ def _stack_breaks(row: Sequence[Cell | None], words: list[Word]) -> list[float]:
     wrapped by hand, and a label wrapped or set beside a figure of the row above leaves
     the rows unsure: such grids stay as ruled (unclean, for another engine's reading to
     replace)."""
-    starts, _ = rows_run_together_in(words, tuple(row))
     label = next((cell for cell in row if cell is not None), None)
-    if not starts or label is None:
+    filled = [cell for cell in row if cell is not None and cell.text]
+    # each cell's lines as read (`Cell.lines`, upright ones first) rule out most rows
+    # before their words are grouped again
+    if label is None or label not in filled or any(len(cell.lines) < ROWS_IN_ONE for cell in filled):
+        return []
+    starts, _ = rows_run_together_in(words, tuple(row))
+    if not starts:
         return []
     lines = words_to_lines(words_in_box(words, label.bbox))
-    counts = {len(words_to_lines(words_in_box(words, cell.bbox))) for cell in row if cell is not None and cell.text}
+    counts = {len(words_to_lines(words_in_box(words, cell.bbox))) for cell in filled}
     if counts != {len(lines)} or len(lines) < ROWS_IN_ONE:
         return []
     if not all(any(abs(below.top - top) < 2 for top in starts) for below in lines[1:]):
@@ -256,16 +262,12 @@ def _column_rules_only(page, layout: PageLayout, found) -> list[dict]:
     extent, outside every table found, whose columns hold a plain stack of rows
     (`_stack_breaks`). A rule above, one below, and one between each two rows."""
     verticals = sorted((e for e in page.edges if e["orientation"] == "v"), key=lambda e: e["x0"])
-    groups: list[list[dict]] = []
-    for edge in verticals:
-        group = next((g for g in groups if abs(g[0]["top"] - edge["top"]) <= RULE_JOIN
-                      and abs(g[0]["bottom"] - edge["bottom"]) <= RULE_JOIN), None)
-        if group is None:
-            groups.append([edge])
-        elif edge["x0"] - group[-1]["x0"] > MIN_COLUMN:
-            group.append(edge)
     rules = []
-    for group in groups:
+    for same_extent in _extent_groups(verticals, lambda e: (e["top"], e["bottom"])):
+        group = [same_extent[0]]
+        for edge in same_extent[1:]:
+            if edge["x0"] - group[-1]["x0"] > MIN_COLUMN:  # closer: the other line of a double rule
+                group.append(edge)
         if len(group) < 3:
             continue
         x0, x1 = group[0]["x0"], group[-1]["x0"]
@@ -279,20 +281,35 @@ def _column_rules_only(page, layout: PageLayout, found) -> list[dict]:
     return rules
 
 
+def _extent_groups(rules: Iterable, extent: Callable) -> list[list]:
+    """Rules of one extent, in the order met: each joins the first group whose first rule
+    starts and ends within RULE_JOIN of it (`extent`: its two ends along its length).
+    Groups are looked up by where their first rule starts, so a page of many rules
+    costs no comparison with every group."""
+    groups: list[list] = []
+    firsts: list[tuple[float, float]] = []  # each group's first extent
+    by_start: dict[int, list[int]] = {}
+    for rule in rules:
+        start, end = extent(rule)
+        bucket = math.floor(start / RULE_JOIN)
+        near = sorted(i for b in (bucket - 1, bucket, bucket + 1) for i in by_start.get(b, ()))
+        home = next((i for i in near if abs(firsts[i][0] - start) <= RULE_JOIN and abs(firsts[i][1] - end) <= RULE_JOIN), None)
+        if home is None:
+            by_start.setdefault(bucket, []).append(len(groups))
+            groups.append([rule])
+            firsts.append((start, end))
+        else:
+            groups[home].append(rule)
+    return groups
+
+
 def _unfound_open_tables(page, found) -> list[dict]:
     """Side borders of a table pdfplumber found nothing of, having a single column rule:
     three or more horizontal rules of one extent, a column rule running between each
     two of them, and no table found across them."""
     verticals = [e for e in page.edges if e["orientation"] == "v"]
-    groups: list[list[tuple[float, float, float]]] = []
-    for rule in _horizontal_rules(page):
-        group = next((g for g in groups if abs(g[0][1] - rule[1]) <= RULE_JOIN and abs(g[0][2] - rule[2]) <= RULE_JOIN), None)
-        if group is None:
-            groups.append([rule])
-        else:
-            group.append(rule)
     sides = []
-    for group in groups:
+    for group in _extent_groups(_horizontal_rules(page), lambda rule: (rule[1], rule[2])):
         heights = sorted({round(y, 1) for y, _, _ in group})
         x0, x1 = group[0][1], group[0][2]
         if len(heights) < MIN_OPEN_ROWS or any(t.bbox[0] < x1 and t.bbox[2] > x0 and t.bbox[1] < heights[-1] and t.bbox[3] > heights[0] for t in found):
