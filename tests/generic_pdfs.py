@@ -675,3 +675,58 @@ def column_rules_only(path: Path) -> None:
     """The table of `ruled_header_unruled_body` drawn with its column rules alone: no
     horizontal rule anywhere, one row per line."""
     ruled_grid(path, UNRULED_BODY, (160.0, 90.0, 90.0), _plain_cell, rules_at=(), font_size=10)
+
+
+GROUPED_LEAVES = ["Region", "Any method", "Female sterilization", "Male sterilization", "Pill", "Female condom",
+                  "Other modern method", "Rhythm", "Periodic abstinence", "Total"]
+GROUPS = [("Modern method", 2, 6), ("Traditional method", 7, 8)]  # label, first and last column it heads
+GROUPED_BODY = [["North", "74.8", "42.9", "0.9", "9.7", "2.2", "0.0", "11.2", "7.4", "100.0"],
+                ["South", "59.3", "26.8", "0.6", "6.4", "3.5", "0.0", "10.4", "5.8", "100.0"],
+                ["East", "71.4", "34.9", "0.0", "8.6", "6.2", "0.1", "12.6", "7.8", "100.0"],
+                ["West", "71.1", "28.2", "0.8", "13.3", "5.2", "0.0", "12.9", "9.1", "100.0"],
+                ["Centre", "64.5", "34.3", "0.5", "10.5", "2.0", "0.0", "9.9", "4.6", "100.0"]]
+
+
+def grouped_header(path: Path) -> None:
+    """A borderless table under a caption whose header has two levels, in plain type:
+    group labels ('Modern method') centred over the columns they head, each with a
+    short rule under it from its first column to its last, over leaf labels set
+    bottom-aligned in up to three lines. Each column is as wide as its widest header
+    word and a little more, so the header words of neighbouring columns run close
+    ('Female' of one column, 'modern' of the next, on one line), and the figures sit
+    flush right, starting further right than the header words over them (a column is
+    at least as wide as its widest figure and a word space)."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    size = 8
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(72, 790, "Table 21. Current use of contraception by region (per cent)")
+    c.setFont("Helvetica", size)
+    lefts, x = [], 130.0
+    for leaf in GROUPED_LEAVES[1:]:
+        lefts.append(x)
+        x += max([c.stringWidth(word, "Helvetica", size) for word in leaf.split()] + [26.0]) + 3.2
+    rights = lefts[1:] + [x]
+    columns = list(zip([72.0] + lefts, [130.0] + rights))  # column 0 holds the labels
+    top = 765.0
+    for label, first, last in GROUPS:
+        x0, x1 = columns[first][0], columns[last][1]
+        c.drawCentredString((x0 + x1) / 2, top, label)
+        c.setLineWidth(0.5)
+        c.line(x0 + 1, top - 3, x1 - 1, top - 3)
+    for column, leaf in enumerate(GROUPED_LEAVES):
+        words = leaf.split()
+        for depth, word in enumerate(reversed(words)):
+            y = top - 10 * (3 - depth)
+            if column == 0:
+                c.drawString(72, y, " ".join(words) if depth == 0 else "")
+                break
+            x0, x1 = columns[column]
+            c.drawCentredString((x0 + x1) / 2, y, word)
+    y = top - 46
+    for row in GROUPED_BODY:
+        c.drawString(72, y, row[0])
+        for (x0, x1), figure in zip(columns[1:], row[1:]):
+            c.drawRightString(x1 - 3, y, figure)
+        y -= 11
+    c.showPage()
+    c.save()

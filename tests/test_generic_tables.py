@@ -46,6 +46,7 @@ def pdfs(tmp_path_factory):
         "doubled": make.doubled_glyphs,
         "unruled_body": make.ruled_header_unruled_body,
         "column_rules": make.column_rules_only,
+        "grouped": make.grouped_header,
     }.items():
         paths[name] = folder / f"{name}.pdf"
         build(paths[name])
@@ -195,6 +196,15 @@ def test_generic_header_words_set_close_over_narrow_columns_of_figures_stand_ove
     _, table = only_table(pdfs["close_header"])
     assert table.header == make.CLOSE_HEADER
     assert table.rows == make.CLOSE_BODY
+
+
+@pytest.mark.xfail(strict=True, reason="group labels over spanner rules not yet read as a header level")
+def test_generic_borderless_header_of_two_levels_keeps_each_group_over_the_columns_its_rule_spans(pdfs):
+    _, table = only_table(pdfs["grouped"])
+    groups = [""] * len(make.GROUPED_LEAVES)
+    groups[2], groups[7] = "Modern method", "Traditional method"
+    assert table.header == [groups, make.GROUPED_LEAVES]
+    assert table.rows == make.GROUPED_BODY
 
 
 def test_generic_ruled_table_without_side_borders_is_closed_where_its_rules_end(pdfs):
