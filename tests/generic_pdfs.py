@@ -712,7 +712,7 @@ def grouped_header(path: Path) -> None:
         x0, x1 = columns[first][0], columns[last][1]
         c.drawCentredString((x0 + x1) / 2, top, label)
         c.setLineWidth(0.5)
-        c.line(x0 + 1, top - 3, x1 - 1, top - 3)
+        c.line(x0 + 3, top - 3, x1 - 3, top - 3)  # trimmed at both ends, as booktabs sets them
     for column, leaf in enumerate(GROUPED_LEAVES):
         words = leaf.split()
         for depth, word in enumerate(reversed(words)):
