@@ -26,7 +26,7 @@ from .profile import Profile, TableSpec
 from .entities.closed_world import initials_fit
 from .entities.normalise import fold, fold_transliterated
 from .settings import DEFAULT_SETTINGS, Settings
-from .tables.base import Cell, RawTable
+from .tables.base import Cell, RawTable, is_figure
 from .wording import similarity
 
 HEADER_MATCH = 80.0  # a first-row cell this close (0-100) to a header spelling reads as a header
@@ -87,9 +87,24 @@ def header_row_count(table: RawTable, profile: Profile) -> int:
     if not (_reads_like_headers(first, profile) or _set_apart_by_type(table) or _set_apart_by_content(table, profile)):
         return 0
     count = 1
-    while count < len(table.grid) - 1 and table.spans_down(count - 1):
+    while count < len(table.grid) - 1 and (table.spans_down(count - 1) or _heads_groups(table, count - 1)):
         count += 1
     return count
+
+
+def _heads_groups(table: RawTable, row: int) -> bool:
+    """Some cell of `row` spans columns whose cells in the row below are labels (not
+    figures) in two or more of them: the groups and the leaves of a two-level header."""
+    edges = table.column_edges
+    below = table.grid[row + 1]
+    for cell in table.grid[row]:
+        if cell is None or not cell.text:
+            continue
+        spanned = [c for c in range(table.n_columns) if cell.bbox[0] - 1 <= edges[c] and edges[c + 1] <= cell.bbox[2] + 1]
+        labels = [c for c in spanned if below[c] is not None and below[c].text and not is_figure(below[c].text)]
+        if len(spanned) >= 2 and len(labels) >= 2:
+            return True
+    return False
 
 
 def _reads_like_headers(first: list[Cell], profile: Profile) -> bool:

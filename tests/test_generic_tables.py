@@ -198,7 +198,6 @@ def test_generic_header_words_set_close_over_narrow_columns_of_figures_stand_ove
     assert table.rows == make.CLOSE_BODY
 
 
-@pytest.mark.xfail(strict=True, reason="group labels over spanner rules not yet read as a header level")
 def test_generic_borderless_header_of_two_levels_keeps_each_group_over_the_columns_its_rule_spans(pdfs):
     _, table = only_table(pdfs["grouped"])
     groups = [""] * len(make.GROUPED_LEAVES)

@@ -84,9 +84,10 @@ class _Open:
     size: float
 
 
-def horizontal_rules(page, ruled: list[RawTable]) -> list[Rule]:
-    """Long horizontal lines of the page (drawn lines, rectangle edges, thin filled
-    rectangles) that are no part of a ruled table, merged where they coincide."""
+def horizontal_rules(page, ruled: list[RawTable], min_share: float = RULE_MIN_LENGTH) -> list[Rule]:
+    """Horizontal lines of the page (drawn lines, rectangle edges, thin filled
+    rectangles) at least `min_share` of the page wide that are no part of a ruled
+    table, merged where they coincide."""
     if page is None:
         return []
     try:
@@ -99,7 +100,7 @@ def horizontal_rules(page, ruled: list[RawTable]) -> list[Rule]:
         if edge.get("orientation") != "h":
             continue
         x0, x1, y = float(edge["x0"]), float(edge["x1"]), float(edge["top"])
-        if x1 - x0 < RULE_MIN_LENGTH * width:
+        if x1 - x0 < min_share * width:
             continue
         if any(t.bbox[0] - 2 <= (x0 + x1) / 2 <= t.bbox[2] + 2 and t.bbox[1] - 2 <= y <= t.bbox[3] + 2 for t in ruled):
             continue
@@ -117,10 +118,14 @@ def horizontal_rules(page, ruled: list[RawTable]) -> list[Rule]:
 class _Page:
     """One page as the engine reads it: lines in reading order, rules, ruled tables."""
 
-    def __init__(self, layout: PageLayout, rules: list[Rule], ruled: list[RawTable], pattern: re.Pattern[str]):
+    def __init__(
+        self, layout: PageLayout, rules: list[Rule], ruled: list[RawTable], pattern: re.Pattern[str],
+        underlines: Sequence[Rule] = (),
+    ):
         self.layout = layout
         self.lines = sorted(layout.lines, key=lambda l: (l.top, l.x0))
         self.rules = rules
+        self.underlines = underlines  # rules of any length: a header's spanner rules among them
         self.ruled = ruled
         self.pattern = pattern
         body = [l for l in self.lines if HEAD_BAND * layout.height < l.top < FOOT_BAND * layout.height]
@@ -170,7 +175,7 @@ class TextAlignmentEngine:
     def find(self, page, layout: PageLayout, found: Sequence[RawTable] = ()) -> list[RawTable]:
         """`found`: the ruled tables already read on the page (no table of ours runs into one)."""
         ruled = list(found)
-        ctx = _Page(layout, horizontal_rules(page, ruled), ruled, self.caption_pattern)
+        ctx = _Page(layout, horizontal_rules(page, ruled), ruled, self.caption_pattern, horizontal_rules(page, ruled, 0.0))
         open_ = self._open if self._open is not None and self._open.page == layout.number - 1 else None
         self._open = None
         tables: list[RawTable] = []
@@ -310,7 +315,7 @@ def _under_caption(ctx: _Page, index: int, engine: str) -> list[RawTable]:
     if _names_then_items(region):
         table = _ruled_list(ctx, region, caption.bottom, region[0].top, engine)
     else:
-        table = _table(region, ctx.layout.number, engine) or _ruled_list(ctx, region, caption.bottom, region[0].top, engine)
+        table = _table(region, ctx.layout.number, engine, underlines=ctx.underlines) or _ruled_list(ctx, region, caption.bottom, region[0].top, engine)
     return [table] if table is not None else []
 
 
@@ -332,7 +337,7 @@ def _ruled_list(ctx: _Page, region: list[Line], upper: float, lower: float, engi
     x0, x1 = min(l.x0 for l in region), max(l.x1 for l in region)
     if ctx.rule_between(upper, lower, x0, x1) is None:
         return None
-    return _table(region, ctx.layout.number, engine, columns=(x0,))
+    return _table(region, ctx.layout.number, engine, underlines=ctx.underlines, columns=(x0,))
 
 
 def _over_caption(ctx: _Page, index: int, engine: str) -> RawTable | None:
@@ -347,7 +352,7 @@ def _over_caption(ctx: _Page, index: int, engine: str) -> RawTable | None:
         return None
     if _names_then_items(region):
         return _ruled_list(ctx, region, region[-1].bottom, caption.top, engine)
-    return _table(region, ctx.layout.number, engine) or _ruled_list(ctx, region, region[-1].bottom, caption.top, engine)
+    return _table(region, ctx.layout.number, engine, underlines=ctx.underlines) or _ruled_list(ctx, region, region[-1].bottom, caption.top, engine)
 
 
 def _foot_region(ctx: _Page, tables: list[RawTable]) -> list[Line]:
@@ -373,7 +378,7 @@ def _foot_table(ctx: _Page, tables: list[RawTable], engine: str) -> RawTable | N
     header = _segments(region[0])
     if len(header) == 1:  # a list per row (items indented or not), ruled above its first bold name
         return _ruled_list(ctx, region, region[0].top - RULE_GAP_RATIO * region[0].size, region[0].top, engine)
-    table = _table(region, ctx.layout.number, engine)
+    table = _table(region, ctx.layout.number, engine, underlines=ctx.underlines)
     # a header over a single row (the page break pushed the rest on) needs as many
     # header cells as a header row left alone at the foot does
     if table is None or len(table.grid) < 2 or (len(table.grid) == 2 and len(header) < FOOT_HEADER_COLUMNS):
@@ -396,7 +401,7 @@ def _foot_header(ctx: _Page, tables: list[RawTable], engine: str) -> RawTable | 
     columns = _header_columns([_segments(line) for line in region], [line.size for line in region])
     if columns is None or len(columns) < FOOT_HEADER_COLUMNS:
         return None
-    table = _table(region, ctx.layout.number, engine, columns=columns)
+    table = _table(region, ctx.layout.number, engine, underlines=ctx.underlines, columns=columns)
     if table is None or len(table.grid) != 1:
         return None
     return table
@@ -436,7 +441,7 @@ def _ruled_blocks(ctx: _Page, engine: str) -> list[RawTable]:
             region += _walk(ctx, below, chain[-1].y, down=True, size=band_size)
         if len(region) < 2:
             continue
-        table = _table(sorted(region, key=lambda l: l.top), ctx.layout.number, engine, right=first.x1)
+        table = _table(sorted(region, key=lambda l: l.top), ctx.layout.number, engine, underlines=ctx.underlines, right=first.x1)
         if table is not None:
             tables.append(table)
     return tables
@@ -484,12 +489,12 @@ def _continuation(ctx: _Page, open_: _Open, engine: str) -> RawTable | None:
         # name-then-items list, or lines under a rule, is its one-column table
         if _names_then_items(region):
             return _ruled_list(ctx, region, 0.0, region[0].top, engine)
-        return _table(region, ctx.layout.number, engine) or _ruled_list(ctx, region, 0.0, region[0].top, engine)
+        return _table(region, ctx.layout.number, engine, underlines=ctx.underlines) or _ruled_list(ctx, region, 0.0, region[0].top, engine)
     starts = [s[0].x0 for l in region for s in _segments(l)]
     aligned = sum(1 for x in starts if _at_column(x, open_.columns))
     if aligned < MIN_ALIGNED * len(starts) or not _at_column(region[0].x0, open_.columns):
         return None
-    return _table(region, ctx.layout.number, engine, columns=open_.columns, right=open_.x1, goes_on=True)
+    return _table(region, ctx.layout.number, engine, underlines=ctx.underlines, columns=open_.columns, right=open_.x1, goes_on=True)
 
 
 def _left_open(ctx: _Page, tables: list[RawTable]) -> _Open | None:
@@ -528,7 +533,7 @@ def _segments(line: Line) -> list[list[Word]]:
 
 def _table(
     region: list[Line], page: int, engine: str, columns: tuple[float, ...] | None = None, right: float | None = None,
-    goes_on: bool = False,
+    goes_on: bool = False, underlines: Sequence[Rule] = (),
 ) -> RawTable | None:
     """The grid of a region: columns from recurring segment starts (or as given, for
     the rest of a table begun on the page before: `goes_on`), rows from lines and gaps."""
@@ -576,6 +581,11 @@ def _table(
             row_lines.append([line])
             line_cells.append([cells])
     row_lines, line_cells = _unstack_rows(row_lines, line_cells)
+    row_lines, line_cells = _bottom_aligned_header(row_lines, line_cells)
+    groups = _group_labels(row_lines, line_cells, spans, underlines)
+    if groups:
+        row_lines = [row_lines[0][:1], row_lines[0][1:], *row_lines[1:]]
+        line_cells = [line_cells[0][:1], line_cells[0][1:], *line_cells[1:]]
     aligned = sum(1 for segs in per_line for s in segs if _at_column(s[0].x0, starts))
     total = sum(len(segs) for segs in per_line) or 1
     x1 = max([l.x1 for l in region] + ([right] if right is not None else []))
@@ -584,6 +594,8 @@ def _table(
     grid = []
     for r, per_line in enumerate(line_cells):
         grid.append(tuple(_cell(words, column_edges, r, c, row_edges) for c, words in enumerate(_merged(per_line))))
+    if groups:
+        grid[0] = _group_row(groups, column_edges, row_edges)
     return RawTable(
         page=page,
         bbox=(round(min(columns[0], min(l.x0 for l in region)), 2), round(region[0].top, 2), round(x1, 2), round(region[-1].bottom, 2)),
@@ -597,18 +609,24 @@ def _table(
 
 def _column_spans(per_line: list[list[list[Word]]], columns: tuple[float, ...]) -> list[tuple[float, float]]:
     """Each column's extent, from the segments that start at it: its figures' where it
-    has figures (a header word wider than they are would widen it), else all of them."""
+    has figures (a header word wider than they are would widen it), else all of them.
+    A column whose start a header word sets, its figures flush right further in, has
+    no figure at its start: its extent is then the figures that start inside it."""
     figures: dict[int, list[tuple[float, float]]] = {}
+    inside: dict[int, list[tuple[float, float]]] = {}
     others: dict[int, list[tuple[float, float]]] = {}
     for segments in per_line:
         for segment in segments:
-            near = [i for i, c in enumerate(columns) if abs(segment[0].x0 - c) <= ALIGN_TOLERANCE]
+            x0, figure = segment[0].x0, all(is_figure(w.text) for w in segment)
+            near = [i for i, c in enumerate(columns) if abs(x0 - c) <= ALIGN_TOLERANCE]
             if near:
-                kind = figures if all(is_figure(w.text) for w in segment) else others
-                kind.setdefault(near[0], []).append((segment[0].x0, segment[-1].x1))
+                (figures if figure else others).setdefault(near[0], []).append((x0, segment[-1].x1))
+            elif figure and columns and columns[0] < x0:
+                column = max(i for i, c in enumerate(columns) if c < x0)
+                inside.setdefault(column, []).append((x0, segment[-1].x1))
     spans = []
     for i, start in enumerate(columns):
-        extents = figures.get(i) or others.get(i) or [(start, start)]
+        extents = figures.get(i) or inside.get(i) or others.get(i) or [(start, start)]
         spans.append((min(start, min(a for a, _ in extents)), max(b for _, b in extents)))
     return spans
 
@@ -675,6 +693,66 @@ def _unstack_rows(row_lines: list[list[Line]], line_cells: list[list[list[list[W
             out_lines.append(lines)
             out_cells.append(per_line)
     return out_lines, out_cells
+
+
+def _bottom_aligned_header(row_lines: list[list[Line]], line_cells: list[list[list[list[Word]]]]):
+    """A header whose cells are set bottom-aligned over a stub column is one row: its
+    upper lines (the stub empty) and its last line (the stub's own label, 'Region'),
+    set as close as the lines of one cell, hold no figure, and figures follow."""
+    if len(row_lines) < 3 or len(row_lines[1]) != 1 or not _figures_in(line_cells[2]):
+        return row_lines, line_cells
+    upper, last = line_cells[0], line_cells[1]
+    close = row_lines[1][0].top - row_lines[0][-1].bottom < 0.5 * row_lines[1][0].size
+    if not close or any(cells[0] for cells in upper) or _figures_in(upper) or _figures_in(last):
+        return row_lines, line_cells
+    return [row_lines[0] + row_lines[1], *row_lines[2:]], [upper + last, *line_cells[2:]]
+
+
+def _figures_in(per_line: list[list[list[Word]]]) -> int:
+    """How many cells of a row's lines are figures."""
+    return sum(1 for cells in per_line for words in cells if words and all(is_figure(w.text) for w in words))
+
+
+def _group_labels(
+    row_lines: list[list[Line]], line_cells: list[list[list[list[Word]]]], spans: list[tuple[float, float]],
+    underlines: Sequence[Rule],
+) -> list[tuple[int, int, list[Word]]] | None:
+    """The upper level of a two-level header: the first line of the first row, when
+    each of its labels stands over a rule of its own (a spanner rule) that runs over
+    two or more columns, and the lines below hold labels in two or more of them. Each
+    label heads the columns whose figures lie under its rule: (first, last, words)."""
+    if not row_lines or len(row_lines[0]) < 2 or not underlines:
+        return None
+    line, below = row_lines[0][0], row_lines[0][1]
+    groups: list[tuple[int, int, list[Word]]] = []
+    for words in line_cells[0][0]:
+        if not words:
+            continue
+        x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
+        rule = next((u for u in underlines if line.bottom - 1 <= u.y <= below.top + 1
+                     and u.x0 - ALIGN_TOLERANCE <= x0 and x1 <= u.x1 + ALIGN_TOLERANCE), None)
+        if rule is None:
+            return None
+        under = [i for i, (a, b) in enumerate(spans) if rule.x0 - ALIGN_TOLERANCE <= (a + b) / 2 <= rule.x1 + ALIGN_TOLERANCE]
+        if len(under) < 2:
+            return None
+        first, last = under[0], under[-1]
+        leaves = sum(1 for c in range(first, last + 1) if any(cells[c] for cells in line_cells[0][1:]))
+        if leaves < 2 or (groups and first <= groups[-1][1]):
+            return None
+        groups.append((first, last, sorted(words, key=lambda w: w.x0)))
+    return groups or None
+
+
+def _group_row(groups: list[tuple[int, int, list[Word]]], columns: tuple[float, ...], rows: tuple[float, ...]) -> tuple[Cell | None, ...]:
+    """The group labels' row: each label a cell spanning the columns it heads."""
+    cells: list[Cell | None] = [_cell([], columns, 0, c, rows) for c in range(len(columns) - 1)]
+    for first, last, words in groups:
+        cell = _cell(words, columns, 0, first, rows)
+        cells[first] = replace(cell, bbox=(columns[first], rows[0], columns[last + 1], rows[1]))
+        for c in range(first + 1, last + 1):
+            cells[c] = None
+    return tuple(cells)
 
 
 def _stacked(per_line: list[list[list[Word]]]) -> bool:
