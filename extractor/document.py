@@ -171,9 +171,9 @@ def document_info(pdf: pdfplumber.PDF) -> DocumentInfo:
     return DocumentInfo(pages=len(pdf.pages), producer=str(producer) if producer else None)
 
 
-def read_layout(page, number: int) -> PageLayout:
+def read_layout(page, number: int, settings: Settings = DEFAULT_SETTINGS) -> PageLayout:
     """Words and lines of one pdfplumber page."""
-    chars = drawn_once(page.chars)
+    chars = drawn_once(page.chars, settings.duplicate_glyph_shift)
     words = mark_superscripts(words_from_chars(chars))
     return PageLayout(
         number=number,
@@ -247,7 +247,7 @@ def _read_page(page, number: int, fallback: "PdfiumPages", settings: Settings) -
         layout = fallback.layout(number - 1, number, settings)
         if layout is not None:
             return PageRead(layout, None, [_page_finding(FindingCode.page_read_by_pdfium, number, "pdfminer finds no text on it; its text was read by PDFium, its tables may be missing")])
-    return PageRead(read_layout(page, number), visible_graphics(page))
+    return PageRead(read_layout(page, number, settings), visible_graphics(page))
 
 
 NESTED_FILLS_CHECKED = 400  # fills of one colour on a page; more (a chart's) are left as they are
@@ -386,7 +386,7 @@ class PdfiumPages:
             return None
         if not text_layer_usable(chars, settings.garbled_text_share):
             return None
-        words = mark_superscripts(words_from_chars(drawn_once(chars)))
+        words = mark_superscripts(words_from_chars(drawn_once(chars, settings.duplicate_glyph_shift)))
         return PageLayout(number=number, width=float(width), height=float(height), words=words, lines=words_to_lines(words))
 
     def count(self) -> int:

@@ -83,13 +83,12 @@ def is_bold_font(fontname: str) -> bool:
     return "bold" in name or "black" in name or "heavy" in name or name.endswith(",b")
 
 
-DUPLICATE_SHIFT = 0.25  # of a glyph's width and size: a copy drawn closer than this is the same glyph
 
 
-def drawn_once(chars: Sequence[dict]) -> list[dict]:
+def drawn_once(chars: Sequence[dict], shift: float) -> list[dict]:
     """The page's characters without the copies some producers draw to make text bold:
-    the same glyph (text, font, size) drawn again less than a quarter of its width and
-    size away. In the order the page draws them.
+    the same glyph (text, font, size) drawn again less than `shift` of its width and
+    size away (`Settings.duplicate_glyph_shift`, a quarter). In the order the page draws them.
 
     pdfplumber's `dedupe_chars` takes one point for every glyph, which merges the double
     letters of small print ('ll' at 4 points stand 0.9 points apart), and restores the
@@ -106,8 +105,8 @@ def drawn_once(chars: Sequence[dict]) -> list[dict]:
         for k, (i, char) in enumerate(members):
             if i in copies:
                 continue
-            near_x = DUPLICATE_SHIFT * max(char["x1"] - char["x0"], 0.1)
-            near_y = DUPLICATE_SHIFT * char["size"]
+            near_x = shift * max(char["x1"] - char["x0"], 0.1)
+            near_y = shift * char["size"]
             for j, other in members[k + 1:]:
                 if other["top"] - char["top"] >= near_y:
                     break

@@ -81,6 +81,16 @@ class Settings(BaseModel):
     )
     # Cell text (layout.py, wordbreaks.py): a word broken at a narrow cell's edge.
     document_word_breaks: bool = Field(True, description="a word broken at a narrow cell's edge that wordfreq does not know is joined where the document prints it whole")
+    # Reading characters (layout.py).
+    duplicate_glyph_shift: float = Field(
+        0.25, ge=0.0, le=1.0,
+        description="a glyph drawn again closer than this share of its width and size is one glyph drawn twice (fake bold); 0: keep every copy",
+    )
+    # The ruling-line engine (tables/plumber.py).
+    stacked_row_lines: int = Field(3, ge=2, description="a ruled row whose filled cells each hold this many unwrapped lines, at the label's heights, is parted into one row per line")
+    column_rules_tables: bool = Field(True, description="read tables drawn with column rules alone (three or more of one extent, no horizontal rule)")
+    # The word-alignment engine (tables/text.py).
+    header_groups: bool = Field(True, description="a header's group labels over spanner rules are a header row of their own, each spanning the columns its rule spans")
     # Table engines (tables/choose.py): which camelot flavours are paid for, and where.
     caption_flavor: str | None = Field("stream", description="camelot flavour for a caption no cheaper engine served (None: never)")
     tables_on_every_page: bool = Field(True, description="look for tables without rules on every page, not only under captions")

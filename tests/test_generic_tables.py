@@ -65,8 +65,7 @@ def ruled_engine_tables(path, **settings):
 
     with pdfplumber.open(path) as pdf:
         page = pdf.pages[0]
-        engine = PlumberLinesEngine(Settings(**settings)) if settings else PlumberLinesEngine()
-        return engine.find(visible_graphics(page), read_layout(page, 1))
+        return PlumberLinesEngine(Settings(**settings)).find(visible_graphics(page), read_layout(page, 1))
 
 
 def cell_texts(raw) -> list[list[str]]:
@@ -279,17 +278,12 @@ def test_a_table_drawn_with_column_rules_alone_is_read_by_the_ruling_line_engine
 
 # The settings that switch the mechanisms above off: each test shows the setting
 # reaches its mechanism (the reading falls back to what it was without it).
-XFAIL_SETTINGS = pytest.mark.xfail(strict=True, reason="thresholds still module constants, not Settings fields")
-
-
-@XFAIL_SETTINGS
 def test_group_labels_merge_into_their_columns_when_header_groups_are_off(pdfs):
     _, table = only_table(pdfs["grouped"], header_groups=False)
     assert len(table.header) == 1
     assert "Modern method" in " ".join(table.header[0]) and "Modern method" not in make.GROUPED_LEAVES
 
 
-@XFAIL_SETTINGS
 def test_glyphs_drawn_twice_are_kept_twice_when_the_duplicate_shift_is_zero(pdfs):
     with pdfplumber.open(pdfs["doubled"]) as pdf:
         page = pdf.pages[0]
@@ -298,12 +292,10 @@ def test_glyphs_drawn_twice_are_kept_twice_when_the_duplicate_shift_is_zero(pdfs
     assert len(twice) > len(once)
 
 
-@XFAIL_SETTINGS
 def test_a_plain_stack_stays_one_ruled_row_below_the_lines_it_needs(pdfs):
     [table] = ruled_engine_tables(pdfs["unruled_body"], stacked_row_lines=len(make.UNRULED_BODY) + 1)
     assert len(table.grid) < len(make.UNRULED_BODY)
 
 
-@XFAIL_SETTINGS
 def test_column_rules_alone_make_no_table_when_that_reading_is_off(pdfs):
     assert ruled_engine_tables(pdfs["column_rules"], column_rules_tables=False) == []

@@ -40,24 +40,25 @@ from .text import CAPTION_REACH, TextAlignmentEngine
 
 BOTTOM_MARGIN = 0.92  # share of the page height above the footer
 
-EngineFactory = Callable[[re.Pattern[str], "Path | None", "str | None"], TableEngine]
+EngineFactory = Callable[[re.Pattern[str], "Path | None", "str | None", Settings], TableEngine]
 
 ENGINES: dict[str, EngineFactory] = {
-    "pdfplumber-lines": lambda pattern, source, password: PlumberLinesEngine(),
-    "text-alignment": lambda pattern, source, password: TextAlignmentEngine(pattern),
+    "pdfplumber-lines": lambda pattern, source, password, settings: PlumberLinesEngine(settings),
+    "text-alignment": lambda pattern, source, password, settings: TextAlignmentEngine(pattern, settings),
     **{
-        f"camelot-{flavor}": (lambda f: lambda pattern, source, password: CamelotEngine(f, source, password))(flavor)
+        f"camelot-{flavor}": (lambda f: lambda pattern, source, password, settings: CamelotEngine(f, source, password))(flavor)
         for flavor in FLAVORS
     },
 }
 
 
 def make_engine(
-    name: str, caption_pattern: re.Pattern[str], source: Path | None = None, password: str | None = None
+    name: str, caption_pattern: re.Pattern[str], source: Path | None = None, password: str | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> TableEngine:
     """The registered engine called `name`; `source` (and its `password`) is the file camelot reads."""
     try:
-        return ENGINES[name](caption_pattern, source, password)
+        return ENGINES[name](caption_pattern, source, password, settings)
     except KeyError:
         raise ValueError(f"unknown table engine {name!r}; choose from {', '.join(ENGINES)}") from None
 
@@ -77,8 +78,8 @@ class PageTableReader:
         self.caption_pattern = caption_pattern
         self.password = password
         self.settings = settings
-        self.ruled = make_engine("pdfplumber-lines", caption_pattern)
-        self.text = make_engine("text-alignment", caption_pattern)
+        self.ruled = make_engine("pdfplumber-lines", caption_pattern, settings=settings)
+        self.text = make_engine("text-alignment", caption_pattern, settings=settings)
         self.source = source
         self.under_caption = self._camelot(settings.caption_flavor)
         self.borderless = self._camelot(settings.borderless_flavor) if settings.tables_on_every_page else None

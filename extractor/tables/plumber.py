@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from ..layout import FOOT_BAND, PageLayout, Word, cell_line_texts, join_lines, sideways_line_texts, words_in_box, words_to_lines
+from ..settings import DEFAULT_SETTINGS, Settings
 from .base import Cell, RawTable
 
 LINE_SETTINGS = {
@@ -40,6 +41,9 @@ class PlumberLinesEngine:
 
     name = "pdfplumber-lines"
 
+    def __init__(self, settings: Settings = DEFAULT_SETTINGS):
+        self.settings = settings
+
     def find(self, page, layout: PageLayout, found: Sequence[RawTable] = ()) -> list[RawTable]:
         found = page.find_tables(LINE_SETTINGS)
         bottoms, tops = _open_ends(page, found)
@@ -48,8 +52,10 @@ class PlumberLinesEngine:
         if closing or sides:
             found = page.find_tables({**LINE_SETTINGS, "explicit_horizontal_lines": closing, "explicit_vertical_lines": sides})
         tables = self._read(found, layout, tops)
-        parting = [_horizontal(y, t.bbox[0], t.bbox[2]) for t in tables for y in _unruled_row_breaks(t, layout)]
-        parting += _column_rules_only(page, layout, found)
+        least = self.settings.stacked_row_lines
+        parting = [_horizontal(y, t.bbox[0], t.bbox[2]) for t in tables for y in _unruled_row_breaks(t, layout, least)]
+        if self.settings.column_rules_tables:
+            parting += _column_rules_only(page, layout, found, least)
         if parting:
             found = page.find_tables({**LINE_SETTINGS, "explicit_horizontal_lines": closing + parting, "explicit_vertical_lines": sides})
             tables = self._read(found, layout, tops)
@@ -221,19 +227,17 @@ def _horizontal(y: float, x0: float, x1: float) -> dict:
             "orientation": "h", "object_type": "line"}
 
 
-ROWS_IN_ONE = 3  # lines in each cell of a ruled row, at the least, for it to be parted into rows
-
-
-def _unruled_row_breaks(table: RawTable, layout: PageLayout) -> list[float]:
+def _unruled_row_breaks(table: RawTable, layout: PageLayout, least: int) -> list[float]:
     """Heights at which to part the rows that one ruled row of `table` holds without
     rules between them (`_stack_breaks`)."""
-    return [y for row in table.grid for y in _stack_breaks(row, layout.words)]
+    return [y for row in table.grid for y in _stack_breaks(row, layout.words, least)]
 
 
-def _stack_breaks(row: Sequence[Cell | None], words: list[Word]) -> list[float]:
+def _stack_breaks(row: Sequence[Cell | None], words: list[Word], least: int) -> list[float]:
     """Where a ruled row holds rows not ruled apart (`rows_run_together_in`): midway
     between its label's lines. Only a plain stack is parted: every filled cell of the
-    row holds as many lines as the label, three or more, and each line of the label
+    row holds as many lines as the label, `least` or more (`Settings.stacked_row_lines`,
+    three), and each line of the label
     starts such a row. Two lines beside two lines are as often a label and a text each
     wrapped by hand, and a label wrapped or set beside a figure of the row above leaves
     the rows unsure: such grids stay as ruled (unclean, for another engine's reading to
@@ -242,21 +246,21 @@ def _stack_breaks(row: Sequence[Cell | None], words: list[Word]) -> list[float]:
     filled = [cell for cell in row if cell is not None and cell.text]
     # each cell's lines as read (`Cell.lines`, upright ones first) rule out most rows
     # before their words are grouped again
-    if label is None or label not in filled or any(len(cell.lines) < ROWS_IN_ONE for cell in filled):
+    if label is None or label not in filled or any(len(cell.lines) < least for cell in filled):
         return []
     starts, _ = rows_run_together_in(words, tuple(row))
     if not starts:
         return []
     lines = words_to_lines(words_in_box(words, label.bbox))
     counts = {len(words_to_lines(words_in_box(words, cell.bbox))) for cell in filled}
-    if counts != {len(lines)} or len(lines) < ROWS_IN_ONE:
+    if counts != {len(lines)} or len(lines) < least:
         return []
     if not all(any(abs(below.top - top) < 2 for top in starts) for below in lines[1:]):
         return []
     return [(above.bottom + below.top) / 2 for above, below in zip(lines, lines[1:])]
 
 
-def _column_rules_only(page, layout: PageLayout, found) -> list[dict]:
+def _column_rules_only(page, layout: PageLayout, found, least: int) -> list[dict]:
     """Rules to close and part a table drawn with column rules alone (no horizontal
     rule at all, so pdfplumber finds nothing): three or more vertical rules of one
     extent, outside every table found, whose columns hold a plain stack of rows
@@ -275,7 +279,7 @@ def _column_rules_only(page, layout: PageLayout, found) -> list[dict]:
         if any(t.bbox[0] < x1 and t.bbox[2] > x0 and t.bbox[1] < bottom and t.bbox[3] > top for t in found):
             continue
         row = [make_cell(layout.words, (a["x0"], top, b["x0"], bottom)) for a, b in zip(group, group[1:])]
-        breaks = _stack_breaks(row, layout.words)
+        breaks = _stack_breaks(row, layout.words, least)
         if breaks:
             rules += [_horizontal(y, x0, x1) for y in (top, *breaks, bottom)]
     return rules

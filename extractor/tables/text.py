@@ -41,6 +41,7 @@ from ..layout import (
     make_line,
 )
 from ..cells.lists import bullet_of
+from ..settings import DEFAULT_SETTINGS, Settings
 from .base import Cell, RawTable, is_figure
 from .typewriter import typewriter_tables
 
@@ -125,7 +126,7 @@ class _Page:
         self.layout = layout
         self.lines = sorted(layout.lines, key=lambda l: (l.top, l.x0))
         self.rules = rules
-        self.underlines = underlines  # rules of any length: a header's spanner rules among them
+        self.underlines = underlines  # rules of any length, where a header's spanner rules are read
         self.ruled = ruled
         self.pattern = pattern
         body = [l for l in self.lines if HEAD_BAND * layout.height < l.top < FOOT_BAND * layout.height]
@@ -168,14 +169,16 @@ class TextAlignmentEngine:
 
     name = "text-alignment"
 
-    def __init__(self, caption_pattern: re.Pattern[str]):
+    def __init__(self, caption_pattern: re.Pattern[str], settings: Settings = DEFAULT_SETTINGS):
         self.caption_pattern = caption_pattern
+        self.settings = settings
         self._open: _Open | None = None
 
     def find(self, page, layout: PageLayout, found: Sequence[RawTable] = ()) -> list[RawTable]:
         """`found`: the ruled tables already read on the page (no table of ours runs into one)."""
         ruled = list(found)
-        ctx = _Page(layout, horizontal_rules(page, ruled), ruled, self.caption_pattern, horizontal_rules(page, ruled, 0.0))
+        spanner_rules = horizontal_rules(page, ruled, 0.0) if self.settings.header_groups else []
+        ctx = _Page(layout, horizontal_rules(page, ruled), ruled, self.caption_pattern, spanner_rules)
         open_ = self._open if self._open is not None and self._open.page == layout.number - 1 else None
         self._open = None
         tables: list[RawTable] = []
