@@ -342,10 +342,11 @@ SIDEWAYS_ROWS = [["Agrifood Cluster Umea", "12", "3", "Yes", "4.5"], ["Baltic Wo
                  ["Danube Glass Alliance", "15", "4", "Yes", "4.0"], ["Fjord Metals Hub", "7", "0", "Yes", "3.5"]]
 
 
-def sideways_header(path: Path, downward: bool = False) -> None:
+def sideways_header(path: Path, downward: bool = False, ruled: bool = True) -> None:
     """A ruled table whose header labels, but the first, run bottom to top (or top to
     bottom, `downward`) as in wide survey annexes: narrow columns under tall labels,
-    a label of two lines printed as two sideways lines next to each other."""
+    a label of two lines printed as two sideways lines next to each other. Without
+    its rules (`ruled` False), the same table borderless, with no caption."""
     c = canvas.Canvas(str(path), pagesize=A4)
     widths = [150, 34, 34, 34, 34]
     x_edges = [72.0]
@@ -371,9 +372,9 @@ def sideways_header(path: Path, downward: bool = False) -> None:
         c.drawString(x_edges[0] + 4, bottom + 5, row[0])
         for right, value in zip(x_edges[2:], row[1:]):
             c.drawRightString(right - 4, bottom + 5, value)
-    for y in (header_top, header_bottom, *bottoms):
+    for y in (header_top, header_bottom, *bottoms) if ruled else ():
         c.line(x_edges[0], y, x_edges[-1], y)
-    for x in x_edges:
+    for x in x_edges if ruled else ():
         c.line(x, header_top, x, bottoms[-1])
     c.showPage()
     c.save()
