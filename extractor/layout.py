@@ -218,11 +218,16 @@ def _along_gap(previous: dict, char: dict, turn: int) -> float:
     return previous["top"] - char["bottom"] if turn == 90 else char["top"] - previous["bottom"]
 
 
+def sideways_lines(words: Iterable[Word]) -> list[tuple[int, list[Word]]]:
+    """Sideways words grouped into lines, left to right, each with its turn."""
+    return _sideways_lines(words, lambda w: w.turn, lambda w: w.x0)
+
+
 def sideways_line_texts(words: Iterable[Word]) -> list[str]:
     """The texts of sideways lines in reading order: for text read bottom to top the
     first line is the leftmost (the letters' tops face left), for top to bottom the
     rightmost."""
-    lines = _sideways_lines(words, lambda w: w.turn, lambda w: w.x0)
+    lines = sideways_lines(words)
     ordered = [line for turn in (90, 270) for t, line in (lines if turn == 90 else reversed(lines)) if t == turn]
     return [" ".join(w.text for w in sorted(line, key=lambda w: -w.bottom if w.turn == 90 else w.top)) for line in ordered]
 

@@ -184,7 +184,6 @@ def test_generic_header_printed_sideways_keeps_its_labels_in_reading_order(pdfs,
     assert table.rows == make.SIDEWAYS_ROWS
 
 
-@pytest.mark.xfail(strict=True, reason="sideways labels of borderless tables read only as camelot reads them")
 @pytest.mark.parametrize("name", ["borderless_sideways_up", "borderless_sideways_down"])
 def test_generic_borderless_header_printed_sideways_keeps_one_label_per_column_of_the_body(pdfs, name):
     _, table = only_table(pdfs[name])

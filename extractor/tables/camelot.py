@@ -15,6 +15,7 @@ from pathlib import Path
 from ..layout import PageLayout, collapse, words_in_box
 from ..settings import CAMELOT_FLAVORS as FLAVORS
 from .base import Cell, RawTable
+from .sideways import with_sideways_header
 
 
 class CamelotEngine:
@@ -51,7 +52,8 @@ class CamelotEngine:
                 found = camelot.read_pdf(str(path), pages=str(page), flavor=self.flavor, suppress_stdout=True, **kwargs)
             except Exception:  # camelot raises on pages it cannot parse; that page has no table for it
                 return []
-        return [self._raw(table, page, height, layout) for table in found if table.shape[0] >= 2 and table.shape[1] >= 2]
+        tables = [self._raw(table, page, height, layout) for table in found if table.shape[0] >= 2 and table.shape[1] >= 2]
+        return [with_sideways_header(t, layout) for t in tables] if layout is not None and layout.sideways else tables
 
     def _raw(self, table, page: int, height: float, layout: PageLayout | None) -> RawTable:
         rows = table.df.values.tolist()
