@@ -342,11 +342,12 @@ SIDEWAYS_ROWS = [["Agrifood Cluster Umea", "12", "3", "Yes", "4.5"], ["Baltic Wo
                  ["Danube Glass Alliance", "15", "4", "Yes", "4.0"], ["Fjord Metals Hub", "7", "0", "Yes", "3.5"]]
 
 
-def sideways_header(path: Path, downward: bool = False, ruled: bool = True) -> None:
+def sideways_header(path: Path, downward: bool = False, ruled: bool = True, unlabelled: int | None = None) -> None:
     """A ruled table whose header labels, but the first, run bottom to top (or top to
     bottom, `downward`) as in wide survey annexes: narrow columns under tall labels,
     a label of two lines printed as two sideways lines next to each other. Without
-    its rules (`ruled` False), the same table borderless, with no caption."""
+    its rules (`ruled` False), the same table borderless, with no caption; the column
+    `unlabelled` (an index) printed without its label."""
     c = canvas.Canvas(str(path), pagesize=A4)
     widths = [150, 34, 34, 34, 34]
     x_edges = [72.0]
@@ -356,8 +357,8 @@ def sideways_header(path: Path, downward: bool = False, ruled: bool = True) -> N
     bottoms = [header_bottom - row_height * (k + 1) for k in range(len(SIDEWAYS_ROWS))]
     c.setFont("Helvetica-Bold", 9)
     c.drawString(x_edges[0] + 4, header_bottom + 6, SIDEWAYS_HEADER[0][0])
-    for left, lines in zip(x_edges[1:], SIDEWAYS_HEADER[1:]):
-        for k, line in enumerate(lines):
+    for column, (left, lines) in enumerate(zip(x_edges[1:], SIDEWAYS_HEADER[1:]), start=1):
+        for k, line in enumerate(lines if column != unlabelled else []):
             c.saveState()
             if downward:  # glyphs' tops face right: the first line is the rightmost
                 c.translate(left + 34 - 10 - 11 * k, header_top - 6)

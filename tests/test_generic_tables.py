@@ -43,6 +43,7 @@ def pdfs(tmp_path_factory):
         "sideways_down": lambda p: make.sideways_header(p, downward=True),
         "borderless_sideways_up": lambda p: make.sideways_header(p, ruled=False),
         "borderless_sideways_down": lambda p: make.sideways_header(p, downward=True, ruled=False),
+        "borderless_sideways_unlabelled": lambda p: make.sideways_header(p, ruled=False, unlabelled=3),
         "condensed": make.condensed_text,
         "padded": make.space_padded_cells,
         "doubled": make.doubled_glyphs,
@@ -188,6 +189,14 @@ def test_generic_header_printed_sideways_keeps_its_labels_in_reading_order(pdfs,
 def test_generic_borderless_header_printed_sideways_keeps_one_label_per_column_of_the_body(pdfs, name):
     _, table = only_table(pdfs[name])
     assert table.header == [[" ".join(lines) for lines in make.SIDEWAYS_HEADER]]
+    assert table.rows == make.SIDEWAYS_ROWS
+
+
+def test_generic_borderless_sideways_labels_fewer_than_columns_head_the_nearest_column(pdfs):
+    _, table = only_table(pdfs["borderless_sideways_unlabelled"])
+    header = [" ".join(lines) for lines in make.SIDEWAYS_HEADER]
+    header[3] = ""
+    assert table.header == [header]
     assert table.rows == make.SIDEWAYS_ROWS
 
 
