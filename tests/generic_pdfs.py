@@ -732,3 +732,53 @@ def grouped_header(path: Path) -> None:
         y -= 11
     c.showPage()
     c.save()
+
+
+SECTIONED_HEADER = ["Source", "Definition", "Examples"]
+#: Each row: label, then the lines of each other cell ("" parts two paragraphs of one cell).
+SECTIONED_ROWS = [
+    ("Stationary:", [], []),
+    ("Major", ["Emissions of ten tons per year", "or more of any one air toxic, or", "twenty-five tons of any mix of", "air toxics"],
+     ["Utilities, refineries, steel", "works, chemical plants"]),
+    ("Area", ["Emissions of less than ten tons", "per year of any one air toxic,", "or less than twenty-five tons"],
+     ["Dry cleaners, gas stations,", "body shops, plating works"]),
+    ("Mobile:", [], []),
+    ("On-road", ["Emissions from motor vehicles", "run on public roads", "", "Counted by the highway offices"],
+     ["Cars, buses, trucks", "and vans"]),
+    ("Non-road", ["Emissions from engines and", "vessels run off public roads"], ["Farm machines, lawn", "and garden equipment"]),
+]
+
+
+def sectioned_rows(path: Path) -> None:
+    """A table boxed by rules, a rule under its header and one between its two
+    sections, but none between the rows of a section: a section's label on a line of
+    its own, then rows whose label (set flush right) stands beside the first line of
+    wrapped texts, a blank line between rows. One text holds two paragraphs with a
+    blank line between them, its label one line: that row stays one row."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    xs, size, pitch = (72.0, 172.0, 342.0, 512.0), 9, 11.0
+    c.setFont("Helvetica-Bold", size)
+    for x, text in zip(xs, SECTIONED_HEADER):
+        c.drawString(x + 4, 748, text)
+    c.setFont("Helvetica", size)
+    rules, y = [760.0, 742.0], 730.0
+    for k, (label, definition, examples) in enumerate(SECTIONED_ROWS):
+        if k and not definition and not examples:  # a new section: a rule above its label
+            rules.append(y + pitch)
+            y -= pitch
+        if not definition and not examples:
+            c.drawString(xs[0] + 4, y, label)
+            y -= 2 * pitch
+            continue
+        c.drawRightString(xs[1] - 4, y, label)
+        for x, lines in ((xs[1], definition), (xs[2], examples)):
+            for depth, line in enumerate(lines):
+                c.drawString(x + 4, y - pitch * depth, line)
+        y -= pitch * (max(len(definition), len(examples)) + 1)
+    rules.append(y + pitch - 3)
+    for rule in rules:
+        c.line(xs[0], rule, xs[-1], rule)
+    for x in xs:
+        c.line(x, rules[0], x, rules[-1])
+    c.showPage()
+    c.save()

@@ -50,6 +50,7 @@ def pdfs(tmp_path_factory):
         "unruled_body": make.ruled_header_unruled_body,
         "column_rules": make.column_rules_only,
         "grouped": make.grouped_header,
+        "sectioned": make.sectioned_rows,
     }.items():
         paths[name] = folder / f"{name}.pdf"
         build(paths[name])
@@ -285,6 +286,16 @@ def test_rows_of_a_ruled_body_set_one_per_line_without_rules_between_them_are_ro
     assert len(tables) == 1
     assert cell_texts(tables[0]) == make.UNRULED_BODY
     assert tables[0].confidence == 1.0  # a clean grid: no other engine's reading replaces it
+
+
+@pytest.mark.xfail(strict=True, reason="rows a blank line parts inside a ruled row are not parted yet")
+def test_rows_a_blank_line_parts_inside_a_ruled_section_are_rows_and_a_cell_of_two_paragraphs_stays_one(pdfs):
+    _, table = only_table(pdfs["sectioned"])
+    assert table.header == [make.SECTIONED_HEADER]
+    assert text_grid(table)[1:] == [
+        [label, " ".join(line for line in definition if line), " ".join(examples)]
+        for label, definition, examples in make.SECTIONED_ROWS
+    ]
 
 
 def test_a_table_drawn_with_column_rules_alone_is_read_by_the_ruling_line_engine_one_row_per_line(pdfs):
