@@ -53,7 +53,8 @@ class PlumberLinesEngine:
             found = page.find_tables({**LINE_SETTINGS, "explicit_horizontal_lines": closing, "explicit_vertical_lines": sides})
         tables = self._read(found, layout, tops)
         least = self.settings.stacked_row_lines
-        parting = [_horizontal(y, t.bbox[0], t.bbox[2]) for t in tables for y in _unruled_row_breaks(t, layout, least)]
+        blank_lines = self.settings.blank_line_rows
+        parting = [_horizontal(y, t.bbox[0], t.bbox[2]) for t in tables for y in _unruled_row_breaks(t, layout, least, blank_lines)]
         if self.settings.column_rules_tables:
             parting += _column_rules_only(page, layout, found, least)
         if parting:
@@ -227,10 +228,41 @@ def _horizontal(y: float, x0: float, x1: float) -> dict:
             "orientation": "h", "object_type": "line"}
 
 
-def _unruled_row_breaks(table: RawTable, layout: PageLayout, least: int) -> list[float]:
+def _unruled_row_breaks(table: RawTable, layout: PageLayout, least: int, blank_lines: bool) -> list[float]:
     """Heights at which to part the rows that one ruled row of `table` holds without
-    rules between them (`_stack_breaks`)."""
-    return [y for row in table.grid for y in _stack_breaks(row, layout.words, least)]
+    rules between them: a plain stack (`_stack_breaks`), or rows a blank line parts
+    (`_blank_line_breaks`, where `blank_lines`)."""
+    breaks = []
+    for row in table.grid:
+        breaks += _stack_breaks(row, layout.words, least) or (_blank_line_breaks(row, layout.words) if blank_lines else [])
+    return breaks
+
+
+BLANK_LINE = 0.6  # of the type size: more space than this between two lines is a blank line
+
+
+def _blank_line_breaks(row: Sequence[Cell | None], words: list[Word]) -> list[float]:
+    """Where a ruled row holds rows that blank lines part instead of rules: above a
+    line of the row's label that follows a band blank across every cell of the row,
+    beside a line that some other cell starts at the same height (a label set beside
+    the first line of its row's wrapped texts; a section's label on a line of its
+    own). A text of two paragraphs beside a label of one line stays one row: the label
+    does not go on under the blank line."""
+    label = next((cell for cell in row if cell is not None), None)
+    filled = [cell for cell in row if cell is not None and cell.text]
+    if label is None or label not in filled or len(filled) < 2 or len(label.lines) < 2:
+        return []
+    lines = {id(cell): words_to_lines(words_in_box(words, cell.bbox)) for cell in filled}
+    others = [line for cell in filled if cell is not label for line in lines[id(cell)]]
+    every = [line for cell_lines in lines.values() for line in cell_lines]
+    breaks = []
+    for line in lines[id(label)][1:]:
+        above = [other.bottom for other in every if other.top < line.top - 1]
+        if not above or line.top - max(above) < BLANK_LINE * line.size:
+            continue
+        if any(abs(other.top - line.top) < 2 for other in others):
+            breaks.append((max(above) + line.top) / 2)
+    return breaks
 
 
 def _stack_breaks(row: Sequence[Cell | None], words: list[Word], least: int) -> list[float]:
