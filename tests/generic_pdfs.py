@@ -782,3 +782,21 @@ def sectioned_rows(path: Path) -> None:
         c.line(x, rules[0], x, rules[-1])
     c.showPage()
     c.save()
+
+
+CAPTIONED_CLOSE = "Table 1-1: Sources of air toxics"
+
+
+def caption_close_over_bold_header(path: Path) -> None:
+    """A ruled table whose bold caption stands just above its top rule, as close to
+    the bold header row under the rule as the lines of a wrapped caption stand."""
+
+    def bold_header(c, r, x, width, baseline, text) -> None:
+        c.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 9)
+        c.drawString(x + 4, baseline + (4 if r == 0 else 0), text)  # the header close under the rule
+
+    def caption(c, bottom) -> None:
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(72, 763, CAPTIONED_CLOSE)
+
+    ruled_grid(path, UNRULED_BODY, (160.0, 90.0, 90.0), bold_header, after=caption)

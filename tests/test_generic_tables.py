@@ -51,6 +51,7 @@ def pdfs(tmp_path_factory):
         "column_rules": make.column_rules_only,
         "grouped": make.grouped_header,
         "sectioned": make.sectioned_rows,
+        "caption_close": make.caption_close_over_bold_header,
     }.items():
         paths[name] = folder / f"{name}.pdf"
         build(paths[name])
@@ -125,6 +126,13 @@ def test_generic_title_row_stays_in_the_header_when_title_rows_are_off(pdfs):
     _, table = only_table(pdfs["titled"], title_rows=False)
     assert table.label is None
     assert table.header[0][0] == make.TITLE
+
+
+@pytest.mark.xfail(strict=True, reason="a caption's continuation lines are looked for inside its table")
+def test_generic_caption_does_not_run_on_into_the_bold_header_under_it(pdfs):
+    _, table = only_table(pdfs["caption_close"])
+    assert table.label == make.CAPTIONED_CLOSE
+    assert text_grid(table) == make.UNRULED_BODY
 
 
 def test_generic_borderless_table_without_caption_is_found_and_prose_stays_narrative(pdfs):
