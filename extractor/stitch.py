@@ -8,7 +8,7 @@ rows know the page they start on and whether they were re-joined.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from . import cells
@@ -117,7 +117,7 @@ def _captions_with_sides(
             line = caption_line(table, layout, pattern, tables, below=side)
             if line is not None and all(line is not other for other, _ in chosen.values()):
                 chosen[index] = (line, side)
-    return {index: (join_lines(_caption_lines(line, layout)), side) for index, (line, side) in chosen.items()}
+    return {index: (join_lines(_caption_lines(line, layout, tables)), side) for index, (line, side) in chosen.items()}
 
 
 def captions_below(pages: list[tuple[PageLayout, list[RawTable]]], pattern: re.Pattern[str]) -> bool:
@@ -149,7 +149,7 @@ def _caption_left_at_foot(layout: PageLayout, tables: list[RawTable], pattern: r
     for line in reversed(content[-3:]):
         if not is_caption(line, pattern):
             continue
-        wrapped = _caption_lines(line, layout)
+        wrapped = _caption_lines(line, layout, tables)
         if content.index(line) + len(wrapped) == len(content) and not any(t.bbox[3] > line.top for t in tables):
             return layout.number, join_lines(wrapped)
         return None
@@ -167,19 +167,28 @@ def _caption_at_head(layout: PageLayout, tables: list[RawTable], pattern: re.Pat
         if is_caption(line, pattern):
             if any(t.bbox[1] < line.top for t in tables):
                 return None
-            return join_lines(_caption_lines(line, layout))
+            return join_lines(_caption_lines(line, layout, tables))
     return None
 
 
-def _caption_lines(first, layout: PageLayout) -> list[str]:
-    """The caption's line and any wrapped continuation directly below it in the same font."""
+def _caption_lines(first, layout: PageLayout, tables: Sequence[RawTable] = ()) -> list[str]:
+    """The caption's line and any wrapped continuation directly below it in the same
+    font, up to the first line inside one of the page's `tables` (a bold header row set
+    close under a caption is the table's, not the caption's)."""
     lines = [first.text]
     bottom = first.bottom
     for line in layout.lines:
         if line.top > bottom and line.top - bottom < 0.6 * first.size and abs(line.size - first.size) < 0.3 and line.bold == first.bold:
+            if any(_inside(line, table.bbox) for table in tables):
+                break
             lines.append(line.text)
             bottom = line.bottom
     return lines
+
+
+def _inside(line, bbox: BBox) -> bool:
+    x0, top, x1, bottom = bbox
+    return top <= (line.top + line.bottom) / 2 <= bottom and line.x0 < x1 and line.x1 > x0
 
 
 def stitch(

@@ -128,7 +128,6 @@ def test_generic_title_row_stays_in_the_header_when_title_rows_are_off(pdfs):
     assert table.header[0][0] == make.TITLE
 
 
-@pytest.mark.xfail(strict=True, reason="a caption's continuation lines are looked for inside its table")
 def test_generic_caption_does_not_run_on_into_the_bold_header_under_it(pdfs):
     _, table = only_table(pdfs["caption_close"])
     assert table.label == make.CAPTIONED_CLOSE
