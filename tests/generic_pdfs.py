@@ -787,7 +787,11 @@ def sectioned_rows(path: Path) -> None:
 CAPTIONED_CLOSE = "Table 1-1: Sources of air toxics"
 
 
-def caption_close_over_bold_header(path: Path) -> None:
+TITLED_WITHOUT_SEPARATOR = "Table 21 Current use of offices by region"
+SENTENCE_ABOVE = "Table 21 shows the offices by region"
+
+
+def caption_close_over_bold_header(path: Path, caption: str = CAPTIONED_CLOSE) -> None:
     """A ruled table whose bold caption stands just above its top rule, as close to
     the bold header row under the rule as the lines of a wrapped caption stand."""
 
@@ -797,6 +801,6 @@ def caption_close_over_bold_header(path: Path) -> None:
 
     def caption(c, bottom) -> None:
         c.setFont("Helvetica-Bold", 9)
-        c.drawString(72, 763, CAPTIONED_CLOSE)
+        c.drawString(72, 763, caption)
 
     ruled_grid(path, UNRULED_BODY, (160.0, 90.0, 90.0), bold_header, after=caption)

@@ -52,6 +52,8 @@ def pdfs(tmp_path_factory):
         "grouped": make.grouped_header,
         "sectioned": make.sectioned_rows,
         "caption_close": make.caption_close_over_bold_header,
+        "titled_bare": lambda p: make.caption_close_over_bold_header(p, make.TITLED_WITHOUT_SEPARATOR),
+        "sentence_above": lambda p: make.caption_close_over_bold_header(p, make.SENTENCE_ABOVE),
     }.items():
         paths[name] = folder / f"{name}.pdf"
         build(paths[name])
@@ -132,6 +134,17 @@ def test_generic_caption_does_not_run_on_into_the_bold_header_under_it(pdfs):
     _, table = only_table(pdfs["caption_close"])
     assert table.label == make.CAPTIONED_CLOSE
     assert text_grid(table) == make.UNRULED_BODY
+
+
+@pytest.mark.xfail(strict=True, reason="a caption needs a separator after its number")
+def test_generic_title_line_right_above_a_table_labels_it_without_a_separator(pdfs):
+    _, table = only_table(pdfs["titled_bare"])
+    assert table.label == make.TITLED_WITHOUT_SEPARATOR
+
+
+def test_generic_sentence_right_above_a_table_that_names_it_is_no_label(pdfs):
+    _, table = only_table(pdfs["sentence_above"])
+    assert table.label is None
 
 
 def test_generic_borderless_table_without_caption_is_found_and_prose_stays_narrative(pdfs):
