@@ -799,8 +799,8 @@ def caption_close_over_bold_header(path: Path, caption: str = CAPTIONED_CLOSE) -
         c.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 9)
         c.drawString(x + 4, baseline + (4 if r == 0 else 0), text)  # the header close under the rule
 
-    def caption(c, bottom) -> None:
+    def draw_caption(c, bottom) -> None:
         c.setFont("Helvetica-Bold", 9)
         c.drawString(72, 763, caption)
 
-    ruled_grid(path, UNRULED_BODY, (160.0, 90.0, 90.0), bold_header, after=caption)
+    ruled_grid(path, UNRULED_BODY, (160.0, 90.0, 90.0), bold_header, after=draw_caption)
