@@ -42,6 +42,24 @@ def ruled_over_pages(path: Path, repeat_header: bool, count: int = 110) -> None:
     doc.build([Paragraph("Stock list of the regional depot", styles["Heading1"]), Spacer(1, 12), table])
 
 
+CAPTIONED_STOCK = "Table 5: Stock list of the regional depot"
+
+
+def captioned_over_pages(path: Path, again: str = "Table 5 (continued)", count: int = 110) -> None:
+    """The table of `ruled_over_pages` (header repeated) under a caption, the caption
+    printed again over its part on each later page as `again`."""
+    doc = SimpleDocTemplate(str(path), pagesize=A4)
+    styles = getSampleStyleSheet()
+    table = Table([HEADER] + stock_rows(count), repeatRows=1, colWidths=[90, 150, 80, 80])
+    table.setStyle(ruled_style())
+
+    def continued(c, _doc) -> None:
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(72, A4[1] - 62, again)
+
+    doc.build([Paragraph(CAPTIONED_STOCK, styles["Heading4"]), table], onLaterPages=continued)
+
+
 MEMBERS_HEADER = ["Vessel", "Harbour", "Flag"]
 CITIES = [("Umea", "Sweden"), ("Bergen", "Norway"), ("Turku", "Finland"), ("Gyor", "Hungary")]
 

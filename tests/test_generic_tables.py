@@ -52,6 +52,7 @@ def pdfs(tmp_path_factory):
         "grouped": make.grouped_header,
         "sectioned": make.sectioned_rows,
         "caption_close": make.caption_close_over_bold_header,
+        "caption_again": lambda p: make.captioned_over_pages(p, "Table 5: Stock list of the regional depot (continued)", count=ROWS),
         "titled_bare": lambda p: make.caption_close_over_bold_header(p, make.TITLED_WITHOUT_SEPARATOR),
         "sentence_above": lambda p: make.caption_close_over_bold_header(p, make.SENTENCE_ABOVE),
     }.items():
@@ -84,6 +85,15 @@ def only_table(path, **settings):
     report = extract_report(path, ExtractOptions(settings=Settings(**settings)))
     assert len(report.tables) == 1, [t.header for t in report.tables]
     return report, report.tables[0]
+
+
+@pytest.mark.xfail(strict=True, reason="a caption on a later page starts a new table")
+def test_generic_table_whose_caption_is_printed_again_on_each_page_is_one_table(pdfs):
+    _, table = only_table(pdfs["caption_again"])
+    assert table.label == make.CAPTIONED_STOCK
+    assert table.pages == [1, 2, 3]
+    assert table.header == [make.HEADER]
+    assert table.rows == make.stock_rows(ROWS)
 
 
 def test_generic_ruled_table_over_three_pages_keeps_its_repeated_header_once(pdfs):
