@@ -186,6 +186,18 @@ def _caption_lines(first, layout: PageLayout, tables: Sequence[RawTable] = ()) -
     return lines
 
 
+_CAPTION_NUMBER = re.compile(
+    r"^\s*([^\W\d_]+)\.?\s+(?:(?:no|nr|n°|nº)\.?\s*|#\s*)?((?:[A-Z][-.]?)?\d+(?:\.\d+)*|[IVXLC]+\b|[A-Z]\b)", re.IGNORECASE
+)
+
+
+def names_same_table(caption: str, label: str | None) -> bool:
+    """Whether two captions give one label word and number ('Table 5: Stock list' and
+    'Table 5 (continued)')."""
+    first, second = _CAPTION_NUMBER.match(caption), _CAPTION_NUMBER.match(label or "")
+    return bool(first and second) and (first[1].lower(), first[2].upper()) == (second[1].lower(), second[2].upper())
+
+
 def _inside(line, bbox: BBox) -> bool:
     x0, top, x1, bottom = bbox
     return top <= (line.top + line.bottom) / 2 <= bottom and line.x0 < x1 and line.x1 > x0
@@ -225,11 +237,14 @@ def stitch(
             is_first_on_page = position == 0
             # Where captions stand below tables, a table broken over pages has its
             # caption under its last part: an unlabelled part may still continue.
+            # A caption printed again over a later part ("Table 5 (continued)") names
+            # the open table: the part may continue it, and the first caption stays.
+            repeated = caption is not None and open_table is not None and names_same_table(caption, open_table.label)
             may_continue = (
                 open_table is not None
                 and is_first_on_page
                 and raw.page == open_last_page + 1
-                and (caption is None or (caption_below and open_table.label is None))
+                and (caption is None or repeated or (caption_below and open_table.label is None))
             )
             # the first row printed again over the next part is the header, whether or not
             # the part's own first row reads as one (it may, where the first part's did not)
@@ -238,13 +253,14 @@ def stitch(
                 n_header = max(n_header, 1)
             continued = _continuation_header(open_table, raw, layout, n_header, settings) if may_continue else None
             if continued is not None:
-                if caption is not None:  # the kind, known from the caption, says how a broken row rejoins
+                relabel = caption is not None and not repeated
+                if relabel:  # the kind, known from the caption, says how a broken row rejoins
                     _relabel(open_table, caption, profile, settings)
                 header_alone = _lone_header_row(open_table, profile)
                 _append(open_table, raw, continued, profile, settings)
                 if header_alone and len(open_table.rows) > 1:
                     _promote_first_row(open_table, profile, settings)
-                if caption is not None:
+                if relabel:
                     _relabel(open_table, caption, profile, settings)
                 open_last_page = raw.page
             else:

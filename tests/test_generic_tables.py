@@ -87,7 +87,6 @@ def only_table(path, **settings):
     return report, report.tables[0]
 
 
-@pytest.mark.xfail(strict=True, reason="a caption on a later page starts a new table")
 def test_generic_table_whose_caption_is_printed_again_on_each_page_is_one_table(pdfs):
     _, table = only_table(pdfs["caption_again"])
     assert table.label == make.CAPTIONED_STOCK

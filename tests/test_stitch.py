@@ -529,3 +529,15 @@ def test_stitch_a_first_row_printed_again_over_the_next_part_is_the_header_thoug
     [table] = tables
     assert table.flat_header == head
     assert [row.text(1) for row in table.rows] == ["Omega Ltd", "Sigma SA", "Delta Inc", "Kappa BV", "Lambda Oy"]
+
+
+def test_captions_name_the_same_table_by_label_word_and_number_alone():
+    from extractor.stitch import names_same_table
+
+    assert names_same_table("Table 5 (continued)", "Table 5: Stock list of the regional depot")
+    assert names_same_table("TABLE 2.1 - Continued", "Table 2.1. Harvest by region")
+    assert names_same_table("Annex IV cont.", "Annex IV: Survey answers")
+    assert not names_same_table("Table 50: Stock", "Table 5: Stock")
+    assert not names_same_table("Table 5.2: Stock", "Table 5.1: Stock")
+    assert not names_same_table("Annex 5: Stock", "Table 5: Stock")
+    assert not names_same_table("Table 5: Stock", None)
