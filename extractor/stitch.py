@@ -29,11 +29,12 @@ from .headers import (
 )
 from .entities.normalise import fold_transliterated
 from .layout import BBox, PageLayout, content_lines, is_caption, join_lines, words_in_box
-from .profile import Profile
+from .profile import TITLED_LINE, Profile
 from .settings import DEFAULT_SETTINGS, Settings
 from .tables.base import Cell, RawTable
 
 CAPTION_DISTANCE = 60.0
+TITLE_LINE_REACH = 1.5  # type sizes: a title line with no separator captions the table right under it
 WIDTH_TOLERANCE = 0.04
 
 
@@ -90,7 +91,8 @@ def caption_line(
             continue
         if any(o is not table and o.bbox[1] < line.top < o.bbox[3] for o in others):
             continue
-        if is_caption(line, pattern) and (best is None or (line.top < best.top if below else line.bottom > best.bottom)):
+        titled = not below and distance <= TITLE_LINE_REACH * line.size and is_caption(line, TITLED_LINE)
+        if (is_caption(line, pattern) or titled) and (best is None or (line.top < best.top if below else line.bottom > best.bottom)):
             best = line
     return best
 
