@@ -121,12 +121,12 @@ class _Page:
 
     def __init__(
         self, layout: PageLayout, rules: list[Rule], ruled: list[RawTable], pattern: re.Pattern[str],
-        underlines: Sequence[Rule] = (),
+        spanner_rules: Sequence[Rule] = (),
     ):
         self.layout = layout
         self.lines = sorted(layout.lines, key=lambda l: (l.top, l.x0))
         self.rules = rules
-        self.underlines = underlines  # rules of any length, where a header's spanner rules are read
+        self.spanner_rules = spanner_rules  # rules of any length, where a header's group labels stand
         self.ruled = ruled
         self.pattern = pattern
         body = [l for l in self.lines if HEAD_BAND * layout.height < l.top < FOOT_BAND * layout.height]
@@ -318,7 +318,7 @@ def _under_caption(ctx: _Page, index: int, engine: str) -> list[RawTable]:
     if _names_then_items(region):
         table = _ruled_list(ctx, region, caption.bottom, region[0].top, engine)
     else:
-        table = _table(region, ctx.layout.number, engine, underlines=ctx.underlines) or _ruled_list(ctx, region, caption.bottom, region[0].top, engine)
+        table = _table(region, ctx.layout.number, engine, spanner_rules=ctx.spanner_rules) or _ruled_list(ctx, region, caption.bottom, region[0].top, engine)
     return [table] if table is not None else []
 
 
@@ -340,7 +340,7 @@ def _ruled_list(ctx: _Page, region: list[Line], upper: float, lower: float, engi
     x0, x1 = min(l.x0 for l in region), max(l.x1 for l in region)
     if ctx.rule_between(upper, lower, x0, x1) is None:
         return None
-    return _table(region, ctx.layout.number, engine, underlines=ctx.underlines, columns=(x0,))
+    return _table(region, ctx.layout.number, engine, spanner_rules=ctx.spanner_rules, columns=(x0,))
 
 
 def _over_caption(ctx: _Page, index: int, engine: str) -> RawTable | None:
@@ -355,7 +355,7 @@ def _over_caption(ctx: _Page, index: int, engine: str) -> RawTable | None:
         return None
     if _names_then_items(region):
         return _ruled_list(ctx, region, region[-1].bottom, caption.top, engine)
-    return _table(region, ctx.layout.number, engine, underlines=ctx.underlines) or _ruled_list(ctx, region, region[-1].bottom, caption.top, engine)
+    return _table(region, ctx.layout.number, engine, spanner_rules=ctx.spanner_rules) or _ruled_list(ctx, region, region[-1].bottom, caption.top, engine)
 
 
 def _foot_region(ctx: _Page, tables: list[RawTable]) -> list[Line]:
@@ -381,7 +381,7 @@ def _foot_table(ctx: _Page, tables: list[RawTable], engine: str) -> RawTable | N
     header = _segments(region[0])
     if len(header) == 1:  # a list per row (items indented or not), ruled above its first bold name
         return _ruled_list(ctx, region, region[0].top - RULE_GAP_RATIO * region[0].size, region[0].top, engine)
-    table = _table(region, ctx.layout.number, engine, underlines=ctx.underlines)
+    table = _table(region, ctx.layout.number, engine, spanner_rules=ctx.spanner_rules)
     # a header over a single row (the page break pushed the rest on) needs as many
     # header cells as a header row left alone at the foot does
     if table is None or len(table.grid) < 2 or (len(table.grid) == 2 and len(header) < FOOT_HEADER_COLUMNS):
@@ -404,7 +404,7 @@ def _foot_header(ctx: _Page, tables: list[RawTable], engine: str) -> RawTable | 
     columns = _header_columns([_segments(line) for line in region], [line.size for line in region])
     if columns is None or len(columns) < FOOT_HEADER_COLUMNS:
         return None
-    table = _table(region, ctx.layout.number, engine, underlines=ctx.underlines, columns=columns)
+    table = _table(region, ctx.layout.number, engine, spanner_rules=ctx.spanner_rules, columns=columns)
     if table is None or len(table.grid) != 1:
         return None
     return table
@@ -444,7 +444,7 @@ def _ruled_blocks(ctx: _Page, engine: str) -> list[RawTable]:
             region += _walk(ctx, below, chain[-1].y, down=True, size=band_size)
         if len(region) < 2:
             continue
-        table = _table(sorted(region, key=lambda l: l.top), ctx.layout.number, engine, underlines=ctx.underlines, right=first.x1)
+        table = _table(sorted(region, key=lambda l: l.top), ctx.layout.number, engine, spanner_rules=ctx.spanner_rules, right=first.x1)
         if table is not None:
             tables.append(table)
     return tables
@@ -492,12 +492,12 @@ def _continuation(ctx: _Page, open_: _Open, engine: str) -> RawTable | None:
         # name-then-items list, or lines under a rule, is its one-column table
         if _names_then_items(region):
             return _ruled_list(ctx, region, 0.0, region[0].top, engine)
-        return _table(region, ctx.layout.number, engine, underlines=ctx.underlines) or _ruled_list(ctx, region, 0.0, region[0].top, engine)
+        return _table(region, ctx.layout.number, engine, spanner_rules=ctx.spanner_rules) or _ruled_list(ctx, region, 0.0, region[0].top, engine)
     starts = [s[0].x0 for l in region for s in _segments(l)]
     aligned = sum(1 for x in starts if _at_column(x, open_.columns))
     if aligned < MIN_ALIGNED * len(starts) or not _at_column(region[0].x0, open_.columns):
         return None
-    return _table(region, ctx.layout.number, engine, underlines=ctx.underlines, columns=open_.columns, right=open_.x1, goes_on=True)
+    return _table(region, ctx.layout.number, engine, spanner_rules=ctx.spanner_rules, columns=open_.columns, right=open_.x1, goes_on=True)
 
 
 def _left_open(ctx: _Page, tables: list[RawTable]) -> _Open | None:
@@ -536,7 +536,7 @@ def _segments(line: Line) -> list[list[Word]]:
 
 def _table(
     region: list[Line], page: int, engine: str, columns: tuple[float, ...] | None = None, right: float | None = None,
-    goes_on: bool = False, underlines: Sequence[Rule] = (),
+    goes_on: bool = False, spanner_rules: Sequence[Rule] = (),
 ) -> RawTable | None:
     """The grid of a region: columns from recurring segment starts (or as given, for
     the rest of a table begun on the page before: `goes_on`), rows from lines and gaps."""
@@ -585,7 +585,7 @@ def _table(
             line_cells.append([cells])
     row_lines, line_cells = _unstack_rows(row_lines, line_cells)
     row_lines, line_cells = _bottom_aligned_header(row_lines, line_cells)
-    groups = _group_labels(row_lines, line_cells, spans, underlines)
+    groups = _group_labels(row_lines, line_cells, spans, spanner_rules)
     if groups:
         row_lines = [row_lines[0][:1], row_lines[0][1:], *row_lines[1:]]
         line_cells = [line_cells[0][:1], line_cells[0][1:], *line_cells[1:]]
@@ -718,13 +718,13 @@ def _figures_in(per_line: list[list[list[Word]]]) -> int:
 
 def _group_labels(
     row_lines: list[list[Line]], line_cells: list[list[list[list[Word]]]], spans: list[tuple[float, float]],
-    underlines: Sequence[Rule],
+    spanner_rules: Sequence[Rule],
 ) -> list[tuple[int, int, list[Word]]] | None:
     """The upper level of a two-level header: the first line of the first row, when
     each of its labels stands over a rule of its own (a spanner rule) that runs over
     two or more columns, and the lines below hold labels in two or more of them. Each
     label heads the columns whose figures lie under its rule: (first, last, words)."""
-    if not row_lines or len(row_lines[0]) < 2 or not underlines:
+    if not row_lines or len(row_lines[0]) < 2 or not spanner_rules:
         return None
     line, below = row_lines[0][0], row_lines[0][1]
     groups: list[tuple[int, int, list[Word]]] = []
@@ -732,7 +732,7 @@ def _group_labels(
         if not words:
             continue
         x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
-        rule = next((u for u in underlines if line.bottom - 1 <= u.y <= below.top + 1
+        rule = next((u for u in spanner_rules if line.bottom - 1 <= u.y <= below.top + 1
                      and u.x0 - ALIGN_TOLERANCE <= x0 and x1 <= u.x1 + ALIGN_TOLERANCE), None)
         if rule is None:
             return None
