@@ -36,18 +36,15 @@ DEFAULT_CAPTION = r"^Table\s+\d+"
 #: Labels of figures rather than tables are left out.
 NOT_TABLE_LABELS = ("Figure", "Fig", "Chart", "Graph", "Diagram", "Photo", "Picture", "Image", "Map", "Box", "Page", "Step")
 NUMBER_SIGN = r"(?:(?i:no|nr|n°|nº|num)\.?\s*|#\s*)"
-LABELLED_LINE = (
-    rf"(?-i:^(?!(?i:{'|'.join(NOT_TABLE_LABELS)})\b)[A-Z][A-Za-z]{{2,15}}\.?\s+{NUMBER_SIGN}?"
-    rf"(?:(?:[A-Z][-.]?)?\d{{1,3}}(?:\.\d{{1,3}})*|[IVXLC]{{1,6}}|[A-Z])\s*[-–—:.]\s+\S)"
-)
+#: The label word and the number sign both kinds of label line start with.
+_LABEL_WORD = rf"^(?!(?i:{'|'.join(NOT_TABLE_LABELS)})\b)[A-Z][A-Za-z]{{2,15}}\.?\s+{NUMBER_SIGN}?"
+_PART_NUMBER = r"(?:[A-Z][-.]?)?\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}"
+LABELLED_LINE = rf"(?-i:{_LABEL_WORD}(?:{_PART_NUMBER}|[A-Z])\s*[-–—:.]\s+\S)"
 #: A title line with no separator ("Table 21 Current use of contraception"): a label
 #: word, a number and a capitalised title word. Read only as the caption of the table
 #: right under it (`stitch.caption_line`), never to look for tables by: a sentence
 #: that starts the same way goes on in lower case ("Table 21 shows ...").
-TITLED_LINE = re.compile(
-    rf"(?-i:^(?!(?i:{'|'.join(NOT_TABLE_LABELS)})\b)[A-Z][A-Za-z]{{2,15}}\.?\s+{NUMBER_SIGN}?"
-    rf"(?:(?:[A-Z][-.]?)?\d{{1,3}}(?:\.\d{{1,3}})*|[IVXLC]{{1,6}})\s+[A-Z][a-z])"
-)
+TITLED_LINE = re.compile(rf"(?-i:{_LABEL_WORD}(?:{_PART_NUMBER})\s+[A-Z][a-z])")
 
 #: The value types a field spec's `type:` may name: how its cells are read.
 VALUE_TYPES = (
