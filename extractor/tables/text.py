@@ -594,11 +594,9 @@ def _table(
     x1 = max([l.x1 for l in region] + ([right] if right is not None else []))
     column_edges = tuple(columns) + (x1,)
     row_edges = tuple(lines[0].top for lines in row_lines) + (region[-1].bottom,)
-    grid = []
-    for r, per_line in enumerate(line_cells):
+    grid = [_group_row(groups, column_edges, row_edges)] if groups else []
+    for r, per_line in enumerate(line_cells[len(grid):], start=len(grid)):
         grid.append(tuple(_cell(words, column_edges, r, c, row_edges) for c, words in enumerate(_merged(per_line))))
-    if groups:
-        grid[0] = _group_row(groups, column_edges, row_edges)
     return RawTable(
         page=page,
         bbox=(round(min(columns[0], min(l.x0 for l in region)), 2), round(region[0].top, 2), round(x1, 2), round(region[-1].bottom, 2)),
