@@ -84,7 +84,6 @@ def is_bold_font(fontname: str) -> bool:
 
 
 
-
 def drawn_once(chars: Sequence[dict], shift: float) -> list[dict]:
     """The page's characters without the copies some producers draw to make text bold:
     the same glyph (text, font, size) drawn again less than `shift` of its width and

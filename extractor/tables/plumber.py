@@ -269,11 +269,10 @@ def _stack_breaks(row: Sequence[Cell | None], words: list[Word], least: int) -> 
     """Where a ruled row holds rows not ruled apart (`rows_run_together_in`): midway
     between its label's lines. Only a plain stack is parted: every filled cell of the
     row holds as many lines as the label, `least` or more (`Settings.stacked_row_lines`,
-    three), and each line of the label
-    starts such a row. Two lines beside two lines are as often a label and a text each
-    wrapped by hand, and a label wrapped or set beside a figure of the row above leaves
-    the rows unsure: such grids stay as ruled (unclean, for another engine's reading to
-    replace)."""
+    three), and each line of the label starts such a row. Two lines beside two lines
+    are as often a label and a text each wrapped by hand, and a label wrapped or set
+    beside a figure of the row above leaves the rows unsure: such grids stay as ruled
+    (unclean, for another engine's reading to replace)."""
     label = next((cell for cell in row if cell is not None), None)
     filled = [cell for cell in row if cell is not None and cell.text]
     # each cell's lines as read (`Cell.lines`, upright ones first) rule out most rows
