@@ -26,9 +26,14 @@ def records_bytes(out: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted((out / "records").glob("*.jsonl"))}
 
 
-def copies(folder: Path, n: int) -> list[Path]:
+# A 4-page report of the other family: where a test is about the run and not the
+# records, its copies take seconds, not the 28-page fixture's.
+SHORT_REPORT = FIXTURE.with_name("brokerage_lyon_2019.pdf")
+
+
+def copies(folder: Path, n: int, source: Path = FIXTURE) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    data = FIXTURE.read_bytes()
+    data = source.read_bytes()
     paths = []
     for i in range(n):
         path = folder / f"report_{i:02d}.pdf"
@@ -69,7 +74,7 @@ def test_bulk_encrypted_file_extracts_with_its_password(tmp_path):
 
 
 def test_bulk_resume_skips_done_files_and_force_redoes_them(tmp_path):
-    copies(tmp_path / "in", 2)
+    copies(tmp_path / "in", 2, SHORT_REPORT)
     out = tmp_path / "out"
     first = bulk.convert([str(tmp_path / "in")], out, bulk.ConvertOptions(workers=2))
     assert first.counts()["ok"] == 2
@@ -110,7 +115,7 @@ def crashing_worker(task, conn, memory_mb):
 
 
 def test_bulk_worker_crash_fails_only_that_file(tmp_path):
-    paths = copies(tmp_path / "in", 2)
+    paths = copies(tmp_path / "in", 2, SHORT_REPORT)
     tasks = [bulk.Task(path=str(p), sha256=str(i), stem=p.stem) for i, p in enumerate(paths)]
     results = {Path(t.path).name: f for t, f, _ in bulk.run_local(tasks, bulk.ConvertOptions(workers=2), target=crashing_worker)}
     assert (results["report_00.pdf"]["status"], results["report_00.pdf"]["error_code"]) == ("failed", "worker_crashed")
@@ -124,11 +129,24 @@ def _as_at_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+@pytest.fixture(scope="module")
+def uninterrupted(tmp_path_factory) -> tuple[Path, Path]:
+    """Four copies of a short report and the output of a convert run left alone, made
+    once for every way of interrupting the same run."""
+    folder = tmp_path_factory.mktemp("uninterrupted")
+    copies(folder / "in", 4, SHORT_REPORT)
+    subprocess.run(_convert_command(folder / "in") + ["-o", str(folder / "whole")], check=True, capture_output=True, timeout=300)
+    return folder / "in", folder / "whole"
+
+
+def _convert_command(folder: Path) -> list[str]:
+    return [sys.executable, "-m", "extractor.cli", "convert", str(folder), "--workers", "1"]
+
+
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
-def test_bulk_interrupted_and_resumed_equals_uninterrupted(tmp_path, sig):
-    copies(tmp_path / "in", 4)
-    command = [sys.executable, "-m", "extractor.cli", "convert", str(tmp_path / "in"), "--workers", "1"]
-    subprocess.run(command + ["-o", str(tmp_path / "whole")], check=False, capture_output=True, timeout=300)
+def test_bulk_interrupted_and_resumed_equals_uninterrupted(tmp_path, sig, uninterrupted):
+    folder, whole = uninterrupted
+    command = _convert_command(folder)
     interrupted = tmp_path / "cut"
     process = subprocess.Popen(command + ["-o", str(interrupted)], start_new_session=True, preexec_fn=_as_at_a_terminal,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -145,8 +163,8 @@ def test_bulk_interrupted_and_resumed_equals_uninterrupted(tmp_path, sig):
     assert len(list(interrupted.glob("report_*.json"))) < 4, "the run finished before it was interrupted"
     resumed = subprocess.run(command + ["-o", str(interrupted)], capture_output=True, timeout=300, text=True)
     assert resumed.returncode == 0, resumed.stdout + resumed.stderr
-    assert records_bytes(interrupted) == records_bytes(tmp_path / "whole")
-    for report in (tmp_path / "whole").glob("*.json"):
+    assert records_bytes(interrupted) == records_bytes(whole)
+    for report in whole.glob("*.json"):
         assert (interrupted / report.name).read_bytes() == report.read_bytes()
     assert not list(interrupted.rglob("*.tmp"))
     assert {d["status"] for d in manifest(interrupted).values()} <= {"ok", "skipped"}
@@ -168,7 +186,7 @@ def test_bulk_usage_errors_exit_2(tmp_path):
 
 def test_bulk_dask_local_cluster_gives_the_same_output(tmp_path):
     distributed = pytest.importorskip("distributed")
-    copies(tmp_path / "in", 2)
+    copies(tmp_path / "in", 2, SHORT_REPORT)
     local = bulk.convert([str(tmp_path / "in")], tmp_path / "local", bulk.ConvertOptions(workers=2))
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                                   dashboard_address=None) as cluster:

@@ -219,7 +219,7 @@ def test_library_warning_with_a_caught_exception_prints_no_traceback(command, tm
     folder = tmp_path / "in"
     folder.mkdir()
     damaged = folder / "bad_widths.pdf"
-    damaged.write_bytes(bad_font_widths((PDFS / "eu_chile_2017.pdf").read_bytes()))
+    damaged.write_bytes(bad_font_widths((PDFS / "brokerage_lyon_2019.pdf").read_bytes()))
     target = damaged if command == "extract" else folder
     run = subprocess.run([sys.executable, "-m", "extractor.cli", command, str(target), "-o", str(tmp_path / "out")],
                          capture_output=True, text=True, timeout=300, cwd=ROOT)
@@ -257,7 +257,7 @@ def test_library_messages_on_dask_workers_are_one_line_too(tmp_path, capfd):
 
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "bad_widths.pdf").write_bytes(bad_font_widths((PDFS / "eu_chile_2017.pdf").read_bytes()))
+    (folder / "bad_widths.pdf").write_bytes(bad_font_widths((PDFS / "brokerage_lyon_2019.pdf").read_bytes()))
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
                                   dashboard_address=None) as cluster:
         summary = bulk.convert([str(folder)], tmp_path / "out",
