@@ -822,3 +822,34 @@ def caption_close_over_bold_header(path: Path, caption: str = CAPTIONED_CLOSE) -
         c.drawString(72, 763, caption)
 
     ruled_grid(path, UNRULED_BODY, (160.0, 90.0, 90.0), bold_header, after=draw_caption)
+
+
+ALLOWANCES = [["Pay period", "Allowance"], ["Weekly", "$ 73.08"], ["Biweekly", "146.15"], ["Semimonthly", "158.33"],
+              ["Monthly", "316.67"], ["Quarterly", "950.00"], ["Annually", "3,800.00"]]
+BEFORE_ALLOWANCES = (
+    "The wage amounts shown in the tables of this notice are net wages after the deduction for the allowances "
+    "claimed. The amount of one allowance for each pay period has changed this year; the amounts are:"
+)
+AFTER_ALLOWANCES = (
+    "Employers may round the tax for the pay period to the nearest dollar. Where rounding is used, it must be "
+    "used consistently for every employee and every pay period of the year."
+)
+
+
+def table_inside_a_text_column(path: Path) -> None:
+    """A page set in two columns of running text, a small borderless table without a
+    caption between two paragraphs of the right one (as notices and newsletters set
+    them): camelot reading the whole page takes the two text columns for its columns."""
+    from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate
+    from reportlab.lib.styles import ParagraphStyle
+
+    doc = BaseDocTemplate(str(path), pagesize=A4)
+    width = (A4[0] - 2 * 50 - 20) / 2
+    frames = [Frame(50, 60, width, A4[1] - 120, id="left"), Frame(50 + width + 20, 60, width, A4[1] - 120, id="right")]
+    doc.addPageTemplates([PageTemplate(id="two", frames=frames)])
+    style = ParagraphStyle("column", fontName="Helvetica", fontSize=9, leading=12)
+    table = Table(ALLOWANCES, colWidths=[120, 90])
+    table.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -1), 9), ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+                               ("ALIGN", (1, 0), (1, -1), "RIGHT")]))
+    doc.build([Paragraph(COLUMN_PROSE, style), FrameBreak(), Paragraph(BEFORE_ALLOWANCES, style), Spacer(1, 8), table,
+               Spacer(1, 8), Paragraph(AFTER_ALLOWANCES, style), Spacer(1, 8), Paragraph(COLUMN_PROSE, style)])
