@@ -853,3 +853,26 @@ def table_inside_a_text_column(path: Path) -> None:
                                ("ALIGN", (1, 0), (1, -1), "RIGHT")]))
     doc.build([Paragraph(COLUMN_PROSE, style), FrameBreak(), Paragraph(BEFORE_ALLOWANCES, style), Spacer(1, 8), table,
                Spacer(1, 8), Paragraph(AFTER_ALLOWANCES, style), Spacer(1, 8), Paragraph(COLUMN_PROSE, style)])
+
+
+ADDITIONS = [["Pay period", "Allowance"], ["Weekly", "$ 40.40"], ["Biweekly", "80.80"], ["Semimonthly", "87.50"],
+             ["Monthly", "175.00"], ["Quarterly", "525.00"], ["Annually", "2,100.00"]]
+
+
+def like_tables_between_paragraphs(path: Path) -> None:
+    """Two borderless tables of the same header on two pages, each between paragraphs:
+    the first ends with text under it, the second starts under text, so neither runs on."""
+    from reportlab.platypus import PageBreak
+
+    def small(rows):
+        table = Table(rows, colWidths=[120, 90])
+        table.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -1), 9), ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+                                   ("ALIGN", (1, 0), (1, -1), "RIGHT")]))
+        return table
+
+    text = getSampleStyleSheet()["BodyText"]
+    SimpleDocTemplate(str(path), pagesize=A4).build([
+        Paragraph(BEFORE_ALLOWANCES, text), Spacer(1, 12), small(ALLOWANCES), Spacer(1, 12),
+        Paragraph(AFTER_ALLOWANCES, text), Paragraph(COLUMN_PROSE, text), PageBreak(),
+        Paragraph(COLUMN_PROSE, text), Spacer(1, 12), small(ADDITIONS), Spacer(1, 12), Paragraph(PROSE, text),
+    ])

@@ -31,6 +31,7 @@ def pdfs(tmp_path_factory):
         "boxed_column": make.boxed_column_in_borderless,
         "beside_text": make.table_beside_running_text,
         "inside_text_column": make.table_inside_a_text_column,
+        "between_paragraphs": make.like_tables_between_paragraphs,
         "typewriter": make.typewriter_two_blocks,
         "leaders": make.spaced_leaders,
         "outside": make.labels_outside_the_rules,
@@ -200,6 +201,19 @@ def test_generic_table_inside_one_text_column_of_two_is_read_from_that_column(pd
 def test_generic_table_inside_a_text_column_is_not_read_with_text_column_tables_off(pdfs):
     report = extract_report(pdfs["inside_text_column"], ExtractOptions(settings=Settings(text_column_tables=False)))
     assert report.tables == []
+
+
+@pytest.mark.xfail(strict=True, reason="a table followed by text still takes the next page's like table as its part")
+def test_generic_like_tables_with_text_after_and_before_them_are_two_tables(pdfs):
+    report = extract_report(pdfs["between_paragraphs"])
+    assert [[*t.header, *t.rows] for t in report.tables] == [make.ALLOWANCES, make.ADDITIONS]
+    assert [t.pages for t in report.tables] == [[1], [2]]
+
+
+@pytest.mark.xfail(strict=True, reason="no setting text_parts_tables yet")
+def test_generic_like_tables_between_paragraphs_are_one_with_text_parts_tables_off(pdfs):
+    _, table = only_table(pdfs["between_paragraphs"], text_parts_tables=False)
+    assert table.pages == [1, 2]
 
 
 def test_generic_typewriter_table_in_two_blocks_is_read_from_its_gutters(pdfs):
