@@ -496,6 +496,30 @@ def has_column_gap(line: Line) -> bool:
     return any(gap > COLUMN_GAP * line.size for gap in word_gaps(line))
 
 
+def stretches(words: Iterable[Word], max_gap: float) -> list[list[Word]]:
+    """Words of one line in runs, left to right, that no space wider than `max_gap` parts."""
+    runs: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.x0):
+        if runs and word.x0 - runs[-1][-1].x1 <= max_gap:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return runs
+
+
+RUNNING_WIDTH = 0.6  # share of its column's width a line of running text fills, in one stretch of words
+RUNNING_WORDS = 4  # ... with at least this many words
+
+
+def is_running_text(words: Sequence[Word], width: float) -> bool:
+    """Whether the words of one line are a line of a paragraph set `width` wide: one
+    stretch of several words, without a column gap, filling most of the width."""
+    if len(words) < RUNNING_WORDS:
+        return False
+    runs = stretches(words, COLUMN_GAP * median(w.size for w in words))
+    return len(runs) == 1 and runs[0][-1].x1 - runs[0][0].x0 >= RUNNING_WIDTH * width
+
+
 #: Dot leaders: a line of a list of tables ("Table 2 ........ 7"), not a caption.
 LEADERS = re.compile(r"\.{4,}|…{2,}")
 _CONTENTS_ENTRY = re.compile(r"(?:\.{4,}|…{2,})\s*\S+\s*$")

@@ -97,6 +97,8 @@ class Settings(BaseModel):
     tables_on_every_page: bool = Field(True, description="look for tables without rules on every page, not only under captions")
     borderless_flavor: str = Field("stream", description="camelot flavour that reads tables without rules anywhere on a page")
     min_tabular_lines: int = Field(3, ge=1, description="lines with column gaps outside found tables before camelot reads a page")
+    text_column_tables: bool = Field(True, description="on a page set in columns of running text, camelot also reads each block of table lines inside a column on its own")
+    text_column_lines: int = Field(5, ge=1, description="lines of running text each column needs for a page to count as set in columns")
     clean_grid: float = Field(0.9, ge=0.0, le=1.0, description="a ruled table this clean is never replaced by another engine's")
     max_crowding: float = Field(0.3, ge=0.0, le=1.0, description="a word-alignment table with more lines stacked across cells gives way to camelot's")
     max_lines_per_cell: float = Field(2.5, gt=0, description="a word-alignment table with more lines per cell on average gives way to camelot's")

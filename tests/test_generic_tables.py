@@ -190,14 +190,12 @@ def test_generic_table_beside_a_column_of_running_text_is_read_without_it(pdfs):
     assert not any(make.COLUMN_PROSE[:20] in (cell or "") for row in table.rows for cell in row)
 
 
-@pytest.mark.xfail(strict=True, reason="a table inside one column of a page set in two is not read yet")
 def test_generic_table_inside_one_text_column_of_two_is_read_from_that_column(pdfs):
     _, table = only_table(pdfs["inside_text_column"])
     assert [*table.header, *table.rows] == make.ALLOWANCES
     assert table.row_pages == [1] * (len(make.ALLOWANCES) - len(table.header))
 
 
-@pytest.mark.xfail(strict=True, reason="no setting text_column_tables yet")
 def test_generic_table_inside_a_text_column_is_not_read_with_text_column_tables_off(pdfs):
     report = extract_report(pdfs["inside_text_column"], ExtractOptions(settings=Settings(text_column_tables=False)))
     assert report.tables == []

@@ -37,6 +37,7 @@ from .base import Cell, RawTable, TableEngine, filled_cells, is_figure
 from .camelot import FLAVORS, CamelotEngine
 from .plumber import PlumberLinesEngine, crowding
 from .text import CAPTION_REACH, TextAlignmentEngine
+from .text_columns import tabular_blocks, text_columns
 
 BOTTOM_MARGIN = 0.92  # share of the page height above the footer
 
@@ -129,7 +130,21 @@ class PageTableReader:
         if unexplained_tabular_lines(layout, kept) < self.settings.min_tabular_lines:
             return _in_reading_order(found)
         candidates = self._tables_only(self.borderless.find(page, layout), layout)
+        if self.settings.text_column_tables:
+            candidates += self._inside_text_columns(layout, found + candidates)
         return _in_reading_order(choose(found, clean, candidates))
+
+    def _inside_text_columns(self, layout: PageLayout, read: list[RawTable]) -> list[RawTable]:
+        """The tables camelot reads in the blocks of table lines inside the columns of a
+        page set in columns of running text, where no table was read yet."""
+        columns = text_columns(layout, self.settings.text_column_lines)
+        if len(columns) < 2:
+            return []
+        areas = [area for area in tabular_blocks(layout, columns, self.settings.min_tabular_lines)
+                 if not any(overlap(area, t.bbox) > 0.2 for t in read)]
+        if not areas:
+            return []
+        return self._tables_only(self.borderless.find_in_file(self.source, layout.number, layout.height, areas, layout), layout)
 
 
 def choose(found: list[RawTable], clean: list[RawTable], candidates: list[RawTable]) -> list[RawTable]:

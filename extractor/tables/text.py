@@ -39,6 +39,7 @@ from ..layout import (
     join_lines,
     join_words,
     make_line,
+    stretches,
 )
 from ..cells.lists import bullet_of
 from ..settings import DEFAULT_SETTINGS, Settings
@@ -524,14 +525,7 @@ def _left_open(ctx: _Page, tables: list[RawTable]) -> _Open | None:
 
 
 def _segments(line: Line) -> list[list[Word]]:
-    words = sorted(line.words, key=lambda w: w.x0)
-    segments: list[list[Word]] = []
-    for word in words:
-        if segments and word.x0 - segments[-1][-1].x1 <= COLUMN_GAP_RATIO * line.size:
-            segments[-1].append(word)
-        else:
-            segments.append([word])
-    return segments
+    return stretches(line.words, COLUMN_GAP_RATIO * line.size)
 
 
 def _table(
