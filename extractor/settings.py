@@ -44,6 +44,7 @@ class Settings(BaseModel):
     # Generic tables (stitch.py).
     repeated_headers: bool = Field(True, description="a first row printed again atop a table's next part is its header")
     title_rows: bool = Field(True, description="a first row of one cell spanning the table is its title, kept apart from the header")
+    text_parts_tables: bool = Field(True, description="running text under a table on its page, or over the next page's first table, keeps the two tables apart")
 
     # Names (entities/): names printed inside one report are matched first against
     # that report's own delegation list, where rules unsafe across an archive are safe.

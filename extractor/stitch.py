@@ -28,7 +28,18 @@ from .headers import (
     spells_member,
 )
 from .entities.normalise import fold_transliterated
-from .layout import BBox, PageLayout, content_lines, is_caption, join_lines, words_in_box
+from .layout import (
+    FOOT_BAND,
+    HEAD_BAND,
+    BBox,
+    PageLayout,
+    content_lines,
+    is_caption,
+    is_running_text,
+    join_lines,
+    words_in_box,
+    words_to_lines,
+)
 from .profile import TITLED_LINE, Profile
 from .settings import DEFAULT_SETTINGS, Settings
 from .tables.base import Cell, RawTable
@@ -222,6 +233,7 @@ def stitch(
     below = captions_below(pages, profile.caption_pattern)
     recurring = recurring_names(pages) if recurring is None else recurring
     left_at_foot: tuple[int, str] | None = None
+    open_part: tuple[PageLayout, RawTable] | None = None  # the open table's last part and its page
     for layout, tables in pages:
         ordered = sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
         captions = _captions_with_sides(layout, ordered, profile.caption_pattern, below)
@@ -247,6 +259,7 @@ def stitch(
                 and is_first_on_page
                 and raw.page == open_last_page + 1
                 and (caption is None or repeated or (caption_below and open_table.label is None))
+                and not (settings.text_parts_tables and open_part is not None and _parted_by_text(open_part, layout, raw))
             )
             # the first row printed again over the next part is the header, whether or not
             # the part's own first row reads as one (it may, where the first part's did not)
@@ -265,12 +278,14 @@ def stitch(
                 if relabel:
                     _relabel(open_table, caption, profile, settings)
                 open_last_page = raw.page
+                open_part = (layout, raw)
             else:
                 open_table = _start(raw, caption or title, n_header, profile, settings, recurring)
                 open_table.captioned = caption is not None
                 open_table.text_starts = text_starts(raw, layout)
                 result.append(open_table)
                 open_last_page = raw.page
+                open_part = (layout, raw)
             if position != len(ordered) - 1:
                 open_table = None
     if settings.delegation_names and settings.recurring_names:
@@ -515,6 +530,27 @@ def _relabel(table: StitchedTable, caption: str | None, profile: Profile, settin
     body = [[cell.text if cell else None for cell in row.cells] for row in table.rows]
     table.columns = classify(caption, table.flat_header, table.leaf_header, profile, body, settings, table.recurring,
                              table.members, table.known_headers)
+
+
+PARTING_LINES = 2  # lines of running text under a table, or over the next page's table, that keep the two apart
+
+
+def _parted_by_text(last: tuple[PageLayout, RawTable], layout: PageLayout, raw: RawTable) -> bool:
+    """Whether running text stands under the open table's last part on its page, or over
+    `raw` on its own, within their widths: a table that runs on over a page break fills
+    its page to the foot and goes on at the next one's head (a one-line note or a
+    repeated caption is no running text)."""
+    last_layout, part = last
+    under = (part.bbox[0], part.bbox[3], part.bbox[2], FOOT_BAND * last_layout.height)
+    over = (raw.bbox[0], HEAD_BAND * layout.height, raw.bbox[2], raw.bbox[1])
+    return _running_lines(last_layout, under) >= PARTING_LINES or _running_lines(layout, over) >= PARTING_LINES
+
+
+def _running_lines(layout: PageLayout, box: BBox) -> int:
+    if box[3] <= box[1]:
+        return 0
+    lines = words_to_lines(words_in_box(layout.words, box))
+    return sum(1 for line in lines if is_running_text(line.words, box[2] - box[0]))
 
 
 def _continuation_header(table: StitchedTable, raw: RawTable, layout: PageLayout, n_header: int, settings: Settings) -> int | None:

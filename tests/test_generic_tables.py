@@ -201,14 +201,12 @@ def test_generic_table_inside_a_text_column_is_not_read_with_text_column_tables_
     assert report.tables == []
 
 
-@pytest.mark.xfail(strict=True, reason="a table followed by text still takes the next page's like table as its part")
 def test_generic_like_tables_with_text_after_and_before_them_are_two_tables(pdfs):
     report = extract_report(pdfs["between_paragraphs"])
     assert [[*t.header, *t.rows] for t in report.tables] == [make.ALLOWANCES, make.ADDITIONS]
     assert [t.pages for t in report.tables] == [[1], [2]]
 
 
-@pytest.mark.xfail(strict=True, reason="no setting text_parts_tables yet")
 def test_generic_like_tables_between_paragraphs_are_one_with_text_parts_tables_off(pdfs):
     _, table = only_table(pdfs["between_paragraphs"], text_parts_tables=False)
     assert table.pages == [1, 2]
