@@ -876,3 +876,18 @@ def like_tables_between_paragraphs(path: Path) -> None:
         Paragraph(AFTER_ALLOWANCES, text), Paragraph(COLUMN_PROSE, text), PageBreak(),
         Paragraph(COLUMN_PROSE, text), Spacer(1, 12), small(ADDITIONS), Spacer(1, 12), Paragraph(PROSE, text),
     ])
+
+
+def chart_gridlines_under_a_table(path: Path) -> None:
+    """A ruled table, and under it a chart's plot area: a grid of rules holding no text,
+    its axis figures set outside it (as a chart's gridlines draw a grid of empty cells)."""
+    def chart(c, bottom) -> None:
+        left, right, top = 72.0, 372.0, bottom - 60
+        for k in range(6):
+            y = top - 30 * k
+            c.line(left, y, right, y)
+            c.drawRightString(left - 6, y - 3, str(100 - 20 * k))
+        for k in range(7):
+            c.line(left + 50 * k, top, left + 50 * k, top - 150)
+
+    ruled_grid(path, BACKED_HEADER + BACKED_ROWS, (120, 80, 100), _plain_cell, after=chart)
