@@ -213,7 +213,6 @@ def test_generic_like_tables_between_paragraphs_are_one_with_text_parts_tables_o
     assert table.pages == [1, 2]
 
 
-@pytest.mark.xfail(strict=True, reason="a grid of empty cells is still reported as a table")
 def test_generic_grid_of_rules_holding_no_text_is_no_table(pdfs):
     _, table = only_table(pdfs["chart_grid"])
     assert [*table.header, *table.rows] == make.BACKED_HEADER + make.BACKED_ROWS

@@ -101,7 +101,8 @@ class PageTableReader:
         return [t for t in trimmed if t is not None and not is_prose(t, self.settings)]
 
     def find(self, page, layout: PageLayout) -> list[RawTable]:
-        tables = self._find(page, layout)
+        # rules around fewer than two texts are a chart's gridlines or a frame, no table
+        tables = [t for t in self._find(page, layout) if len(filled_cells(c for row in t.grid for c in row)) >= 2]
         lowest = max(tables, key=lambda t: t.bbox[3], default=None)
         self._clean_at_foot = layout.number if lowest is not None and lowest in self._clean else None
         return tables
