@@ -891,3 +891,71 @@ def chart_gridlines_under_a_table(path: Path) -> None:
             c.line(left + 50 * k, top, left + 50 * k, top - 150)
 
     ruled_grid(path, BACKED_HEADER + BACKED_ROWS, (120, 80, 100), _plain_cell, after=chart)
+
+
+AGE_PROPORTIONS = [["Age group", "Proportion"], ["20-29", "0.2650"], ["30-39", "0.2046"], ["40-49", "0.1477"],
+                   ["50-59", "0.1514"], ["60-69", "0.1225"], ["70-79", "0.0752"]]
+TYPED_PARAGRAPH = [
+    "Age adjustment is important for trend analyses across the",
+    "surveys, and also for comparisons across subgroups within",
+    "one survey. It was decided that for comparison of data",
+    "between surveys the census population would be used as",
+    "the standard population (Census and Survey, unpublished",
+    "memorandum, 1985). Since the choice of a standard is",
+    "somewhat arbitrary, we recommend the same standard for all.",
+]
+
+
+def typed_table_between_justified_paragraphs(path: Path) -> None:
+    """A page typed in a fixed-pitch font: justified paragraphs, whose word spaces a
+    short line stretches as wide as a table's column gaps, and between them a table of
+    two columns without rule or caption."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    left, width, y = 72.0, 440.0, 760.0
+
+    def paragraph(y: float) -> float:
+        for k, line in enumerate(TYPED_PARAGRAPH):
+            c.setFont("Courier", 10)
+            words = line.split()
+            if k == len(TYPED_PARAGRAPH) - 1:
+                c.drawString(left, y, line)
+            else:
+                gap = (width - sum(c.stringWidth(w, "Courier", 10) for w in words)) / (len(words) - 1)
+                x = left
+                for word in words:
+                    c.drawString(x, y, word)
+                    x += c.stringWidth(word, "Courier", 10) + gap
+            y -= 13
+        return y - 13
+
+    y = paragraph(paragraph(y)) - 13
+    for r, (label, figure) in enumerate(AGE_PROPORTIONS):
+        c.setFont("Courier-Bold" if r == 0 else "Courier", 10)
+        c.drawString(left, y, label)
+        c.drawRightString(left + 210, y, figure)
+        y -= 26 if r == 0 else 13
+    paragraph(y - 26)
+    c.showPage()
+    c.save()
+
+
+def three_columns_of_running_text(path: Path) -> None:
+    """A page set in three narrow columns of running text with figures in its sentences,
+    as a statistical bureau's brief sets its findings: no table."""
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+    from reportlab.lib.styles import ParagraphStyle
+
+    doc = BaseDocTemplate(str(path), pagesize=A4)
+    width = (A4[0] - 2 * 50 - 2 * 18) / 3
+    frames = [Frame(50 + k * (width + 18), 60, width, A4[1] - 120, id=f"c{k}") for k in range(3)]
+    doc.addPageTemplates([PageTemplate(id="three", frames=frames)])
+    style = ParagraphStyle("brief", fontName="Helvetica", fontSize=8.5, leading=11)
+    findings = (
+        "In 2010, about 56.7 million people (18.7 percent) of the population had a disability, and about "
+        "38.3 million (12.6 percent) had a severe disability. Some 12.3 million people aged 6 and older (4.4 "
+        "percent) needed assistance with one or more activities of daily living, up from 11.0 million in 2005. "
+        "The estimates in this report are based on responses from a sample of the population and may differ "
+        "from actual values because of sampling variability or other factors; as a result, apparent "
+        "differences between the estimates for two or more groups may not be statistically significant. "
+    )
+    doc.build([Paragraph(findings * 3, style) for _ in range(3)])

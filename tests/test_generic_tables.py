@@ -33,6 +33,8 @@ def pdfs(tmp_path_factory):
         "inside_text_column": make.table_inside_a_text_column,
         "between_paragraphs": make.like_tables_between_paragraphs,
         "chart_grid": make.chart_gridlines_under_a_table,
+        "typed_justified": make.typed_table_between_justified_paragraphs,
+        "three_columns": make.three_columns_of_running_text,
         "typewriter": make.typewriter_two_blocks,
         "leaders": make.spaced_leaders,
         "outside": make.labels_outside_the_rules,
@@ -216,6 +218,29 @@ def test_generic_like_tables_between_paragraphs_are_one_with_text_parts_tables_o
 def test_generic_grid_of_rules_holding_no_text_is_no_table(pdfs):
     _, table = only_table(pdfs["chart_grid"])
     assert [*table.header, *table.rows] == make.BACKED_HEADER + make.BACKED_ROWS
+
+
+@pytest.mark.xfail(strict=True, reason="a block of table lines on a page of one column is read only with the whole page")
+def test_generic_typed_table_between_justified_paragraphs_is_read_from_its_block(pdfs):
+    _, table = only_table(pdfs["typed_justified"])
+    assert [*table.header, *table.rows] == make.AGE_PROPORTIONS
+
+
+@pytest.mark.xfail(strict=True, reason="the whole page's reading, justified prose cut into cells, is still kept as a table")
+def test_generic_typed_table_between_justified_paragraphs_is_not_read_with_text_column_tables_off(pdfs):
+    report = extract_report(pdfs["typed_justified"], ExtractOptions(settings=Settings(text_column_tables=False)))
+    assert report.tables == []
+
+
+@pytest.mark.xfail(strict=True, reason="three columns of running text are read as a table")
+def test_generic_three_columns_of_running_text_are_no_table(pdfs):
+    assert extract_report(pdfs["three_columns"]).tables == []
+
+
+@pytest.mark.xfail(strict=True, reason="no setting prose_mid_sentence_share yet")
+def test_generic_three_columns_of_running_text_are_a_table_without_the_mid_sentence_rule(pdfs):
+    _, table = only_table(pdfs["three_columns"], prose_mid_sentence_share=1.01)
+    assert table.n_columns == 3
 
 
 def test_generic_typewriter_table_in_two_blocks_is_read_from_its_gutters(pdfs):
