@@ -511,13 +511,25 @@ RUNNING_WIDTH = 0.6  # share of its column's width a line of running text fills,
 RUNNING_WORDS = 4  # ... with at least this many words
 
 
+EVEN_SPACING = 2.0  # largest over median space between words of one line of running text
+
+
 def is_running_text(words: Sequence[Word], width: float) -> bool:
-    """Whether the words of one line are a line of a paragraph set `width` wide: one
-    stretch of several words, without a column gap, filling most of the width."""
+    """Whether the words of one line are a line of a paragraph set `width` wide: several
+    words filling most of the width, in one stretch without a column gap, or justified
+    (a short line's spaces stretched as wide as a column gap, but all alike, where a
+    table's row leaves wider spaces between its cells than inside them) and reading as
+    a sentence (half its words or more in lower case)."""
     if len(words) < RUNNING_WORDS:
         return False
-    runs = stretches(words, COLUMN_GAP * median(w.size for w in words))
-    return len(runs) == 1 and runs[0][-1].x1 - runs[0][0].x0 >= RUNNING_WIDTH * width
+    ordered = sorted(words, key=lambda w: w.x0)
+    if max(w.x1 for w in ordered) - ordered[0].x0 < RUNNING_WIDTH * width:
+        return False
+    if len(stretches(ordered, COLUMN_GAP * median(w.size for w in words))) == 1:
+        return True
+    gaps = sorted(max(b.x0 - a.x1, 0.0) for a, b in zip(ordered, ordered[1:]))
+    justified = gaps[-1] <= EVEN_SPACING * max(gaps[len(gaps) // 2], 0.5)
+    return justified and 2 * sum(1 for w in words if w.text[:1].islower()) >= len(words)
 
 
 #: Dot leaders: a line of a list of tables ("Table 2 ........ 7"), not a caption.

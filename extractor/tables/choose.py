@@ -31,7 +31,7 @@ from statistics import median
 from dataclasses import replace
 from pathlib import Path
 
-from ..layout import Line, PageLayout, has_column_gap, is_caption, is_contents_entry, word_gaps, words_in_box, words_to_lines
+from ..layout import EVEN_SPACING, Line, PageLayout, has_column_gap, is_caption, is_contents_entry, word_gaps, words_in_box, words_to_lines
 from ..settings import DEFAULT_SETTINGS, Settings
 from .base import Cell, RawTable, TableEngine, filled_cells, is_figure
 from .camelot import FLAVORS, CamelotEngine
@@ -140,7 +140,9 @@ class PageTableReader:
         page set in columns of running text, where no table was read yet."""
         columns = text_columns(layout, self.settings.text_column_lines)
         if len(columns) < 2:
-            return []
+            if not layout.words:
+                return []
+            columns = [(min(w.x0 for w in layout.words), max(w.x1 for w in layout.words))]
         areas = [area for area in tabular_blocks(layout, columns, self.settings.min_tabular_lines)
                  if not any(overlap(area, t.bbox) > 0.2 for t in read)]
         if not areas:
@@ -295,21 +297,29 @@ def is_chart(table: RawTable) -> bool:
     return any(_FIGURE_LABEL.match(cell.text) for row in table.grid for cell in filled_cells(row))
 
 
+PHRASE_WORDS = 3  # words of a cell that may begin mid-sentence
+MIN_PHRASES = 6  # such cells before their beginnings tell
+
+
 def is_prose(table: RawTable, settings: Settings) -> bool:
     """Whether a table found by alignment alone is no table: most of its text sits in
     cells whose lines read as sentences (many words per line), as in a page set in
     two columns; its cells hold words, hardly any figure, several words a line (text
     in narrow columns); too few of its rows (fewer than two) have two filled cells
-(scattered labels of a chart, text beside it); or it is a
-    table of contents (dot leaders)."""
+(scattered labels of a chart, text beside it); it is a
+    table of contents (dot leaders); or most of its cells of several words begin
+    mid-sentence (a page set in three columns read across: each cell a piece of a line
+    whose sentence began on the line above)."""
     words_in_long_cells = total = lines = cells_with_figures = cells = 0
-    rows_with_two = contents_rows = 0
+    rows_with_two = contents_rows = phrases = mid_sentence = 0
     for row in table.grid:
         filled = filled_cells(row)
         rows_with_two += len(filled) >= 2
         contents_rows += len(filled) <= 2 and is_contents_entry(" ".join(c.text for c in filled))
         for cell in filled:
             count = len(cell.text.split())
+            phrases += count >= PHRASE_WORDS
+            mid_sentence += count >= PHRASE_WORDS and cell.text[:1].islower()
             total += count
             lines += max(1, len(cell.lines))
             cells += 1
@@ -320,6 +330,8 @@ def is_prose(table: RawTable, settings: Settings) -> bool:
     if rows_with_two < max(2, settings.min_row_fill * len(table.grid)) or contents_rows * 2 > len(table.grid):
         return True
     if total and words_in_long_cells / total >= settings.max_prose_share:
+        return True
+    if phrases >= MIN_PHRASES and mid_sentence >= settings.prose_mid_sentence_share * phrases:
         return True
     return total / max(1, lines) >= settings.column_prose_words_per_line and cells_with_figures < settings.prose_max_figure_share * cells
 
@@ -528,9 +540,6 @@ def _without_prose_blocks(table: RawTable, start: int, end: int, settings: Setti
     while len(blocks) > 1 and prose(blocks[0]):
         blocks.pop(0)
     return (blocks[0][0], blocks[-1][1]) if blocks else (start, end)
-
-
-EVEN_SPACING = 2.0  # largest over median space between words of one line of running text
 
 
 def _running_text_row(table: RawTable, index: int, layout: PageLayout, settings: Settings) -> bool:

@@ -18,6 +18,7 @@ from ..layout import COLUMN_GAP, FOOT_BAND, HEAD_BAND, BBox, Line, PageLayout, W
 GUTTER_REACH = 0.2  # share of the page width on either side where no gutter is looked for
 CROSSING_SHARE = 0.05  # of the body's lines that may cross a gutter (a title over both columns)
 BLOCK_GAP = 3.0  # type sizes of blank space that end a block of table lines
+PARAGRAPH_LEADING = 0.5  # type sizes of space at most between two lines of one paragraph
 
 
 def text_columns(layout: PageLayout, min_lines: int) -> list[tuple[float, float]]:
@@ -44,20 +45,25 @@ def tabular_blocks(layout: PageLayout, columns: list[tuple[float, float]], min_l
     """Areas of the blocks of table lines inside the text columns: runs of at least
     `min_lines` lines with a column gap inside one column, with the short lines between
     and around them (a header's upper line, a note under the last row), bounded by
-    lines of running text and by blank space."""
+    lines of running text and by blank space. A short line set close under running text
+    ends its paragraph."""
     areas: list[BBox] = []
     for x0, x1 in columns:
         rows = [words for line in _body_lines(layout)
                 if (words := sorted((w for w in line.words if x0 <= (w.x0 + w.x1) / 2 <= x1), key=lambda w: w.x0))]
         block: list[list[Word]] = []
+        above: list[Word] = []
+        in_paragraph = False
         for words in [*rows, []]:
-            running = not words or is_running_text(words, x1 - x0)
+            gap = words[0].top - max(w.bottom for w in above) if words and above else float("inf")
+            in_paragraph = not words or is_running_text(words, x1 - x0) or (in_paragraph and gap <= PARAGRAPH_LEADING * words[0].size)
             apart = bool(block) and bool(words) and words[0].top - max(w.bottom for w in block[-1]) > BLOCK_GAP * words[0].size
-            if running or apart:
+            if in_paragraph or apart:
                 areas += _block_area(block, x0, x1, min_lines)
                 block = []
-            if not running:
+            if not in_paragraph:
                 block.append(words)
+            above = words
     return areas
 
 
