@@ -959,3 +959,51 @@ def three_columns_of_running_text(path: Path) -> None:
         "differences between the estimates for two or more groups may not be statistically significant. "
     )
     doc.build([Paragraph(findings * 3, style) for _ in range(3)])
+
+
+LEGEND = ["Spread over the Bund", "Bond yield difference"]
+
+
+def chart_with_legend_in_its_plot_area(path: Path) -> None:
+    """A line chart whose plot area is framed and ruled by gridlines, its legend's two
+    texts set inside it (between gridlines), and its series drawn as polylines of many
+    points: no table."""
+    import math
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    left, right, top, bottom = 100.0, 460.0, 700.0, 500.0
+    for k in range(5):
+        c.line(left, top - 50 * k, right, top - 50 * k)
+        c.drawRightString(left - 6, top - 50 * k - 3, str(400 - 100 * k))
+    c.line(left, top, left, bottom)
+    c.line(right, top, right, bottom)
+    c.setFont("Helvetica", 8)
+    for k, text in enumerate(LEGEND):  # one between each two gridlines
+        c.drawString(left + 40, top - 28 - 50 * k, text)
+    for phase in (0.0, 1.3):
+        path_ = c.beginPath()
+        path_.moveTo(left, 560)
+        for i in range(1, 400):
+            x = left + (right - left) * i / 400
+            path_.lineTo(x, 560 + 30 * math.sin(i / 17 + phase) + 20 * math.sin(i / 5))
+        c.drawPath(path_)
+    c.drawString(left, bottom - 20, "Figure 15 (data until 7 July 2010)")
+    c.showPage()
+    c.save()
+
+
+BOXED_TEXT = [
+    "Box 4: The stabilisation mechanism",
+    "On 10 May 2010, following the tensions in the sovereign debt markets, the finance",
+    "ministers unveiled a stabilisation mechanism based on an intergovernmental agreement",
+    "of the member states, which allows for mutual support in the event that a member",
+    "country is threatened with severe difficulties caused by exceptional occurrences",
+    "beyond its control. The mechanism is subject to strong conditionality in the context",
+    "of a joint programme, and will be on terms and conditions similar to the fund's.",
+]
+
+
+def boxed_paragraph(path: Path) -> None:
+    """A box around a paragraph, a rule under each of its lines (as a word processor
+    draws a bordered paragraph's lines): a text box, no table."""
+    ruled_grid(path, [[line] for line in BOXED_TEXT], (430,), _plain_cell)
