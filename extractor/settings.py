@@ -110,7 +110,7 @@ class Settings(BaseModel):
     set_apart_gap: float = Field(1.8, gt=1.0, description="sparse rows at a camelot table's edge this many row pitches away are not its rows")
     min_row_fill: float = Field(0.35, ge=0.0, le=1.0, description="share of an alignment-only table's rows that must have two filled cells")
     max_prose_share: float = Field(0.5, ge=0.0, le=1.0, description="an alignment-only table with this share of its words in sentences is prose")
-    prose_mid_sentence_share: float = Field(0.5, ge=0.0, le=1.01, description="an alignment-only table with this share of its cells of three words or more begun in lower case (mid-sentence) is prose; above 1: never")
+    prose_mid_sentence_share: float = Field(0.5, ge=0.0, le=1.01, description="a table with this share of its cells of three words or more begun in lower case (mid-sentence) is prose (a ruled one: a boxed paragraph); above 1: never")
 
     @field_validator("caption_flavor", "borderless_flavor")
     @classmethod

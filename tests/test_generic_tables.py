@@ -241,14 +241,14 @@ def test_generic_three_columns_of_running_text_are_a_table_without_the_mid_sente
     assert {len(row) for row in table.rows} == {3}
 
 
-@pytest.mark.xfail(strict=True, reason="a chart's plot area holding its legend is read as a table")
 def test_generic_chart_plot_area_holding_its_legend_is_no_table(pdfs):
     assert extract_report(pdfs["chart_legend"]).tables == []
 
 
-@pytest.mark.xfail(strict=True, reason="a boxed paragraph with a rule under each line is read as a table")
 def test_generic_boxed_paragraph_is_no_table(pdfs):
     assert extract_report(pdfs["boxed_paragraph"]).tables == []
+    _, table = only_table(pdfs["boxed_paragraph"], prose_mid_sentence_share=1.01)
+    assert [row[0] for row in text_grid(table)] == make.BOXED_TEXT
 
 
 def test_generic_typewriter_table_in_two_blocks_is_read_from_its_gutters(pdfs):

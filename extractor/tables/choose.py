@@ -101,8 +101,7 @@ class PageTableReader:
         return [t for t in trimmed if t is not None and not is_prose(t, self.settings)]
 
     def find(self, page, layout: PageLayout) -> list[RawTable]:
-        # rules around fewer than two texts are a chart's gridlines or a frame, no table
-        tables = [t for t in self._find(page, layout) if len(filled_cells(c for row in t.grid for c in row)) >= 2]
+        tables = [t for t in self._find(page, layout) if not no_table(t, page, self.settings)]
         lowest = max(tables, key=lambda t: t.bbox[3], default=None)
         self._clean_at_foot = layout.number if lowest is not None and lowest in self._clean else None
         return tables
@@ -299,6 +298,33 @@ def is_chart(table: RawTable) -> bool:
 
 PHRASE_WORDS = 3  # words of a cell that may begin mid-sentence
 MIN_PHRASES = 6  # such cells before their beginnings tell
+PLOT_POINTS = 50  # points of one drawn path: a chart's series, which no table draws
+
+
+def no_table(table: RawTable, page, settings: Settings) -> bool:
+    """Whether what an engine read is no table, whichever engine: rules round fewer
+    than two texts (a chart's gridlines, a frame round one line); a chart's plot area,
+    gridlines round its legend, known by the series drawn inside it (a path of many
+    points); or one column of lines of running text, most begun mid-sentence (a box
+    round a paragraph that rules each line)."""
+    if len(filled_cells(c for row in table.grid for c in row)) < 2:
+        return True
+    x0, top, x1, bottom = table.bbox
+    for curve in getattr(page, "curves", ()):
+        cx, cy = (curve["x0"] + curve["x1"]) / 2, (curve["top"] + curve["bottom"]) / 2
+        if len(curve.get("pts", ())) >= PLOT_POINTS and x0 <= cx <= x1 and top <= cy <= bottom:
+            return True
+    one_column = sum(1 for c in range(table.n_columns) if filled_cells(row[c] for row in table.grid)) == 1
+    return one_column and begun_mid_sentence(table, settings)
+
+
+def begun_mid_sentence(table: RawTable, settings: Settings) -> bool:
+    """Whether most of a table's cells of three words or more under its first row begin
+    in lower case: each a piece of a line whose sentence began on the line above (a
+    first row of lower-case labels, a header, has no line above it)."""
+    phrases = [cell for row in table.grid[1:] for cell in filled_cells(row) if len(cell.text.split()) >= PHRASE_WORDS]
+    mid_sentence = sum(1 for cell in phrases if cell.text[:1].islower())
+    return len(phrases) >= MIN_PHRASES and mid_sentence >= settings.prose_mid_sentence_share * len(phrases)
 
 
 def is_prose(table: RawTable, settings: Settings) -> bool:
@@ -311,15 +337,13 @@ def is_prose(table: RawTable, settings: Settings) -> bool:
     mid-sentence (a page set in three columns read across: each cell a piece of a line
     whose sentence began on the line above)."""
     words_in_long_cells = total = lines = cells_with_figures = cells = 0
-    rows_with_two = contents_rows = phrases = mid_sentence = 0
+    rows_with_two = contents_rows = 0
     for row in table.grid:
         filled = filled_cells(row)
         rows_with_two += len(filled) >= 2
         contents_rows += len(filled) <= 2 and is_contents_entry(" ".join(c.text for c in filled))
         for cell in filled:
             count = len(cell.text.split())
-            phrases += count >= PHRASE_WORDS
-            mid_sentence += count >= PHRASE_WORDS and cell.text[:1].islower()
             total += count
             lines += max(1, len(cell.lines))
             cells += 1
@@ -331,7 +355,7 @@ def is_prose(table: RawTable, settings: Settings) -> bool:
         return True
     if total and words_in_long_cells / total >= settings.max_prose_share:
         return True
-    if phrases >= MIN_PHRASES and mid_sentence >= settings.prose_mid_sentence_share * phrases:
+    if begun_mid_sentence(table, settings):
         return True
     return total / max(1, lines) >= settings.column_prose_words_per_line and cells_with_figures < settings.prose_max_figure_share * cells
 

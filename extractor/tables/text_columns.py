@@ -6,7 +6,9 @@ of them becomes a few rows of a 'table' of paragraphs, which the chooser rightly
 drops as prose. Such a page prints its columns: a gutter, a band down the body that
 no line crosses, with lines of running text ending before it and starting after it.
 Inside a column, a table is a block of lines with column gaps, and camelot reads that
-block alone.
+block alone. A page of one column is one text column: its blocks get the same second
+look where the whole page's reading served none (a table between justified paragraphs
+that camelot cut into a table of prose).
 """
 
 from __future__ import annotations
