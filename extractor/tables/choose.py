@@ -131,17 +131,14 @@ class PageTableReader:
             return _in_reading_order(found)
         candidates = self._tables_only(self.borderless.find(page, layout), layout)
         if self.settings.text_column_tables:
-            candidates += self._inside_text_columns(layout, found + candidates)
+            candidates += self._in_unread_blocks(layout, found + candidates)
         return _in_reading_order(choose(found, clean, candidates))
 
-    def _inside_text_columns(self, layout: PageLayout, read: list[RawTable]) -> list[RawTable]:
-        """The tables camelot reads in the blocks of table lines inside the columns of a
-        page set in columns of running text, where no table was read yet."""
+    def _in_unread_blocks(self, layout: PageLayout, read: list[RawTable]) -> list[RawTable]:
+        """The tables camelot reads in the blocks of table lines of each text column of
+        the page (on a page set in columns of running text, each column alone), where no
+        table was read yet."""
         columns = text_columns(layout, self.settings.text_column_lines)
-        if len(columns) < 2:
-            if not layout.words:
-                return []
-            columns = [(min(w.x0 for w in layout.words), max(w.x1 for w in layout.words))]
         areas = [area for area in tabular_blocks(layout, columns, self.settings.min_tabular_lines)
                  if not any(overlap(area, t.bbox) > 0.2 for t in read)]
         if not areas:

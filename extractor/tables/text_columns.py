@@ -24,13 +24,13 @@ PARAGRAPH_LEADING = 0.5  # type sizes of space at most between two lines of one 
 
 
 def text_columns(layout: PageLayout, min_lines: int) -> list[tuple[float, float]]:
-    """The x extents of the page's columns of running text, left to right; [] when the
-    page is not set in columns. Each column holds at least `min_lines` lines of running
-    text, so the columns of a table of short cells are none."""
+    """The x extents of the page's text columns, left to right: one, the text's extent,
+    when the page is not set in columns. Each column of several holds at least
+    `min_lines` lines of running text, so the columns of a table of short cells are none."""
     lines = _body_lines(layout)
     runs = [run for line in lines for run in _stretches(line.words)]
     if not runs:
-        return []
+        return [(min(w.x0 for w in layout.words), max(w.x1 for w in layout.words))] if layout.words else []
     size = sorted(line.size for line in lines)[len(lines) // 2]
     gutters = sorted(_free_bands(runs, layout.width, size, int(CROSSING_SHARE * len(lines))),
                      key=lambda band: band[0] - band[1])
@@ -40,7 +40,7 @@ def text_columns(layout: PageLayout, min_lines: int) -> list[tuple[float, float]
         columns = _between(trial, runs)
         if all(_running_lines(runs, column) >= min_lines for column in columns):
             accepted = trial
-    return _between(accepted, runs) if accepted else []
+    return _between(accepted, runs)
 
 
 def tabular_blocks(layout: PageLayout, columns: list[tuple[float, float]], min_lines: int) -> list[BBox]:
