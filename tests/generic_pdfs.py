@@ -1007,3 +1007,19 @@ def boxed_paragraph(path: Path) -> None:
     """A box around a paragraph, a rule under each of its lines (as a word processor
     draws a bordered paragraph's lines): a text box, no table."""
     ruled_grid(path, [[line] for line in BOXED_TEXT], (430,), _plain_cell)
+
+
+COSTS = [["Cost category", "Total costs", "Indirect costs", "Direct costs"],
+         ["Salaries", "1,314,000", "373,250", "940,750"], ["Fringe benefits", "352,000", "99,988", "252,012"],
+         ["Staff travel", "94,000", "20,000", "74,000"], ["Office rent", "170,000", "20,000", "150,000"],
+         ["Telephone", "109,400", "55,000", "54,400"], ["Purchase and equipment lease", "82,000", "59,900", "22,100"],
+         ["Depreciation", "28,800", "8,800", "20,000"], ["Training materials", "82,000", "0", "82,000"]]
+
+
+def labels_far_left_of_the_rules(path: Path) -> None:
+    """A cost table whose figures alone are ruled: its row labels stand in a wide column
+    left of the grid, set left, most of them ending far from the grid's first rule."""
+    table = Table(COSTS, colWidths=[190, 80, 80, 80])
+    table.setStyle(TableStyle([("GRID", (1, 0), (-1, -1), 0.5, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 9),
+                               ("ALIGN", (1, 0), (-1, -1), "RIGHT")]))
+    after_a_paragraph(path, table)

@@ -37,6 +37,7 @@ def pdfs(tmp_path_factory):
         "three_columns": make.three_columns_of_running_text,
         "chart_legend": make.chart_with_legend_in_its_plot_area,
         "boxed_paragraph": make.boxed_paragraph,
+        "far_left": make.labels_far_left_of_the_rules,
         "typewriter": make.typewriter_two_blocks,
         "leaders": make.spaced_leaders,
         "outside": make.labels_outside_the_rules,
@@ -249,6 +250,12 @@ def test_generic_boxed_paragraph_is_no_table(pdfs):
     assert extract_report(pdfs["boxed_paragraph"]).tables == []
     _, table = only_table(pdfs["boxed_paragraph"], prose_mid_sentence_share=1.01)
     assert [row[0] for row in text_grid(table)] == make.BOXED_TEXT
+
+
+@pytest.mark.xfail(strict=True, reason="row labels far left of a ruled grid of figures are left out of the table")
+def test_generic_row_labels_far_left_of_the_rules_are_the_tables_first_column(pdfs):
+    _, table = only_table(pdfs["far_left"])
+    assert text_grid(table) == make.COSTS
 
 
 def test_generic_typewriter_table_in_two_blocks_is_read_from_its_gutters(pdfs):
