@@ -252,10 +252,11 @@ def test_generic_boxed_paragraph_is_no_table(pdfs):
     assert [row[0] for row in text_grid(table)] == make.BOXED_TEXT
 
 
-@pytest.mark.xfail(strict=True, reason="row labels far left of a ruled grid of figures are left out of the table")
 def test_generic_row_labels_far_left_of_the_rules_are_the_tables_first_column(pdfs):
     _, table = only_table(pdfs["far_left"])
     assert text_grid(table) == make.COSTS
+    _, figures = only_table(pdfs["far_left"], row_labels_left=False)
+    assert text_grid(figures) == [row[1:] for row in make.COSTS]
 
 
 def test_generic_typewriter_table_in_two_blocks_is_read_from_its_gutters(pdfs):

@@ -36,6 +36,7 @@ from ..settings import DEFAULT_SETTINGS, Settings
 from .base import Cell, RawTable, TableEngine, filled_cells, is_figure
 from .camelot import FLAVORS, CamelotEngine
 from .plumber import PlumberLinesEngine, crowding
+from .row_labels import with_row_labels
 from .text import CAPTION_REACH, TextAlignmentEngine
 from .text_columns import tabular_blocks, text_columns
 
@@ -108,6 +109,8 @@ class PageTableReader:
 
     def _find(self, page, layout: PageLayout) -> list[RawTable]:
         ruled = self.ruled.find(page, layout)
+        if self.settings.row_labels_left:
+            ruled = [with_row_labels(t, layout, ruled) for t in ruled]
         aligned = self.text.find(page, layout, ruled)
         clean = [t for t in ruled if t.confidence >= self.settings.clean_grid and not rows_run_together(t)
                  and not part_of_a_wider_table(t, layout, ruled)]
