@@ -1023,3 +1023,34 @@ def labels_far_left_of_the_rules(path: Path) -> None:
     table.setStyle(TableStyle([("GRID", (1, 0), (-1, -1), 0.5, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 9),
                                ("ALIGN", (1, 0), (-1, -1), "RIGHT")]))
     after_a_paragraph(path, table)
+
+
+FIGURE_CAPTION = ["Figure 1:   Population by age group in 2001, 2005 and forecasts for 2010, 2015", "and 2030 (in %)"]
+SHARES = [["2001", "30.5", "49.0", "20.4"], ["2005", "29.7", "48.6", "21.7"], ["2010", "28.7", "46.3", "25.0"],
+          ["2015", "27.2", "45.0", "27.8"]]
+
+
+def bar_chart_under_a_figure_caption(path: Path) -> None:
+    """A bar chart drawn as a ruled frame of bars holding their values, under a
+    figure's caption of two lines, and a table under its own caption further down."""
+    def table_after(c, bottom) -> None:
+        c.setFont("Helvetica", 10)
+        c.drawString(72, bottom - 60, "Table 1: Real GDP growth rate")
+        y = bottom - 80
+        for r, row in enumerate(BACKED_HEADER + BACKED_ROWS):
+            for k, text in enumerate(row):
+                c.drawString(76 + 120 * k, y - 20 * r - 14, text)
+            c.line(72, y - 20 * r, 432, y - 20 * r)
+        c.line(72, y - 20 * len(BACKED_HEADER + BACKED_ROWS), 432, y - 20 * len(BACKED_HEADER + BACKED_ROWS))
+        for k in range(4):
+            c.line(72 + 120 * k, y, 72 + 120 * k, y - 20 * len(BACKED_HEADER + BACKED_ROWS))
+
+    def with_caption(c, r, x, width, baseline, text) -> None:
+        if r == 0 and x == 72:
+            c.setFont("Helvetica-Oblique", 10)
+            c.drawString(72, 800, FIGURE_CAPTION[0])
+            c.drawString(72, 787, FIGURE_CAPTION[1])
+            c.setFont("Helvetica", 9)
+        c.drawString(x + 4, baseline, text)
+
+    ruled_grid(path, SHARES, (60, 120, 140, 80), with_caption, after=table_after)
