@@ -260,7 +260,6 @@ def test_generic_row_labels_far_left_of_the_rules_are_the_tables_first_column(pd
     assert text_grid(figures) == [row[1:] for row in make.COSTS]
 
 
-@pytest.mark.xfail(strict=True, reason="a chart under a figure's caption is read as a table")
 def test_generic_grid_under_a_figure_caption_is_a_chart_and_the_table_under_its_caption_stays(pdfs):
     report, table = only_table(pdfs["figure_caption"])
     assert table.label == "Table 1: Real GDP growth rate"
