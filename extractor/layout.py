@@ -509,8 +509,6 @@ def stretches(words: Iterable[Word], max_gap: float) -> list[list[Word]]:
 
 RUNNING_WIDTH = 0.6  # share of its column's width a line of running text fills, in one stretch of words
 RUNNING_WORDS = 4  # ... with at least this many words
-
-
 EVEN_SPACING = 2.0  # largest over median space between words of one line of running text
 
 

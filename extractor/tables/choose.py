@@ -13,7 +13,14 @@
    outside the tables found so far (alignment evidence that some table was drawn
    without rules), camelot (`Settings.borderless_flavor`) reads the page; its tables
    are kept where no clean ruled table or earlier table is, and where they do not
-   hold running text (a page of prose in two columns is not a table).
+   hold running text (a page of prose in two columns is not a table); then each
+   block of table lines in a text column of the page (`tables/text_columns.py`) that
+   no table serves yet is read by camelot alone (`Settings.text_column_tables`).
+
+Row labels set left of a ruled grid become its first column (`tables/row_labels.py`),
+and what an engine read is dropped where it is no table (`no_table`: rules round
+fewer than two texts, a chart under its figure's caption or with its series drawn
+inside, a boxed paragraph).
 
 A ruled table whose grid is not clean (words straddling its cells: rules missing)
 gives way to a camelot table found at the same place, as does a ruled block whose
@@ -351,8 +358,8 @@ def is_prose(table: RawTable, settings: Settings) -> bool:
     cells whose lines read as sentences (many words per line), as in a page set in
     two columns; its cells hold words, hardly any figure, several words a line (text
     in narrow columns); too few of its rows (fewer than two) have two filled cells
-(scattered labels of a chart, text beside it); it is a
-    table of contents (dot leaders); or most of its cells of several words begin
+    (scattered labels of a chart, text beside it); it is a table of contents (dot
+    leaders); or most of its cells of several words begin
     mid-sentence (a page set in three columns read across: each cell a piece of a line
     whose sentence began on the line above)."""
     words_in_long_cells = total = lines = cells_with_figures = cells = 0
