@@ -1054,3 +1054,20 @@ def bar_chart_under_a_figure_caption(path: Path) -> None:
         c.drawString(x + 4, baseline, text)
 
     ruled_grid(path, SHARES, (60, 120, 140, 80), with_caption, after=table_after)
+
+
+def table_under_a_pictures_caption(path: Path) -> None:
+    """A picture, its caption set under it ('Figure 2: ...'), and right under the
+    caption a ruled table of its own without a caption: the caption is the picture's."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    def picture(c, r, x, width, baseline, text) -> None:
+        if r == 0 and x == 72:
+            c.drawImage(ImageReader(Image.new("RGB", (60, 30), (90, 140, 200))), 72, 800, width=300, height=30)
+            c.setFont("Helvetica-Oblique", 10)
+            c.drawString(72, 785, "Figure 2: Map of the regional depots")
+            c.setFont("Helvetica", 9)
+        c.drawString(x + 4, baseline, text)
+
+    ruled_grid(path, BACKED_HEADER + BACKED_ROWS, (120, 80, 100), picture)

@@ -39,6 +39,7 @@ def pdfs(tmp_path_factory):
         "boxed_paragraph": make.boxed_paragraph,
         "far_left": make.labels_far_left_of_the_rules,
         "figure_caption": make.bar_chart_under_a_figure_caption,
+        "picture_caption": make.table_under_a_pictures_caption,
         "typewriter": make.typewriter_two_blocks,
         "leaders": make.spaced_leaders,
         "outside": make.labels_outside_the_rules,
@@ -263,6 +264,11 @@ def test_generic_row_labels_far_left_of_the_rules_are_the_tables_first_column(pd
 def test_generic_grid_under_a_figure_caption_is_a_chart_and_the_table_under_its_caption_stays(pdfs):
     report, table = only_table(pdfs["figure_caption"])
     assert table.label == "Table 1: Real GDP growth rate"
+    assert text_grid(table) == make.BACKED_HEADER + make.BACKED_ROWS
+
+
+def test_generic_table_right_under_a_pictures_caption_stays_a_table(pdfs):
+    _, table = only_table(pdfs["picture_caption"])
     assert text_grid(table) == make.BACKED_HEADER + make.BACKED_ROWS
 
 

@@ -109,7 +109,7 @@ class PageTableReader:
         return [t for t in trimmed if t is not None and not is_prose(t, self.settings)]
 
     def find(self, page, layout: PageLayout) -> list[RawTable]:
-        tables = [t for t in self._find(page, layout) if not no_table(t, page, layout, self.settings)]
+        tables = [t for t in self._find(page, layout) if not no_table(t, page, layout, self.settings, self.caption_pattern)]
         lowest = max(tables, key=lambda t: t.bbox[3], default=None)
         self._clean_at_foot = layout.number if lowest is not None and lowest in self._clean else None
         return tables
@@ -308,13 +308,13 @@ MIN_PHRASES = 6  # such cells before their beginnings tell
 PLOT_POINTS = 50  # points of one drawn path: a chart's series, which no table draws
 
 
-def no_table(table: RawTable, page, layout: PageLayout, settings: Settings) -> bool:
+def no_table(table: RawTable, page, layout: PageLayout, settings: Settings, caption: re.Pattern[str]) -> bool:
     """Whether what an engine read is no table, whichever engine: rules round fewer
     than two texts (a chart's gridlines, a frame round one line); a chart under its
     figure's caption; a chart's plot area, gridlines round its legend, known by the
     series drawn inside it (a path of many points); or one column of lines of running
     text, most begun mid-sentence (a box round a paragraph that rules each line)."""
-    if len(filled_cells(c for row in table.grid for c in row)) < 2 or under_a_figure_caption(table, layout):
+    if len(filled_cells(c for row in table.grid for c in row)) < 2 or under_a_figure_caption(table, page, layout, caption):
         return True
     x0, top, x1, bottom = table.bbox
     for curve in getattr(page, "curves", ()):
@@ -328,18 +328,20 @@ def no_table(table: RawTable, page, layout: PageLayout, settings: Settings) -> b
 FIGURE_CAPTION_LINES = 3  # lines a figure's caption wraps over at most
 
 
-def under_a_figure_caption(table: RawTable, layout: PageLayout) -> bool:
+def under_a_figure_caption(table: RawTable, page, layout: PageLayout, caption: re.Pattern[str]) -> bool:
     """Whether the lines right above the table, walking up while each stands close over
     the next (a caption and its wrapped lines), open with a figure's label: the page
-    says what is drawn under them is a figure."""
+    says what is drawn under them is a figure. A table's own caption on the way ends
+    the walk, and a figure's caption set under a picture is the picture's."""
     x0, top, x1, _ = table.bbox
     above = sorted((l for l in layout.lines if l.bottom <= top + 1 and l.x1 > x0 and l.x0 < x1), key=lambda l: -l.bottom)
     reach = top
     for line in above[:FIGURE_CAPTION_LINES]:
-        if reach - line.bottom > CAPTION_REACH * line.size * 2:
+        if reach - line.bottom > CAPTION_REACH * line.size * 2 or is_caption(line, caption):
             return False
         if _FIGURE_LABEL.match(line.text):
-            return True
+            return not any(line.top - CAPTION_REACH * line.size * 2 <= image["bottom"] <= line.top + 1
+                           for image in getattr(page, "images", ()))
         reach = line.top
     return False
 
