@@ -228,19 +228,19 @@ def stitch(
     `recurring_names`, when the caller stitches the same pages more than once."""
     result: list[StitchedTable] = []
     open_table: StitchedTable | None = None
-    open_last_page = 0
     forget_column_fits()
     below = captions_below(pages, profile.caption_pattern)
     recurring = recurring_names(pages) if recurring is None else recurring
     left_at_foot: tuple[int, str] | None = None
-    open_part: tuple[PageLayout, RawTable] | None = None  # the open table's last part and its page
+    # the open table's last part and its page (set whenever a table is open)
+    open_part: tuple[PageLayout, RawTable] | None = None
     for layout, tables in pages:
         ordered = sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
         captions = _captions_with_sides(layout, ordered, profile.caption_pattern, below)
         if ordered and 0 not in captions and left_at_foot is not None and left_at_foot[0] == layout.number - 1:
             captions[0] = (left_at_foot[1], False)  # captioned at the previous page's foot, pushed onto this one
         left_at_foot = None if below else _caption_left_at_foot(layout, ordered, profile.caption_pattern)
-        if below and open_table is not None and open_table.label is None and open_last_page == layout.number - 1:
+        if below and open_table is not None and open_table.label is None and open_part[1].page == layout.number - 1:
             pushed = _caption_at_head(layout, ordered, profile.caption_pattern)
             if pushed is not None and pushed not in {text for text, _ in captions.values()}:
                 _relabel(open_table, pushed, profile, settings)
@@ -257,9 +257,9 @@ def stitch(
             may_continue = (
                 open_table is not None
                 and is_first_on_page
-                and raw.page == open_last_page + 1
+                and raw.page == open_part[1].page + 1
                 and (caption is None or repeated or (caption_below and open_table.label is None))
-                and not (settings.text_parts_tables and open_part is not None and _parted_by_text(open_part, layout, raw))
+                and not (settings.text_parts_tables and _parted_by_text(open_part, layout, raw))
             )
             # the first row printed again over the next part is the header, whether or not
             # the part's own first row reads as one (it may, where the first part's did not)
@@ -277,14 +277,12 @@ def stitch(
                     _promote_first_row(open_table, profile, settings)
                 if relabel:
                     _relabel(open_table, caption, profile, settings)
-                open_last_page = raw.page
                 open_part = (layout, raw)
             else:
                 open_table = _start(raw, caption or title, n_header, profile, settings, recurring)
                 open_table.captioned = caption is not None
                 open_table.text_starts = text_starts(raw, layout)
                 result.append(open_table)
-                open_last_page = raw.page
                 open_part = (layout, raw)
             if position != len(ordered) - 1:
                 open_table = None

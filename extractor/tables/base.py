@@ -33,6 +33,12 @@ def is_figure(text: str) -> bool:
     return bool(FIGURE.fullmatch(text)) or text in _NONE_DASHES
 
 
+def held_by_another(word, table: "RawTable", tables: Iterable["RawTable"]) -> bool:
+    """Whether a word lies inside one of `tables` other than `table` (within a point)."""
+    return any(t is not table and t.bbox[0] - 1 <= word.x0 and word.x1 <= t.bbox[2] + 1
+               and t.bbox[1] - 1 <= word.top and word.bottom <= t.bbox[3] + 1 for t in tables)
+
+
 def filled_cells(cells: Iterable[Cell | None]) -> list[Cell]:
     """The cells that hold text."""
     return [c for c in cells if c is not None and c.text]

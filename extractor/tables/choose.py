@@ -40,7 +40,7 @@ from pathlib import Path
 
 from ..layout import EVEN_SPACING, Line, PageLayout, has_column_gap, is_caption, is_contents_entry, word_gaps, words_in_box, words_to_lines
 from ..settings import DEFAULT_SETTINGS, Settings
-from .base import Cell, RawTable, TableEngine, filled_cells, is_figure
+from .base import Cell, RawTable, TableEngine, filled_cells, held_by_another, is_figure
 from .camelot import FLAVORS, CamelotEngine
 from .plumber import PlumberLinesEngine, crowding
 from .row_labels import with_row_labels
@@ -255,10 +255,9 @@ def part_of_a_wider_table(table: RawTable, layout: PageLayout, ruled: Sequence[R
     column must be crossed on both sides. Words inside another ruled table of the
     page (`ruled`) are that table's, not a run-on."""
     x0, top, x1, bottom = table.bbox
-    others = [t.bbox for t in ruled if t is not table]
 
     def own(word) -> bool:
-        return not any(b[0] - 1 <= word.x0 and word.x1 <= b[2] + 1 and b[1] - 1 <= word.top and word.bottom <= b[3] + 1 for b in others)
+        return not held_by_another(word, table, ruled)
 
     inside = [l for l in layout.lines if top - 1 <= (l.top + l.bottom) / 2 <= bottom + 1 and l.x0 < x1 and l.x1 > x0]
     if not inside:

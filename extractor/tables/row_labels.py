@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import replace
 from statistics import median
 
-from ..layout import PageLayout, Word, cell_line_texts, is_running_text, join_lines, words_to_lines
-from .base import Cell, RawTable
+from ..layout import PageLayout, Word, is_running_text
+from .base import RawTable, held_by_another
+from .text import words_cell
 
 LABELLED_SHARE = 0.6  # of the text lines across the grid's rows that hold a label left of it
 LABEL_ALIGN = 2.0  # points: row labels set left start this close to one another
@@ -25,13 +26,9 @@ def with_row_labels(table: RawTable, layout: PageLayout, ruled: list[RawTable]) 
     running text, each line within one of its ruled rows (a column of running text
     beside the table holds sentences, at its own line pitch); else the table as it is."""
     x0, top, x1, bottom = table.bbox
-    others = [t.bbox for t in ruled if t is not table]
-
-    def free(word: Word) -> bool:  # not another ruled table's
-        return not any(b[0] - 1 <= word.x0 and word.x1 <= b[2] + 1 and b[1] - 1 <= word.top and word.bottom <= b[3] + 1 for b in others)
-
     across = [l for l in layout.lines if top - 1 <= (l.top + l.bottom) / 2 <= bottom + 1 and l.x1 > x0]
-    labels = [words for l in across if (words := [w for w in l.words if w.x1 <= x0 + 1 and free(w)])]
+    labels = [words for l in across
+              if (words := [w for w in l.words if w.x1 <= x0 + 1 and not held_by_another(w, table, ruled)])]
     if not across or len(labels) < LABELLED_SHARE * len(across):
         return table
     start = median(min(w.x0 for w in words) for words in labels)
@@ -41,7 +38,7 @@ def with_row_labels(table: RawTable, layout: PageLayout, ruled: list[RawTable]) 
         return table
     left = min(w.x0 for words in set_left for w in words)
     column = [w for words in labels for w in words if w.x0 >= left - LABEL_ALIGN]
-    cells = [_cell([w for w in column if a <= w.middle <= b], (left, a, x0, b)) for a, b in zip(table.row_edges, table.row_edges[1:])]
+    cells = [words_cell([w for w in column if a <= w.middle <= b], (left, a, x0, b)) for a, b in zip(table.row_edges, table.row_edges[1:])]
     # a label beside most ruled rows: words beside a box of one or two rows (a column
     # framed inside a borderless table) are that table's other columns
     if len(cells) < MIN_ROWS or sum(1 for cell in cells if cell.text) < LABELLED_SHARE * len(cells):
@@ -57,10 +54,3 @@ def with_row_labels(table: RawTable, layout: PageLayout, ruled: list[RawTable]) 
 def _in_one_row(words: list[Word], row_edges: tuple[float, ...]) -> bool:
     top, bottom = min(w.top for w in words), max(w.bottom for w in words)
     return not any(top + 1 < edge < bottom - 1 for edge in row_edges)
-
-
-def _cell(words: list[Word], bbox: tuple[float, float, float, float]) -> Cell:
-    if not words:
-        return Cell(text=None, lines=(), bold=False, bbox=bbox)
-    texts, open_breaks = cell_line_texts(words_to_lines(words), bbox)
-    return Cell(text=join_lines(texts) or None, lines=texts, bold=all(w.bold for w in words), bbox=bbox, open_breaks=open_breaks)

@@ -931,7 +931,11 @@ def _row_gap(region: list[Line], wide_gaps: int = 2) -> float | None:
 
 
 def _cell(words: list[Word], columns: tuple[float, ...], r: int, c: int, rows: tuple[float, ...]) -> Cell:
-    bbox = (columns[c], rows[r], columns[c + 1], rows[r + 1])
+    return words_cell(words, (columns[c], rows[r], columns[c + 1], rows[r + 1]))
+
+
+def words_cell(words: list[Word], bbox: tuple[float, float, float, float]) -> Cell:
+    """The cell `bbox` holding `words`, read line by line."""
     if not words:
         return Cell(text=None, lines=(), bold=False, bbox=bbox)
     by_line: dict[float, list[Word]] = {}

@@ -50,8 +50,9 @@ def tabular_blocks(layout: PageLayout, columns: list[tuple[float, float]], min_l
     lines of running text and by blank space. A short line set close under running text
     ends its paragraph."""
     areas: list[BBox] = []
+    lines = _body_lines(layout)
     for x0, x1 in columns:
-        rows = [words for line in _body_lines(layout)
+        rows = [words for line in lines
                 if (words := sorted((w for w in line.words if x0 <= (w.x0 + w.x1) / 2 <= x1), key=lambda w: w.x0))]
         block: list[list[Word]] = []
         above: list[Word] = []
