@@ -202,10 +202,7 @@ def white_backed_cells(path: Path) -> None:
     for row, bottom in zip(BACKED_ROWS, bottoms):
         for x, text in zip(x_edges, row):
             c.drawString(x + 6, bottom + 5, text)
-    for y in [header_top, header_bottom, *bottoms]:
-        c.line(x_edges[0], y, x_edges[-1], y)
-    for x in x_edges:
-        c.line(x, header_top, x, bottoms[-1])
+    _grid_rules(c, [header_top, header_bottom, *bottoms], x_edges)
     c.showPage()
     c.save()
 
@@ -391,10 +388,8 @@ def sideways_header(path: Path, downward: bool = False, ruled: bool = True, unla
         c.drawString(x_edges[0] + 4, bottom + 5, row[0])
         for right, value in zip(x_edges[2:], row[1:]):
             c.drawRightString(right - 4, bottom + 5, value)
-    for y in (header_top, header_bottom, *bottoms) if ruled else ():
-        c.line(x_edges[0], y, x_edges[-1], y)
-    for x in x_edges if ruled else ():
-        c.line(x, header_top, x, bottoms[-1])
+    if ruled:
+        _grid_rules(c, [header_top, header_bottom, *bottoms], x_edges)
     c.showPage()
     c.save()
 
@@ -542,10 +537,7 @@ def filled_cells_with_line_fills(path: Path) -> None:
                 c.rect(left + 3, baseline - 3, right - left - 6, 11, stroke=0, fill=1)
                 c.setFillColor(colors.black)
                 c.drawString(left + 5, baseline, text)
-    for y in tops:
-        c.line(x_edges[0], y, x_edges[-1], y)
-    for x in x_edges:
-        c.line(x, tops[0], x, tops[-1])
+    _grid_rules(c, tops, x_edges)
     c.showPage()
     c.save()
 
@@ -605,6 +597,14 @@ def ruled_grid(path: Path, rows: list[list[str]], widths: tuple[float, ...], dra
         after(c, bottom)
     c.showPage()
     c.save()
+
+
+def _grid_rules(c, ys, xs) -> None:
+    """A rule across the grid at each of `ys`, then one down it at each of `xs`."""
+    for y in ys:
+        c.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        c.line(x, ys[0], x, ys[-1])
 
 
 def _plain_cell(c, r, x, width, baseline, text) -> None:
@@ -794,10 +794,7 @@ def sectioned_rows(path: Path) -> None:
                 c.drawString(x + 4, y - pitch * depth, line)
         y -= pitch * (max(len(definition), len(examples)) + 1)
     rules.append(y + pitch - 3)
-    for rule in rules:
-        c.line(xs[0], rule, xs[-1], rule)
-    for x in xs:
-        c.line(x, rules[0], x, rules[-1])
+    _grid_rules(c, rules, xs)
     c.showPage()
     c.save()
 
