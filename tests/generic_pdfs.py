@@ -1068,3 +1068,39 @@ def table_under_a_pictures_caption(path: Path) -> None:
         c.drawString(x + 4, baseline, text)
 
     ruled_grid(path, BACKED_HEADER + BACKED_ROWS, (120, 80, 100), picture)
+
+
+TALLY_GROUPS = ["", "", "", "Governor", "", ""]  # the label spans the last three columns
+TALLIES = [["Township", "Voters", "Ballots", "Calley", "Colbeck", "Hines"],
+           ["Alcona", "963", "439", "55", "26", "47"], ["Caledonia", "923", "393", "40", "23", "45"],
+           ["Curtis", "1026", "349", "30", "30", "25"], ["Greenbush", "1212", "423", "56", "26", "40"],
+           ["Gustin", "611", "180", "22", "35", "17"]]
+
+
+def rows_between_spacer_bands(path: Path) -> None:
+    """An election tally whose rows are parted by thin grey bands (6 points) ruled above
+    and below; the column rules run down each row and stop at the bands, which only the
+    outer rules cross (as a spreadsheet exports spacer rows). Over the header, a group
+    label spans the last three columns, ruled round without rules between them."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    xs = [72.0, 172.0, 232.0, 292.0, 352.0, 412.0, 472.0]
+    row, band, y = 18.0, 6.0, 760.0
+    c.setFont("Helvetica", 9)
+    for r, cells in enumerate([TALLY_GROUPS, *TALLIES]):
+        if r:
+            c.setFillGray(0.75)
+            c.rect(xs[0], y - band, xs[-1] - xs[0], band, stroke=0, fill=1)
+            c.setFillGray(0)
+            c.line(xs[0], y - band, xs[-1], y - band)
+            y -= band
+        for x, text in zip(xs, cells):
+            c.drawString(x + 4, y - 13, text)
+        for x in xs[1:4] if r == 0 else xs[1:-1]:
+            c.line(x, y, x, y - row)
+        c.line(xs[0], y, xs[-1], y)
+        c.line(xs[0], y - row, xs[-1], y - row)
+        y -= row
+    c.line(xs[0], 760, xs[0], y)
+    c.line(xs[-1], 760, xs[-1], y)
+    c.showPage()
+    c.save()

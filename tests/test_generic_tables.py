@@ -38,6 +38,7 @@ def pdfs(tmp_path_factory):
         "chart_legend": make.chart_with_legend_in_its_plot_area,
         "boxed_paragraph": make.boxed_paragraph,
         "far_left": make.labels_far_left_of_the_rules,
+        "spacer_bands": make.rows_between_spacer_bands,
         "figure_caption": make.bar_chart_under_a_figure_caption,
         "picture_caption": make.table_under_a_pictures_caption,
         "typewriter": make.typewriter_two_blocks,
@@ -259,6 +260,16 @@ def test_generic_row_labels_far_left_of_the_rules_are_the_tables_first_column(pd
     assert text_grid(table) == make.COSTS
     _, figures = only_table(pdfs["far_left"], row_labels_left=False)
     assert text_grid(figures) == [row[1:] for row in make.COSTS]
+
+
+@pytest.mark.xfail(strict=True, reason="a spacer band's cells, with no column rules, widen the row's cells over their neighbours")
+def test_generic_rows_between_spacer_bands_keep_each_figure_in_its_own_cell(pdfs):
+    (raw,) = ruled_engine_tables(pdfs["spacer_bands"])
+    assert cell_texts(raw) == [make.TALLY_GROUPS, *make.TALLIES]
+    _, table = only_table(pdfs["spacer_bands"])
+    assert table.engine == "pdfplumber-lines"
+    assert table.header == [make.TALLY_GROUPS, make.TALLIES[0]]
+    assert table.rows == make.TALLIES[1:]
 
 
 def test_generic_grid_under_a_figure_caption_is_a_chart_and_the_table_under_its_caption_stays(pdfs):
