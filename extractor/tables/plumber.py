@@ -91,9 +91,15 @@ def _raw_table(table, layout: PageLayout, engine: str) -> RawTable | None:
     if len(row_edges) < 3 and not (_head_left_at_foot(table.bbox, columns, layout) or _tail_at_head(table.bbox, columns, layout)):
         return None  # one ruled row is a box around text, not a table
     boxes: dict[tuple[int, int], list[float]] = {}
-    for x0, top, x1, bottom in table.cells:
+    # a gap cell widened into the cell of its slot would stretch that cell over its
+    # neighbours (a spacer band drawn without column rules): it only fills a slot no
+    # other cell took
+    gap = [_is_gap(cell, inside) for cell in table.cells]
+    for is_gap, (x0, top, x1, bottom) in sorted(zip(gap, table.cells), key=lambda pair: pair[0]):
         r, c = _slot(row_edges, top), _slot(column_edges, x0)
         box = boxes.get((r, c))
+        if is_gap and box is not None:
+            continue
         boxes[(r, c)] = [min(box[0], x0), min(box[1], top), max(box[2], x1), max(box[3], bottom)] if box else [x0, top, x1, bottom]
     grid = []
     for r in range(len(row_edges) - 1):
@@ -111,6 +117,13 @@ def _raw_table(table, layout: PageLayout, engine: str) -> RawTable | None:
         row_edges=tuple(row_edges),
         confidence=_confidence(layout.words, grid),
     )
+
+
+def _is_gap(cell: tuple[float, float, float, float], words: list[Word]) -> bool:
+    """A cell thinner than a row or a column holding no word: the gap of a double rule,
+    or a band between rows."""
+    x0, top, x1, bottom = cell
+    return (bottom - top < MIN_ROW or x1 - x0 < MIN_COLUMN) and not words_in_box(words, cell)
 
 
 HEAD_COLUMNS = 3
