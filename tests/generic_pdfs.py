@@ -767,14 +767,18 @@ SECTIONED_ROWS = [
 ]
 
 
-def sectioned_rows(path: Path) -> None:
+def sectioned_rows(path: Path, striped_shading: bool = False) -> None:
     """A table boxed by rules, a rule under its header and one between its two
     sections, but none between the rows of a section: a section's label on a line of
     its own, then rows whose label (set flush right) stands beside the first line of
     wrapped texts, a blank line between rows. One text holds two paragraphs with a
-    blank line between them, its label one line: that row stays one row."""
+    blank line between them, its label one line: that row stays one row.
+    `striped_shading`: the label column of each section shaded light green, inset
+    from its rules, the shade drawn as a stack of stripes one line high."""
     c = canvas.Canvas(str(path), pagesize=A4)
     xs, size, pitch = (72.0, 172.0, 342.0, 512.0), 9, 11.0
+    if striped_shading:
+        _striped_label_shading(c, xs, pitch)
     c.setFont("Helvetica-Bold", size)
     for x, text in zip(xs, SECTIONED_HEADER):
         c.drawString(x + 4, 748, text)
@@ -797,6 +801,27 @@ def sectioned_rows(path: Path) -> None:
     _grid_rules(c, rules, xs)
     c.showPage()
     c.save()
+
+
+def _striped_label_shading(c, xs: tuple[float, ...], pitch: float) -> None:
+    """The label column of each section of `sectioned_rows` shaded in stripes."""
+    c.setFillColorRGB(0.8, 1.0, 0.8)
+    y, tops = 730.0, []
+    for k, (label, definition, examples) in enumerate(SECTIONED_ROWS):
+        if k and not definition and not examples:
+            y -= pitch
+        if not definition and not examples:
+            tops.append([y + pitch - 2, y])
+            y -= 2 * pitch
+            continue
+        y -= pitch * (max(len(definition), len(examples)) + 1)
+        tops[-1][1] = y + pitch + 2
+    for top, bottom in tops:
+        stripe = top
+        while stripe - pitch >= bottom:
+            c.rect(xs[0] + 5, stripe - pitch, xs[1] - xs[0] - 10, pitch, stroke=0, fill=1)
+            stripe -= pitch
+    c.setFillColorRGB(0, 0, 0)
 
 
 CAPTIONED_CLOSE = "Table 1-1: Sources of air toxics"

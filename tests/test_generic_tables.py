@@ -62,6 +62,7 @@ def pdfs(tmp_path_factory):
         "column_rules": make.column_rules_only,
         "grouped": make.grouped_header,
         "sectioned": make.sectioned_rows,
+        "sectioned_striped": lambda p: make.sectioned_rows(p, striped_shading=True),
         "caption_close": make.caption_close_over_bold_header,
         "caption_again": lambda p: make.captioned_over_pages(p, "Table 5: Stock list of the regional depot (continued)", count=ROWS),
         "caption_again_bare": lambda p: make.captioned_over_pages(p, "Table 5 Continued", count=ROWS),
@@ -419,6 +420,13 @@ def test_rows_a_blank_line_parts_inside_a_ruled_section_are_rows_and_a_cell_of_t
         [label, " ".join(line for line in definition if line), " ".join(examples)]
         for label, definition, examples in make.SECTIONED_ROWS
     ]
+
+
+@pytest.mark.xfail(strict=True, reason="the inner edges of a shade drawn in stripes are read as rules")
+def test_generic_label_column_shaded_in_stripes_is_read_as_one_shade(pdfs):
+    _, table = only_table(pdfs["sectioned_striped"])
+    assert text_grid(table) == text_grid(only_table(pdfs["sectioned"])[1])
+    assert [row[0] for row in text_grid(table)[1:]] == [label for label, _, _ in make.SECTIONED_ROWS]
 
 
 def test_a_table_drawn_with_column_rules_alone_is_read_by_the_ruling_line_engine_one_row_per_line(pdfs):
