@@ -1129,3 +1129,36 @@ def rows_between_spacer_bands(path: Path) -> None:
     c.line(xs[-1], 760, xs[-1], y)
     c.showPage()
     c.save()
+
+
+PRICE_LIST = [
+    ["Red wines", "75 cl"],
+    ["Domaine des Trois Chênes « Grande Cuvée des Anciens » 2015", "14 €"],
+    ["Château Belle Rive « Vieilles Vignes du Plateau » 2016", "12 €"],
+    ["Maison Laurent Frères « Clos de la Tour Saint Jean » 2014", "16 €"],
+    ["Domaine du Vieux Moulin « Terres Rouges » Réserve 2017", "11 €"],
+    ["White wines", "75 cl"],
+    ["Château Mont Redon « Les Hauts de Sainte Anne » 2018", "13 €"],
+    ["Domaine de Villeneuve « Cuvée Marie Louise » Blanc 2019", "10 €"],
+    ["Clos Saint Martin « Coteaux des Trois Sources » 2018", "12 €"],
+    ["Maison Fabre Père et Fils « Pierre Blanche » 2017", "15 €"],
+]
+
+
+def price_list_of_long_names(path):
+    """A wine list: section headings over items whose names run to seven words or more,
+    mostly capitalised (a name, no sentence), each with its price set right."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(72, 780, "Wines by the glass")
+    y = 740
+    for name, price in PRICE_LIST:
+        heading = price.endswith("cl")
+        c.setFont("Helvetica-Bold" if heading else "Helvetica", 10)
+        if heading and y < 740:
+            y -= 12
+        c.drawString(72, y, name)
+        c.drawRightString(520, y, price)
+        y -= 16
+    c.showPage()
+    c.save()

@@ -39,6 +39,7 @@ def pdfs(tmp_path_factory):
         "boxed_paragraph": make.boxed_paragraph,
         "far_left": make.labels_far_left_of_the_rules,
         "spacer_bands": make.rows_between_spacer_bands,
+        "price_list": make.price_list_of_long_names,
         "figure_caption": make.bar_chart_under_a_figure_caption,
         "picture_caption": make.table_under_a_pictures_caption,
         "typewriter": make.typewriter_two_blocks,
@@ -270,6 +271,12 @@ def test_generic_rows_between_spacer_bands_keep_each_figure_in_its_own_cell(pdfs
     assert table.engine == "pdfplumber-lines"
     assert table.header == [make.TALLY_GROUPS, make.TALLIES[0]]
     assert table.rows == make.TALLIES[1:]
+
+
+@pytest.mark.xfail(strict=True, reason="lines of seven words or more count as sentences, capitalised names included")
+def test_generic_price_list_of_long_capitalised_names_is_a_table(pdfs):
+    _, table = only_table(pdfs["price_list"])
+    assert text_grid(table) == make.PRICE_LIST
 
 
 def test_generic_grid_under_a_figure_caption_is_a_chart_and_the_table_under_its_caption_stays(pdfs):
