@@ -283,7 +283,28 @@ def _hidden_fills(rects: list[dict]) -> set[tuple]:
         for inner in fills:
             if any(outer is not inner and _contains(outer, inner) for outer in fills):
                 hidden.add(_fill_key(inner))
+        hidden |= {_fill_key(rect) for rect in _striped(fills)}
     return hidden
+
+
+STRIPE_SIZE = 3.0  # points both ways: a surface, not a rule drawn as a thin fill
+
+
+def _striped(fills: list[dict]) -> list[dict]:
+    """Surfaces of one colour drawn as a stack of stripes, each beginning where the
+    one above ends, at the same sides: one coloured block to a reader, whose inner
+    edges no one sees (rules drawn in segments are thin and are kept)."""
+    stacks: dict[tuple[float, float], list[dict]] = {}
+    for rect in fills:
+        if rect["x1"] - rect["x0"] >= STRIPE_SIZE and rect["bottom"] - rect["top"] >= STRIPE_SIZE:
+            stacks.setdefault((round(rect["x0"]), round(rect["x1"])), []).append(rect)
+    striped = []
+    for stack in stacks.values():
+        stack.sort(key=lambda r: r["top"])
+        for above, below in zip(stack, stack[1:]):
+            if abs(below["top"] - above["bottom"]) <= 0.5 and abs(below["x0"] - above["x0"]) <= 0.5 and abs(below["x1"] - above["x1"]) <= 0.5:
+                striped += [above, below]
+    return striped
 
 
 def _plain_fill(obj: dict) -> bool:

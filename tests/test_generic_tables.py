@@ -429,7 +429,6 @@ def test_rows_a_blank_line_parts_inside_a_ruled_section_are_rows_and_a_cell_of_t
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="the inner edges of a shade drawn in stripes are read as rules")
 def test_generic_label_column_shaded_in_stripes_is_read_as_one_shade(pdfs):
     _, table = only_table(pdfs["sectioned_striped"])
     assert text_grid(table) == text_grid(only_table(pdfs["sectioned"])[1])
