@@ -222,6 +222,23 @@ def test_choose_a_column_of_running_text_beside_a_camelot_table_is_trimmed_off()
     assert len(trimmed.row_edges) == len(trimmed.grid) + 1
 
 
+def test_choose_a_column_of_references_beside_a_camelot_table_is_trimmed_off():
+    """References are set in capitalised words, but their commas and full stops make
+    them sentences, not names (ICDAR us-025's last page)."""
+    table = raw_table([
+        ["State", "Deaths", "Rate", "1. Heron M, Hoyert DL, Murphy SL, Xu JQ, Kochanek KD, Tejada-"],
+        [None, None, None, "Vera B. Deaths: Final Data for 2006. Hyattsville, MD: US Department"],
+        ["Ohio", "1,144", "193.5", "of Health and Human Services, CDC, National Center for Health"],
+        [None, None, None, "Statistics; 2009. National Vital Statistics Report, Vol. 57, No. 14."],
+        ["Iowa", "2,187", "162.4", "2. US Department of Health and Human Services. Healthy People"],
+        [None, None, None, "Rockville, MD: US Department of Health and Human Services;"],
+        ["Utah", "5,100", "160.1", None],
+    ], widths=[60, 60, 60, 250])
+    trimmed = trim_prose_columns(table, Settings())
+    assert [[c.text for c in row] for row in trimmed.grid] == [
+        ["State", "Deaths", "Rate"], ["Ohio", "1,144", "193.5"], ["Iowa", "2,187", "162.4"], ["Utah", "5,100", "160.1"]]
+
+
 def test_choose_a_table_s_own_column_of_sentences_is_kept():
     """A last column of long entries, each begun in its row beside the other cells
     and wrapped onto a line of its own: the table's text, not a paragraph beside it."""

@@ -25,7 +25,9 @@ inside, a boxed paragraph).
 A ruled table whose grid is not clean (words straddling its cells: rules missing)
 gives way to a camelot table found at the same place, as does a ruled block whose
 text lines run on past its side rules (the ruled part of a wider table); the
-camelot table that fills the ruled box goes first. camelot's tables are read with
+camelot table that fills the ruled box goes first; a camelot table that reads a
+word-alignment table cell for cell among more rows of its own replaces it (the same
+table read further). camelot's tables are read with
 their dot-leader columns joined to the labels, and without the paragraph column,
 rows or blocks it read into them from the page around (a page in two columns).
 """
@@ -142,6 +144,8 @@ class PageTableReader:
         candidates = self._tables_only(self.borderless.find(page, layout), layout)
         if self.settings.text_column_tables:
             candidates += self._in_unread_blocks(layout, found + candidates)
+        if self.settings.longer_reading_replaces:
+            found, clean = _read_further(found, clean, candidates)
         return _in_reading_order(choose(found, clean, candidates))
 
     def _in_unread_blocks(self, layout: PageLayout, read: list[RawTable]) -> list[RawTable]:
@@ -177,6 +181,26 @@ def choose(found: list[RawTable], clean: list[RawTable], candidates: list[RawTab
 
 
 REPLACEABLE = (PlumberLinesEngine.name, TextAlignmentEngine.name)
+
+
+def _read_further(found: list[RawTable], clean: list[RawTable], candidates: list[RawTable]) -> tuple[list[RawTable], list[RawTable]]:
+    """The page's tables without the word-alignment tables that a candidate reads cell
+    for cell, row for row, among more rows of its own: the same table read further (a
+    list read up from its foot to a bold heading halfway down it)."""
+    shorter = [t for t in found if t.engine == TextAlignmentEngine.name
+               and any(_reads_within(candidate, t) for candidate in candidates)]
+    return [t for t in found if t not in shorter], [t for t in clean if t not in shorter]
+
+
+def _reads_within(longer: RawTable, table: RawTable) -> bool:
+    if longer.n_columns != table.n_columns or len(longer.grid) <= len(table.grid) or overlap(longer.bbox, table.bbox) < 0.95:
+        return False
+    rows, inner = _row_texts(longer), _row_texts(table)
+    return any(rows[i : i + len(inner)] == inner for i in range(len(rows) - len(inner) + 1))
+
+
+def _row_texts(table: RawTable) -> list[tuple[str, ...]]:
+    return [tuple(cell.text or "" if cell is not None else "" for cell in row) for row in table.grid]
 
 
 def rows_kept_apart(table: RawTable, layout: PageLayout, settings: Settings) -> bool:
@@ -375,8 +399,7 @@ def is_prose(table: RawTable, settings: Settings) -> bool:
             lines += max(1, len(cell.lines))
             cells += 1
             cells_with_figures += any(ch.isdigit() for ch in cell.text)
-            per_line = count / max(1, len(cell.lines))
-            if per_line >= settings.prose_words_per_line:
+            if reads_as_sentences(cell, settings):
                 words_in_long_cells += count
     if rows_with_two < max(2, settings.min_row_fill * len(table.grid)) or contents_rows * 2 > len(table.grid):
         return True
@@ -385,6 +408,22 @@ def is_prose(table: RawTable, settings: Settings) -> bool:
     if begun_mid_sentence(table, settings):
         return True
     return total / max(1, lines) >= settings.column_prose_words_per_line and cells_with_figures < settings.prose_max_figure_share * cells
+
+
+_CLAUSE_MARK = re.compile(r"[,;:]|\.(?:\s|$)")
+
+
+def reads_as_sentences(cell: Cell, settings: Settings) -> bool:
+    """Whether a cell's lines read as sentences: many words a line, with enough of
+    them begun in lower case or with a clause's punctuation (a comma, a full stop: a
+    reference list's lines). A line of capitalised words without either, however
+    long, is a name or a title: a list's item, a wine's full name."""
+    words = cell.text.split()
+    if len(words) / max(1, len(cell.lines)) < settings.prose_words_per_line:
+        return False
+    lettered = [w for w in words if w[:1].isalpha()]
+    lower = sum(1 for w in lettered if w[:1].islower())
+    return lower >= settings.prose_lower_case_share * len(lettered) or bool(_CLAUSE_MARK.search(cell.text))
 
 
 def trim_prose_rows(table: RawTable, settings: Settings, layout: PageLayout | None = None) -> RawTable | None:
@@ -561,7 +600,7 @@ def _prose_column(table: RawTable, column: int, settings: Settings) -> bool:
     filled = [(r, row[column]) for r, row in enumerate(table.grid) if row[column] is not None and row[column].text]
     if len(filled) < MIN_PROSE_CELLS:
         return False
-    long = [c for _, c in filled if len(c.text.split()) / max(1, len(c.lines)) >= settings.prose_words_per_line]
+    long = [c for _, c in filled if reads_as_sentences(c, settings)]
     if len(long) < PROSE_CELL_SHARE * len(filled):
         return False
     shared = [c for r, c in filled if filled_cells(o for k, o in enumerate(table.grid[r]) if k != column)]
