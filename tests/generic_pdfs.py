@@ -986,10 +986,11 @@ def three_columns_of_running_text(path: Path) -> None:
 LEGEND = ["Spread over the Bund", "Bond yield difference"]
 
 
-def chart_with_legend_in_its_plot_area(path: Path) -> None:
+def chart_with_legend_in_its_plot_area(path: Path, steps: int | None = None) -> None:
     """A line chart whose plot area is framed and ruled by gridlines, its legend's two
     texts set inside it (between gridlines), and its series drawn as polylines of many
-    points: no table."""
+    points: no table. `steps`: each series drawn instead as that many separate slanted
+    line segments, one per step (yearly figures)."""
     import math
 
     c = canvas.Canvas(str(path), pagesize=A4)
@@ -1003,6 +1004,12 @@ def chart_with_legend_in_its_plot_area(path: Path) -> None:
     for k, text in enumerate(LEGEND):  # one between each two gridlines
         c.drawString(left + 40, top - 28 - 50 * k, text)
     for phase in (0.0, 1.3):
+        if steps is not None:
+            points = [(left + (right - left) * i / steps, 560 + 30 * math.sin(i + phase) + 10 * (i % 2))
+                      for i in range(steps + 1)]
+            for (xa, ya), (xb, yb) in zip(points, points[1:]):
+                c.line(xa, ya, xb, yb)
+            continue
         path_ = c.beginPath()
         path_.moveTo(left, 560)
         for i in range(1, 400):
