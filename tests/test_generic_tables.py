@@ -252,7 +252,6 @@ def test_generic_chart_plot_area_holding_its_legend_is_no_table(pdfs):
     assert extract_report(pdfs["chart_legend"]).tables == []
 
 
-@pytest.mark.xfail(strict=True, reason="only a path of many points tells a chart's series; slanted segments do not")
 def test_generic_chart_with_its_series_drawn_a_step_at_a_time_is_no_table(pdfs):
     assert extract_report(pdfs["chart_segments"]).tables == []
 

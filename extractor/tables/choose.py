@@ -329,21 +329,30 @@ def is_chart(table: RawTable) -> bool:
 PHRASE_WORDS = 3  # words of a cell that may begin mid-sentence
 MIN_PHRASES = 6  # such cells before their beginnings tell
 PLOT_POINTS = 50  # points of one drawn path: a chart's series, which no table draws
+PLOT_SEGMENTS = 10  # slanted line segments: a series drawn a step at a time
+SLANT = 1.0  # points a segment runs both across and down at least to be slanted
 
 
 def no_table(table: RawTable, page, layout: PageLayout, settings: Settings, caption: re.Pattern[str]) -> bool:
     """Whether what an engine read is no table, whichever engine: rules round fewer
     than two texts (a chart's gridlines, a frame round one line); a chart under its
     figure's caption; a chart's plot area, gridlines round its legend, known by the
-    series drawn inside it (a path of many points); or one column of lines of running
-    text, most begun mid-sentence (a box round a paragraph that rules each line)."""
+    series drawn inside it (a path of many points, or many slanted segments: a table's
+    rules run across or down); or one column of lines of running text, most begun
+    mid-sentence (a box round a paragraph that rules each line)."""
     if len(filled_cells(c for row in table.grid for c in row)) < 2 or under_a_figure_caption(table, page, layout, caption):
         return True
     x0, top, x1, bottom = table.bbox
-    for curve in getattr(page, "curves", ()):
-        cx, cy = (curve["x0"] + curve["x1"]) / 2, (curve["top"] + curve["bottom"]) / 2
-        if len(curve.get("pts", ())) >= PLOT_POINTS and x0 <= cx <= x1 and top <= cy <= bottom:
-            return True
+
+    def inside(obj) -> bool:
+        return x0 <= (obj["x0"] + obj["x1"]) / 2 <= x1 and top <= (obj["top"] + obj["bottom"]) / 2 <= bottom
+
+    if any(len(curve.get("pts", ())) >= PLOT_POINTS and inside(curve) for curve in getattr(page, "curves", ())):
+        return True
+    slanted = [line for line in getattr(page, "lines", ())
+               if line["x1"] - line["x0"] > SLANT and line["bottom"] - line["top"] > SLANT and inside(line)]
+    if len(slanted) >= PLOT_SEGMENTS:
+        return True
     one_column = sum(1 for c in range(table.n_columns) if filled_cells(row[c] for row in table.grid)) == 1
     return one_column and begun_mid_sentence(table, settings)
 
