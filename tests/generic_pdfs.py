@@ -1169,3 +1169,34 @@ def price_list_of_long_names(path):
         y -= 16
     c.showPage()
     c.save()
+
+
+AGE_GROUPS = ["16-17", "18-19", "20-21", "22-23", "24-25", "26-29", "30-34", "35-49", "50-64"]
+INCIDENTS = [2, 34, 41, 50, 59, 17, 22, 25, 10]
+
+
+def bar_chart_with_values(path: Path) -> None:
+    """A bar chart without a caption: gridlines across its plot area, ticks and tick
+    labels on its axes, bars filled in one colour standing on the axis, each bar's
+    value set over it: no table."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    left, right, base = 160.0, 480.0, 550.0
+    c.setFont("Helvetica", 8)
+    for k in range(5):
+        y = base + 15 * k
+        c.line(left, y, right, y)
+        c.line(left - 3, y, left, y)
+        c.drawRightString(left - 5, y - 3, str(15 * k))
+    c.line(left, base, left, base + 60)
+    step = (right - left) / len(AGE_GROUPS)
+    c.setFillColorRGB(1, 0, 0)
+    for k, value in enumerate(INCIDENTS):
+        c.rect(left + step * k + 10, base, 14, value, stroke=0, fill=1)
+    c.setFillColorRGB(0, 0, 0)
+    for k, (group, value) in enumerate(zip(AGE_GROUPS, INCIDENTS)):
+        c.drawCentredString(left + step * k + 17, base + value + 3, str(value))
+        c.drawCentredString(left + step * k + 17, base - 12, group)
+        c.line(left + step * k, base, left + step * k, base - 2)
+    c.drawCentredString((left + right) / 2, base - 24, "Age group")
+    c.showPage()
+    c.save()
