@@ -257,7 +257,6 @@ def test_generic_chart_with_its_series_drawn_a_step_at_a_time_is_no_table(pdfs):
     assert extract_report(pdfs["chart_segments"]).tables == []
 
 
-@pytest.mark.xfail(strict=True, reason="bars filled on one axis are read like cell shading")
 def test_generic_bar_chart_without_a_caption_is_no_table(pdfs):
     assert extract_report(pdfs["bar_chart"]).tables == []
 

@@ -331,6 +331,9 @@ MIN_PHRASES = 6  # such cells before their beginnings tell
 PLOT_POINTS = 50  # points of one drawn path: a chart's series, which no table draws
 PLOT_SEGMENTS = 10  # slanted line segments: a series drawn a step at a time
 SLANT = 1.0  # points a segment runs both across and down at least to be slanted
+BARS = 3  # filled bars of one width on one baseline, of as many heights: a bar chart
+BAR_HEIGHT = 3.0  # type sizes the tallest bar reaches at least (a cell's inline bar stays in its row)
+BAR_WIDTH = 3.0  # points a bar is wide at least: a surface, not a rule drawn as a thin fill
 
 
 def no_table(table: RawTable, page, layout: PageLayout, settings: Settings, caption: re.Pattern[str]) -> bool:
@@ -351,10 +354,29 @@ def no_table(table: RawTable, page, layout: PageLayout, settings: Settings, capt
         return True
     slanted = [line for line in getattr(page, "lines", ())
                if line["x1"] - line["x0"] > SLANT and line["bottom"] - line["top"] > SLANT and inside(line)]
-    if len(slanted) >= PLOT_SEGMENTS:
+    if len(slanted) >= PLOT_SEGMENTS or _bar_chart([r for r in getattr(page, "rects", ()) if r.get("fill") and inside(r)], layout):
         return True
     one_column = sum(1 for c in range(table.n_columns) if filled_cells(row[c] for row in table.grid)) == 1
     return one_column and begun_mid_sentence(table, settings)
+
+
+def _bar_chart(fills: list[dict], layout: PageLayout) -> bool:
+    """Whether filled boxes stand as a bar chart's bars: three or more of one width (a
+    surface's, not a rule's) on one baseline, apart from each other, of three heights
+    or more, the tallest several type sizes tall. Shaded cells of a row share their
+    height; a shaded column's cells abut."""
+    size = median(w.size for w in layout.words) if layout.words else 10.0
+    standing: dict[tuple[int, int], list[dict]] = {}
+    for fill in fills:
+        if fill["x1"] - fill["x0"] >= BAR_WIDTH:
+            standing.setdefault((round(fill["bottom"]), round(fill["x1"] - fill["x0"])), []).append(fill)
+    for bars in standing.values():
+        bars.sort(key=lambda b: b["x0"])
+        heights = {round(b["bottom"] - b["top"]) for b in bars}
+        apart = all(b["x0"] - a["x1"] > 0.5 for a, b in zip(bars, bars[1:]))
+        if len(bars) >= BARS and len(heights) >= BARS and apart and max(heights) >= BAR_HEIGHT * size:
+            return True
+    return False
 
 
 FIGURE_CAPTION_LINES = 3  # lines a figure's caption wraps over at most
