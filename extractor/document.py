@@ -31,7 +31,7 @@ from .errors import (
     NoTextLayerError,
     NotAPdfError,
 )
-from .layout import PageLayout, drawn_once, mark_superscripts, sideways_words, words_from_chars, words_to_lines
+from .layout import SURFACE, PageLayout, drawn_once, mark_superscripts, sideways_words, words_from_chars, words_to_lines
 from .settings import DEFAULT_SETTINGS, Settings
 
 
@@ -287,16 +287,13 @@ def _hidden_fills(rects: list[dict]) -> set[tuple]:
     return hidden
 
 
-STRIPE_SIZE = 3.0  # points both ways: a surface, not a rule drawn as a thin fill
-
-
 def _striped(fills: list[dict]) -> list[dict]:
     """Surfaces of one colour drawn as a stack of stripes, each beginning where the
     one above ends, at the same sides: one coloured block to a reader, whose inner
     edges no one sees (rules drawn in segments are thin and are kept)."""
     stacks: dict[tuple[float, float], list[dict]] = {}
     for rect in fills:
-        if rect["x1"] - rect["x0"] >= STRIPE_SIZE and rect["bottom"] - rect["top"] >= STRIPE_SIZE:
+        if rect["x1"] - rect["x0"] >= SURFACE and rect["bottom"] - rect["top"] >= SURFACE:
             stacks.setdefault((round(rect["x0"]), round(rect["x1"])), []).append(rect)
     striped = []
     for stack in stacks.values():

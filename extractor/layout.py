@@ -510,6 +510,7 @@ def stretches(words: Iterable[Word], max_gap: float) -> list[list[Word]]:
 RUNNING_WIDTH = 0.6  # share of its column's width a line of running text fills, in one stretch of words
 RUNNING_WORDS = 4  # ... with at least this many words
 EVEN_SPACING = 2.0  # largest over median space between words of one line of running text
+SURFACE = 3.0  # points a fill spans at least to be a surface (a shade, a bar), not a rule drawn as a thin fill
 
 
 def is_running_text(words: Sequence[Word], width: float) -> bool:

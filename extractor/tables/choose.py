@@ -19,8 +19,8 @@
 
 Row labels set left of a ruled grid become its first column (`tables/row_labels.py`),
 and what an engine read is dropped where it is no table (`no_table`: rules round
-fewer than two texts, a chart under its figure's caption or with its series drawn
-inside, a boxed paragraph).
+fewer than two texts, a chart under its figure's caption or with its series or bars
+drawn inside, a boxed paragraph).
 
 A ruled table whose grid is not clean (words straddling its cells: rules missing)
 gives way to a camelot table found at the same place, as does a ruled block whose
@@ -40,7 +40,7 @@ from statistics import median
 from dataclasses import replace
 from pathlib import Path
 
-from ..layout import EVEN_SPACING, Line, PageLayout, has_column_gap, is_caption, is_contents_entry, word_gaps, words_in_box, words_to_lines
+from ..layout import EVEN_SPACING, SURFACE, Line, PageLayout, has_column_gap, is_caption, is_contents_entry, word_gaps, words_in_box, words_to_lines
 from ..settings import DEFAULT_SETTINGS, Settings
 from .base import Cell, RawTable, TableEngine, filled_cells, held_by_another, is_figure
 from .camelot import FLAVORS, CamelotEngine
@@ -333,7 +333,6 @@ PLOT_SEGMENTS = 10  # slanted line segments: a series drawn a step at a time
 SLANT = 1.0  # points a segment runs both across and down at least to be slanted
 BARS = 3  # filled bars of one width on one baseline, of as many heights: a bar chart
 BAR_HEIGHT = 3.0  # type sizes the tallest bar reaches at least (a cell's inline bar stays in its row)
-BAR_WIDTH = 3.0  # points a bar is wide at least: a surface, not a rule drawn as a thin fill
 
 
 def no_table(table: RawTable, page, layout: PageLayout, settings: Settings, caption: re.Pattern[str]) -> bool:
@@ -341,8 +340,9 @@ def no_table(table: RawTable, page, layout: PageLayout, settings: Settings, capt
     than two texts (a chart's gridlines, a frame round one line); a chart under its
     figure's caption; a chart's plot area, gridlines round its legend, known by the
     series drawn inside it (a path of many points, or many slanted segments: a table's
-    rules run across or down); or one column of lines of running text, most begun
-    mid-sentence (a box round a paragraph that rules each line)."""
+    rules run across or down) or the bars standing in it; or one column of lines of
+    running text, most begun mid-sentence (a box round a paragraph that rules each
+    line)."""
     if len(filled_cells(c for row in table.grid for c in row)) < 2 or under_a_figure_caption(table, page, layout, caption):
         return True
     x0, top, x1, bottom = table.bbox
@@ -368,7 +368,7 @@ def _bar_chart(fills: list[dict], layout: PageLayout) -> bool:
     size = median(w.size for w in layout.words) if layout.words else 10.0
     standing: dict[tuple[int, int], list[dict]] = {}
     for fill in fills:
-        if fill["x1"] - fill["x0"] >= BAR_WIDTH:
+        if fill["x1"] - fill["x0"] >= SURFACE:
             standing.setdefault((round(fill["bottom"]), round(fill["x1"] - fill["x0"])), []).append(fill)
     for bars in standing.values():
         bars.sort(key=lambda b: b["x0"])
