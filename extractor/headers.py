@@ -153,7 +153,7 @@ def _set_apart_by_content(table: RawTable, profile: Profile) -> bool:
 
 def header_matrix(table: RawTable, rows: int) -> list[list[str]]:
     """The header rows as printed: a cell's text where it starts, "" elsewhere."""
-    return [[(cell.text or "") if cell else "" for cell in table.grid[r]] for r in range(rows)]
+    return table.printed_rows(rows)
 
 
 def flatten_headers(table: RawTable, rows: int) -> list[str]:

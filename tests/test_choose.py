@@ -203,16 +203,37 @@ def test_choose_a_paragraph_line_cut_at_the_column_edges_is_trimmed_off_a_camelo
     assert trim_prose_rows(table, Settings()) is table  # without the page's words, nothing says it is prose
 
 
-def test_choose_a_column_of_running_text_beside_a_camelot_table_is_trimmed_off():
-    """The last column runs on as a paragraph: lines in rows of their own and, in the
-    table's rows, lines that carry on the sentence above."""
+#: The last column runs on as a paragraph: lines in rows of their own and, in the
+#: table's rows, lines that carry on the sentence above.
+RUNNING_TEXT = [
+    "differences in access to care and the use of diagnostic procedures",
+    "have been described for many years and research on the promotion",
+    "of cardiovascular health through preventing the onset of disease",
+    "should be given priority because major disparities exist in",
+    "the prevalence of risk factors among populations at early ages",
+    "however insufficient research has been conducted on behaviours",
+]
+#: References are set in capitalised words, but their commas and full stops make them
+#: sentences, not names (ICDAR us-025's last page).
+REFERENCES = [
+    "1. Heron M, Hoyert DL, Murphy SL, Xu JQ, Kochanek KD, Tejada-",
+    "Vera B. Deaths: Final Data for 2006. Hyattsville, MD: US Department",
+    "of Health and Human Services, CDC, National Center for Health",
+    "Statistics; 2009. National Vital Statistics Report, Vol. 57, No. 14.",
+    "2. US Department of Health and Human Services. Healthy People",
+    "Rockville, MD: US Department of Health and Human Services;",
+]
+
+
+@pytest.mark.parametrize("beside", [RUNNING_TEXT, REFERENCES], ids=["running_text", "references"])
+def test_choose_a_column_of_text_beside_a_camelot_table_is_trimmed_off(beside):
     table = raw_table([
-        ["State", "Deaths", "Rate", "differences in access to care and the use of diagnostic procedures"],
-        [None, None, None, "have been described for many years and research on the promotion"],
-        ["Ohio", "1,144", "193.5", "of cardiovascular health through preventing the onset of disease"],
-        [None, None, None, "should be given priority because major disparities exist in"],
-        ["Iowa", "2,187", "162.4", "the prevalence of risk factors among populations at early ages"],
-        [None, None, None, "however insufficient research has been conducted on behaviours"],
+        ["State", "Deaths", "Rate", beside[0]],
+        [None, None, None, beside[1]],
+        ["Ohio", "1,144", "193.5", beside[2]],
+        [None, None, None, beside[3]],
+        ["Iowa", "2,187", "162.4", beside[4]],
+        [None, None, None, beside[5]],
         ["Utah", "5,100", "160.1", None],
     ], widths=[60, 60, 60, 250])
     trimmed = trim_prose_columns(table, Settings())
@@ -220,23 +241,6 @@ def test_choose_a_column_of_running_text_beside_a_camelot_table_is_trimmed_off()
         ["State", "Deaths", "Rate"], ["Ohio", "1,144", "193.5"], ["Iowa", "2,187", "162.4"], ["Utah", "5,100", "160.1"]]
     assert trimmed.bbox == (table.column_edges[0], table.row_edges[0], table.column_edges[3], table.row_edges[-1])
     assert len(trimmed.row_edges) == len(trimmed.grid) + 1
-
-
-def test_choose_a_column_of_references_beside_a_camelot_table_is_trimmed_off():
-    """References are set in capitalised words, but their commas and full stops make
-    them sentences, not names (ICDAR us-025's last page)."""
-    table = raw_table([
-        ["State", "Deaths", "Rate", "1. Heron M, Hoyert DL, Murphy SL, Xu JQ, Kochanek KD, Tejada-"],
-        [None, None, None, "Vera B. Deaths: Final Data for 2006. Hyattsville, MD: US Department"],
-        ["Ohio", "1,144", "193.5", "of Health and Human Services, CDC, National Center for Health"],
-        [None, None, None, "Statistics; 2009. National Vital Statistics Report, Vol. 57, No. 14."],
-        ["Iowa", "2,187", "162.4", "2. US Department of Health and Human Services. Healthy People"],
-        [None, None, None, "Rockville, MD: US Department of Health and Human Services;"],
-        ["Utah", "5,100", "160.1", None],
-    ], widths=[60, 60, 60, 250])
-    trimmed = trim_prose_columns(table, Settings())
-    assert [[c.text for c in row] for row in trimmed.grid] == [
-        ["State", "Deaths", "Rate"], ["Ohio", "1,144", "193.5"], ["Iowa", "2,187", "162.4"], ["Utah", "5,100", "160.1"]]
 
 
 def test_choose_a_table_s_own_column_of_sentences_is_kept():

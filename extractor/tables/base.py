@@ -69,6 +69,11 @@ class RawTable:
     def n_columns(self) -> int:
         return len(self.column_edges) - 1
 
+    def printed_rows(self, rows: int | None = None) -> list[list[str]]:
+        """Its first `rows` rows (all of them by default) as printed: a cell's text
+        where it starts, "" elsewhere."""
+        return [[(cell.text or "") if cell else "" for cell in row] for row in self.grid[:rows]]
+
     def covering(self, row: int, column: int) -> Cell | None:
         """The cell that covers position (row, column), spanning or not."""
         x = (self.column_edges[column] + self.column_edges[column + 1]) / 2

@@ -195,12 +195,8 @@ def _read_further(found: list[RawTable], clean: list[RawTable], candidates: list
 def _reads_within(longer: RawTable, table: RawTable) -> bool:
     if longer.n_columns != table.n_columns or len(longer.grid) <= len(table.grid) or overlap(longer.bbox, table.bbox) < 0.95:
         return False
-    rows, inner = _row_texts(longer), _row_texts(table)
+    rows, inner = longer.printed_rows(), table.printed_rows()
     return any(rows[i : i + len(inner)] == inner for i in range(len(rows) - len(inner) + 1))
-
-
-def _row_texts(table: RawTable) -> list[tuple[str, ...]]:
-    return [tuple(cell.text or "" if cell is not None else "" for cell in row) for row in table.grid]
 
 
 def rows_kept_apart(table: RawTable, layout: PageLayout, settings: Settings) -> bool:
@@ -365,7 +361,6 @@ def _bar_chart(fills: list[dict], layout: PageLayout) -> bool:
     surface's, not a rule's) on one baseline, apart from each other, of three heights
     or more, the tallest several type sizes tall. Shaded cells of a row share their
     height; a shaded column's cells abut."""
-    size = median(w.size for w in layout.words) if layout.words else 10.0
     standing: dict[tuple[int, int], list[dict]] = {}
     for fill in fills:
         if fill["x1"] - fill["x0"] >= SURFACE:
@@ -373,8 +368,10 @@ def _bar_chart(fills: list[dict], layout: PageLayout) -> bool:
     for bars in standing.values():
         bars.sort(key=lambda b: b["x0"])
         heights = {round(b["bottom"] - b["top"]) for b in bars}
-        apart = all(b["x0"] - a["x1"] > 0.5 for a, b in zip(bars, bars[1:]))
-        if len(bars) >= BARS and len(heights) >= BARS and apart and max(heights) >= BAR_HEIGHT * size:
+        if len(bars) < BARS or len(heights) < BARS or any(b["x0"] - a["x1"] <= 0.5 for a, b in zip(bars, bars[1:])):
+            continue
+        size = median(w.size for w in layout.words) if layout.words else 10.0  # only once bars stand
+        if max(heights) >= BAR_HEIGHT * size:
             return True
     return False
 
