@@ -1200,3 +1200,64 @@ def bar_chart_with_values(path: Path) -> None:
     c.drawCentredString((left + right) / 2, base - 24, "Age group")
     c.showPage()
     c.save()
+
+
+CARDS = [("Wood and Furniture Cluster of Connacht", ["Celtic Composites UAB", "Zagorje Wood UAB", "Bratislava Bio Ltd"]),
+         ("Digital Health Cluster of Kurzeme", ["Tallinn Cloudworks OU", "Kvark Labs Ltd"])]
+CARDS_CAPTION = "Table 4 - Beneficiary SMEs by cluster"
+CARDS_PROSE = ("Some clusters were accompanied by a select number of their SMEs, which could therefore benefit "
+               "directly from the event and from the meetings that were arranged for them during the week.")
+
+
+def boxed_cards_over_a_page_break(path: Path, caption: str | None = "above") -> None:
+    """One box per cluster (its name in bold, its SMEs under it), a table of one column
+    whose every row is ruled round: the page break falls between the two boxes, one at
+    the first page's foot, one at the second page's head. The caption stands over the
+    first box ("above"), under the last ("below"), or nowhere (None)."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    style = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=14)
+    c = canvas.Canvas(str(path), pagesize=A4)
+    left, width = 72.0, 260.0
+
+    def prose(top: float, paragraphs: int) -> float:
+        for _ in range(paragraphs):
+            block = Paragraph(CARDS_PROSE, style)
+            _, height = block.wrap(A4[0] - 2 * left, 200)
+            block.drawOn(c, left, top - height)
+            top -= height + 10
+        return top
+
+    def card(top: float, cluster: str, smes: list[str]) -> float:
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(left + 4, top - 12, cluster)
+        c.setFont("Helvetica", 9)
+        for index, sme in enumerate(smes, 1):
+            c.drawString(left + 4, top - 12 - 12 * index, f"- {sme}")
+        bottom = top - 12 * (len(smes) + 1) - 6
+        c.rect(left, bottom, width, top - bottom)
+        return bottom
+
+    def folio(number: int) -> None:
+        c.setFont("Helvetica", 8)
+        c.drawString(A4[0] / 2 - 12, 30, f"Page {number}")
+
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(left, 780, "5 Benefits for SMEs")
+    prose(765, 14)
+    if caption == "above":
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(left, 150, CARDS_CAPTION)
+    card(140, *CARDS[0])
+    folio(1)
+    c.showPage()
+    bottom = card(790, *CARDS[1])
+    if caption == "below":
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(left, bottom - 14, CARDS_CAPTION)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(left, bottom - 50, "6 Conclusions")
+    prose(bottom - 60, 2)
+    folio(2)
+    c.showPage()
+    c.save()
