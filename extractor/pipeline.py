@@ -13,6 +13,7 @@ from schemas.records import EntityRef, Finding, KeyFigure, MissionReport, Proven
 
 from . import __version__
 from .assemble import RecordSet, build_records, table_record
+from .boxes import settle_lone_boxes
 from .checks import reconcile
 from .document import SourceFile, load_source, open_document, repair_findings, require_text
 from .entities import EntityRegistry, ReportEntities
@@ -87,6 +88,7 @@ def extract(path: str | Path, options: ExtractOptions | None = None) -> Extracti
     require_text(source.path, layouts, damaged=any(f.code == FindingCode.truncated_or_corrupt for f in repair))
     if options.settings.document_word_breaks:
         found = rejoin_broken_words(layouts, found)
+    found = settle_lone_boxes(found, caption_pattern)
 
     body_size = body_font_size(layouts, {layout.number: [r.bbox for r in raws] for layout, raws in found})
     paras, footnotes = _narrative(layouts, found, body_size)

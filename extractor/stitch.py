@@ -155,7 +155,7 @@ def captions_below(pages: list[tuple[PageLayout, list[RawTable]]], pattern: re.P
     return below > above
 
 
-def _caption_left_at_foot(layout: PageLayout, tables: list[RawTable], pattern: re.Pattern[str]) -> tuple[int, str] | None:
+def caption_left_at_foot(layout: PageLayout, tables: list[RawTable], pattern: re.Pattern[str]) -> tuple[int, str] | None:
     """A caption that ends the page's content with no table under it (its table was
     pushed onto the next page), as (page, caption text)."""
     content = content_lines(layout, pattern)
@@ -239,7 +239,7 @@ def stitch(
         captions = _captions_with_sides(layout, ordered, profile.caption_pattern, below)
         if ordered and 0 not in captions and left_at_foot is not None and left_at_foot[0] == layout.number - 1:
             captions[0] = (left_at_foot[1], False)  # captioned at the previous page's foot, pushed onto this one
-        left_at_foot = None if below else _caption_left_at_foot(layout, ordered, profile.caption_pattern)
+        left_at_foot = None if below else caption_left_at_foot(layout, ordered, profile.caption_pattern)
         if below and open_table is not None and open_table.label is None and open_part[1].page == layout.number - 1:
             pushed = _caption_at_head(layout, ordered, profile.caption_pattern)
             if pushed is not None and pushed not in {text for text, _ in captions.values()}:
@@ -259,7 +259,7 @@ def stitch(
                 and is_first_on_page
                 and raw.page == open_part[1].page + 1
                 and (caption is None or repeated or (caption_below and open_table.label is None))
-                and not (settings.text_parts_tables and _parted_by_text(open_part, layout, raw))
+                and not (settings.text_parts_tables and parted_by_text(open_part, layout, raw))
             )
             # the first row printed again over the next part is the header, whether or not
             # the part's own first row reads as one (it may, where the first part's did not)
@@ -533,7 +533,7 @@ def _relabel(table: StitchedTable, caption: str | None, profile: Profile, settin
 PARTING_LINES = 2  # lines of running text under a table, or over the next page's table, that keep the two apart
 
 
-def _parted_by_text(last: tuple[PageLayout, RawTable], layout: PageLayout, raw: RawTable) -> bool:
+def parted_by_text(last: tuple[PageLayout, RawTable], layout: PageLayout, raw: RawTable) -> bool:
     """Whether running text stands under the open table's last part on its page, or over
     `raw` on its own, within their widths: a table that runs on over a page break fills
     its page to the foot and goes on at the next one's head (a one-line note or a

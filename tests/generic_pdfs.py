@@ -1261,3 +1261,4 @@ def boxed_cards_over_a_page_break(path: Path, caption: str | None = "above") -> 
     folio(2)
     c.showPage()
     c.save()
+

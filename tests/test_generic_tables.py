@@ -270,7 +270,6 @@ def test_generic_boxed_paragraph_is_no_table(pdfs):
     assert [row[0] for row in text_grid(table)] == make.BOXED_TEXT
 
 
-@pytest.mark.xfail(strict=True, reason="a single ruled box is read as a box around text, captioned or not")
 @pytest.mark.parametrize("name", ["cards_above", "cards_below"])
 def test_generic_captioned_boxes_one_on_each_side_of_a_page_break_are_one_table(pdfs, name):
     report = extract_report(pdfs[name])
@@ -280,6 +279,11 @@ def test_generic_captioned_boxes_one_on_each_side_of_a_page_break_are_one_table(
         ("Digital Health Cluster of Kurzeme", ["Tallinn Cloudworks OU", "Kvark Labs Ltd"]),
     ]
     assert [(r.provenance.page, r.provenance.row) for r in report.benefited_smes] == [(1, 0), (2, 1)]
+
+
+def test_generic_captioned_boxes_over_a_page_break_are_no_table_with_lone_boxes_off(pdfs):
+    report = extract_report(pdfs["cards_above"], ExtractOptions(settings=Settings(lone_boxes=False)))
+    assert report.tables == [] and report.benefited_smes == []
 
 
 def test_generic_uncaptioned_boxes_one_on_each_side_of_a_page_break_are_no_table(pdfs):

@@ -64,6 +64,9 @@ class RawTable:
     opens_with_split_row: bool = False
     #: Read as the rest of the table the previous page left open at its foot.
     continues_previous_page: bool = False
+    #: One ruled row: a box around text unless the document makes it a table, by a
+    #: caption or by a table it continues over a page break (`boxes.settle_lone_boxes`).
+    lone_box: bool = False
 
     @property
     def n_columns(self) -> int:

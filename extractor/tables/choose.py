@@ -74,6 +74,9 @@ def make_engine(
         raise ValueError(f"unknown table engine {name!r}; choose from {', '.join(ENGINES)}") from None
 
 
+LONE_BOX_LINES = 2  # a frame round one line (a heading's band) is no table
+
+
 class PageTableReader:
     """Finds the tables of one page with the cheapest engine that serves each.
 
@@ -111,13 +114,22 @@ class PageTableReader:
         return [t for t in trimmed if t is not None and not is_prose(t, self.settings)]
 
     def find(self, page, layout: PageLayout) -> list[RawTable]:
-        tables = [t for t in self._find(page, layout) if not no_table(t, page, layout, self.settings, self.caption_pattern)]
+        """The page's tables, and its single ruled boxes that no table covers (`lone_box`:
+        the document decides which of them are tables)."""
+        ruled = self.ruled.find(page, layout)
+        boxes = [t for t in ruled if t.lone_box]
+        ruled = [t for t in ruled if not t.lone_box]
+        tables = [t for t in self._find(page, layout, ruled) if not no_table(t, page, layout, self.settings, self.caption_pattern)]
         lowest = max(tables, key=lambda t: t.bbox[3], default=None)
         self._clean_at_foot = layout.number if lowest is not None and lowest in self._clean else None
-        return tables
+        if not self.settings.lone_boxes:
+            return tables
+        boxes = [b for b in boxes if sum(len(c.lines) for row in b.grid for c in filled_cells(row)) >= LONE_BOX_LINES
+                 and not any(overlap(b.bbox, t.bbox) > 0.2 for t in tables)
+                 and not under_a_figure_caption(b, page, layout, self.caption_pattern)]
+        return _in_reading_order(tables + boxes) if boxes else tables
 
-    def _find(self, page, layout: PageLayout) -> list[RawTable]:
-        ruled = self.ruled.find(page, layout)
+    def _find(self, page, layout: PageLayout, ruled: list[RawTable]) -> list[RawTable]:
         if self.settings.row_labels_left:
             ruled = [with_row_labels(t, layout, ruled) for t in ruled]
         aligned = self.text.find(page, layout, ruled)

@@ -45,22 +45,24 @@ class PlumberLinesEngine:
         self.settings = settings
 
     def find(self, page, layout: PageLayout, found: Sequence[RawTable] = ()) -> list[RawTable]:
-        found = page.find_tables(LINE_SETTINGS)
+        found, boxes = find_ruled(page, LINE_SETTINGS)
         bottoms, tops = _open_ends(page, found)
         closing = bottoms + tops
         sides = _open_sides(page, found)
         if closing or sides:
-            found = page.find_tables({**LINE_SETTINGS, "explicit_horizontal_lines": closing, "explicit_vertical_lines": sides})
+            found, boxes = find_ruled(page, {**LINE_SETTINGS, "explicit_horizontal_lines": closing, "explicit_vertical_lines": sides})
         tables = self._read(found, layout, tops)
         least = self.settings.stacked_row_lines
         blank_lines = self.settings.blank_line_rows
-        parting = [_horizontal(y, t.bbox[0], t.bbox[2]) for t in tables for y in _unruled_row_breaks(t, layout, least, blank_lines)]
+        # a box's lines are a text's, not rows: it stays one row
+        parting = [_horizontal(y, t.bbox[0], t.bbox[2]) for t in tables if not t.lone_box
+                   for y in _unruled_row_breaks(t, layout, least, blank_lines)]
         if self.settings.column_rules_tables:
             parting += _column_rules_only(page, layout, found, least)
         if parting:
-            found = page.find_tables({**LINE_SETTINGS, "explicit_horizontal_lines": closing + parting, "explicit_vertical_lines": sides})
+            found, boxes = find_ruled(page, {**LINE_SETTINGS, "explicit_horizontal_lines": closing + parting, "explicit_vertical_lines": sides})
             tables = self._read(found, layout, tops)
-        return tables
+        return tables + self._read(boxes, layout, tops)
 
     def _read(self, found, layout: PageLayout, tops: list[float]) -> list[RawTable]:
         tables = []
@@ -73,13 +75,30 @@ class PlumberLinesEngine:
         return tables
 
 
+def find_ruled(page, settings: dict) -> tuple[list, list]:
+    """pdfplumber's tables on the page, and the boxes it leaves out: single cells ruled
+    round that no table holds (pdfplumber keeps tables of two cells or more), each as a
+    table of its own."""
+    from pdfplumber.table import Table, TableFinder, TableSettings
+
+    finder = TableFinder(page, TableSettings.resolve(settings))
+    boxes = [cell for cell in finder.cells if not any(_holds(table.bbox, cell) for table in finder.tables)]
+    return finder.tables, [Table(page, (cell,)) for cell in boxes]
+
+
+def _holds(outer, inner) -> bool:
+    return outer[0] - 1 <= inner[0] and outer[1] - 1 <= inner[1] and inner[2] <= outer[2] + 1 and inner[3] <= outer[3] + 1
+
+
 MIN_COLUMN = 15.0  # a narrower column without any text is the gap of a double rule
 MIN_ROW = 8.0
 
 
 def _raw_table(table, layout: PageLayout, engine: str) -> RawTable | None:
     """Our grid from pdfplumber's cells: sliver rows and columns between double rules
-    folded into their neighbours, each cell's text rebuilt from our words."""
+    folded into their neighbours, each cell's text rebuilt from our words. One ruled
+    row is a `lone_box` unless the page break explains it (a header left at a page's
+    foot, a last row pushed to the next page's head)."""
     inside = words_in_box(layout.words, table.bbox)
     xs = _merge_close(sorted({c[0] for c in table.cells} | {c[2] for c in table.cells}))
     ys = _merge_close(sorted({c[1] for c in table.cells} | {c[3] for c in table.cells}))
@@ -88,8 +107,7 @@ def _raw_table(table, layout: PageLayout, engine: str) -> RawTable | None:
     if len(column_edges) < 2 or len(row_edges) < 2:
         return None
     columns = len(column_edges) - 1
-    if len(row_edges) < 3 and not (_head_left_at_foot(table.bbox, columns, layout) or _tail_at_head(table.bbox, columns, layout)):
-        return None  # one ruled row is a box around text, not a table
+    lone_box = len(row_edges) < 3 and not (_head_left_at_foot(table.bbox, columns, layout) or _tail_at_head(table.bbox, columns, layout))
     boxes: dict[tuple[int, int], list[float]] = {}
     # a gap cell widened into the cell of its slot would stretch that cell over its
     # neighbours (a spacer band drawn without column rules): it only fills a slot no
@@ -116,6 +134,7 @@ def _raw_table(table, layout: PageLayout, engine: str) -> RawTable | None:
         column_edges=tuple(column_edges),
         row_edges=tuple(row_edges),
         confidence=_confidence(layout.words, grid),
+        lone_box=lone_box,
     )
 
 
