@@ -1262,3 +1262,76 @@ def boxed_cards_over_a_page_break(path: Path, caption: str | None = "above") -> 
     c.showPage()
     c.save()
 
+
+SPLIT_CARDS = [("Wood and Furniture Cluster of Connacht", ["Celtic Composites UAB", "Zagorje Wood UAB", "Bratislava Bio Ltd"]),
+               ("Digital Health Cluster of Kurzeme", ["Tallinn Cloudworks OU", "Kvark Labs Ltd", "Vltava Optics s.r.o."]),
+               ("Aerospace Cluster of Parnu", ["Adriatic Boats OU", "Baltic Photonics Ltd"])]
+
+
+def boxed_cards_broken_inside_a_card(path: Path) -> None:
+    """The one-column table of cluster boxes drawn as a grid (one rule between two
+    boxes, each side one rule down the whole part on a page), the page break falling
+    inside the first box: its name and first SME under the caption at the first
+    page's foot, its sides running on to the foot with no rule under them; its other
+    SMEs at the next page's head under no rule, then the other two boxes."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    style = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=14)
+    c = canvas.Canvas(str(path), pagesize=A4)
+    left, width, pitch = 72.0, 260.0, 12.0
+
+    def prose(top: float, paragraphs: int) -> float:
+        for _ in range(paragraphs):
+            block = Paragraph(CARDS_PROSE, style)
+            _, height = block.wrap(A4[0] - 2 * left, 200)
+            block.drawOn(c, left, top - height)
+            top -= height + 10
+        return top
+
+    def lines(top: float, cluster: str | None, smes: list[str]) -> float:
+        """A box's text from `top` down; the height it takes."""
+        y = top
+        if cluster is not None:
+            c.setFont("Helvetica-Bold", 9)
+            c.drawString(left + 4, y - pitch, cluster)
+            y -= pitch
+        c.setFont("Helvetica", 9)
+        for sme in smes:
+            c.drawString(left + 4, y - pitch, f"- {sme}")
+            y -= pitch
+        return top - y + 6
+
+    def folio(number: int) -> None:
+        c.setFont("Helvetica", 8)
+        c.drawString(A4[0] / 2 - 12, 30, f"Page {number}")
+
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(left, 780, "5 Benefits for SMEs")
+    prose(765, 14)
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(left, 150, CARDS_CAPTION)
+    top, frame_bottom = 140.0, 60.0
+    lines(top, SPLIT_CARDS[0][0], SPLIT_CARDS[0][1][:1])
+    c.line(left, top, left + width, top)
+    for x in (left, left + width):
+        c.line(x, top, x, frame_bottom)
+    folio(1)
+    c.showPage()
+    top = bottom = 790.0
+    bottom -= lines(bottom, None, SPLIT_CARDS[0][1][1:])
+    rules = [bottom]
+    for cluster, smes in SPLIT_CARDS[1:]:
+        bottom -= lines(bottom, cluster, smes)
+        rules.append(bottom)
+    for y in rules:
+        c.line(left, y, left + width, y)
+    for x in (left, left + width):
+        c.line(x, top, x, bottom)
+    last_bottom = bottom
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(left, last_bottom - 40, "6 Conclusions")
+    prose(last_bottom - 50, 2)
+    folio(2)
+    c.showPage()
+    c.save()
+
