@@ -62,6 +62,33 @@ def test_closed_world_definition_must_fit_the_acronym_letters():
     assert definitions_in("the Fjordland Seafood Innovation Network (EU) signed") == []
 
 
+@pytest.mark.xfail(strict=True, reason="a defined acronym must fit the long name's letters, every one of them")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The members were Lisbon Software Cluster (LSC), Lagoon Shellfish Cluster (LSCX) and others.",
+        "The members were LSC (Lisbon Software Cluster), LSCX (Lagoon Shellfish Cluster) and others.",
+    ],
+)
+def test_closed_world_acronym_made_unique_by_a_letter_of_its_own_is_defined_as_the_member_it_follows(text):
+    world, _ = closed_world("Lisbon Software Cluster", "Lagoon Shellfish Cluster", "Lusitania Cork Association", texts=[text])
+    assert resolved(world, "LSCX") == ("Lagoon Shellfish Cluster", "defined_acronym")
+    assert resolved(world, "LSC") == ("Lisbon Software Cluster", "defined_acronym")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Lagoon Shellfish Cluster (LSXQ) signed",  # two letters of its own
+        "the Lagoon Shellfish Cluster (EU) signed",  # its first letter is not the name's
+        "the Lagoon Shellfish Cluster Network (LSCX) signed",  # a letter short, and no member's name
+    ],
+)
+def test_closed_world_acronym_with_a_letter_of_its_own_defines_nothing_else(text):
+    world, _ = closed_world("Lagoon Shellfish Cluster", "Lusitania Cork Association", texts=[text])
+    assert resolved(world, text.split("(")[1].split(")")[0]) is None
+
+
 def test_closed_world_acronym_defined_as_a_non_member_is_not_initials():
     texts = ["Thanks to the European Cluster Collaboration Platform (ECCP), 12 clusters took part."]
     world, _ = closed_world("Estonian Cleantech Cluster Partnership", "Lusitania Cork Association", texts=texts)
