@@ -1335,3 +1335,50 @@ def boxed_cards_broken_inside_a_card(path: Path) -> None:
     c.showPage()
     c.save()
 
+
+OBJECTIVE_HEADER = ["EU cluster", "Organisation", "Objective and next steps", "Technology concerned"]
+OBJECTIVE_ROWS = [
+    (["Energy and Cleantech", "Cluster Bavaria"], ["Pacific Agro Foods"], ["N/A"], ["Solar thermal"]),
+    (["Nordic Plastics"], ["Kansai Robotics"], ["Joint application to a", "bilateral research call"], ["Port logistics"]),
+    (["Basque Water", "Technology Cluster"], ["Sierra Water Systems"], ["Pilot project"], ["Composite materials"]),
+    (["NPC"], ["Deccan Auto Parts"], ["-"], ["Sensors and monitoring"]),
+]
+OBJECTIVE_LAST = (["Östergötland Health", "and Life Sciences", "Cluster"], ["Vistula Engineering Lda."],
+                  ["Export of equipment;", "sample shipments", "agreed"], ["Composite materials"])
+
+
+def borderless_rows_apart_over_a_page_break(path: Path) -> None:
+    """A borderless table whose rows are set further apart than the lines of a wrapped
+    cell, run on to the next page's head with one row only, three lines tall, its last
+    line starting a capitalised word in the first column ("Cluster")."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    xs, size, leading, row_gap = (72.0, 200.0, 320.0, 450.0), 8.5, 10.4, 14.4
+
+    def row(top: float, cells, bold: bool = False) -> float:
+        c.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+        for x, lines in zip(xs, cells):
+            for k, text in enumerate(lines):
+                c.drawString(x, top - size - k * leading, text)
+        return top - leading * (max(len(lines) for lines in cells) - 1) - row_gap
+
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(72, 790, "Table 2 - Cooperation objectives and next steps")
+    top = row(775, [[text] for text in OBJECTIVE_HEADER], bold=True)
+    count = 0
+    while top > 80:
+        template = OBJECTIVE_ROWS[count % len(OBJECTIVE_ROWS)]
+        cells = [template[0], [f"{template[1][0]} {count + 1}", *template[1][1:]], *template[2:]]
+        top = row(top, cells)
+        count += 1
+    c.setFont("Helvetica", 8)
+    c.drawString(A4[0] / 2 - 12, 30, "Page 1")
+    c.showPage()
+    top = row(790, OBJECTIVE_LAST)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(72, top - 20, "3 Involvement of the SMEs")
+    c.setFont("Helvetica", 10)
+    c.drawString(72, top - 40, "The involvement of the SMEs strongly depends on the approach taken by each cluster.")
+    c.setFont("Helvetica", 8)
+    c.drawString(A4[0] / 2 - 12, 30, "Page 2")
+    c.showPage()
+    c.save()
