@@ -3,7 +3,9 @@
 A box around one row is a table where the document makes it one: a caption labels
 it, or it continues a table over a page break (a one-column table whose every row is
 ruled round, broken between two of its rows). Every other box is a box around text,
-dropped here so that its text stays in the narrative.
+dropped here so that its text stays in the narrative. A box kept without a caption of
+its own that is drawn on from the bottom rule of the table above it is that table's
+next row.
 
 Input and output: each page's raw tables in page order, as the page reader found them.
 """
@@ -11,10 +13,12 @@ Input and output: each page's raw tables in page order, as the page reader found
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .layout import PageLayout
 from .stitch import WIDTH_TOLERANCE, caption_left_at_foot, captions_below, page_captions, parted_by_text
 from .tables.base import RawTable
+from .tables.plumber import RULE_JOIN
 
 Pages = list[tuple[PageLayout, list[RawTable]]]
 
@@ -27,11 +31,13 @@ def settle_lone_boxes(found: Pages, pattern: re.Pattern[str]) -> Pages:
     below = captions_below(found, pattern)
     ordered = [sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0])) for _, tables in found]
     sure: set[int] = set()  # ids of the tables that are tables for certain
+    captioned: set[int] = set()
     left_at_foot: int | None = None
     for (layout, _), tables in zip(found, ordered):
         labelled = set(page_captions(layout, tables, pattern, below))
         if tables and left_at_foot == layout.number - 1:
             labelled.add(0)  # its caption ended the page before
+        captioned |= {id(tables[i]) for i in labelled}
         sure |= {id(t) for i, t in enumerate(tables) if not t.lone_box or i in labelled}
         foot = None if below else caption_left_at_foot(layout, tables, pattern)
         left_at_foot = foot[0] if foot else None
@@ -45,7 +51,30 @@ def settle_lone_boxes(found: Pages, pattern: re.Pattern[str]) -> Pages:
             if id(upper) in sure or id(lower) in sure:
                 sure |= {id(upper), id(lower)}
         breaks.reverse()
-    return [(layout, [t for t in tables if id(t) in sure]) for layout, tables in found]
+    return [(layout, _rows_of_the_table_above([t for t in tables if id(t) in sure], captioned))
+            for (layout, _), tables in zip(found, ordered)]
+
+
+def _rows_of_the_table_above(tables: list[RawTable], captioned: set[int]) -> list[RawTable]:
+    """The page's tables (in reading order), each lone box drawn on from the bottom rule
+    of the table right above it (at that rule's height, across part of its width, as
+    many columns) made that table's next row: a row whose rules were drawn apart from
+    the grid's. A box with a caption of its own stays a table."""
+    out: list[RawTable] = []
+    for table in tables:
+        above = next((t for t in reversed(out) if abs(table.bbox[1] - t.bbox[3]) <= RULE_JOIN
+                      and table.bbox[0] < t.bbox[2] and table.bbox[2] > t.bbox[0]), None)
+        if table.lone_box and id(table) not in captioned and above is not None and above.n_columns == table.n_columns:
+            out[out.index(above)] = replace(
+                above,
+                grid=above.grid + table.grid,
+                row_edges=above.row_edges + table.row_edges[1:],
+                bbox=(min(above.bbox[0], table.bbox[0]), above.bbox[1], max(above.bbox[2], table.bbox[2]), table.bbox[3]),
+                confidence=min(above.confidence, table.confidence),
+            )
+        else:
+            out.append(table)
+    return out
 
 
 def _runs_on(upper: RawTable, lower: RawTable) -> bool:

@@ -47,7 +47,9 @@ class PlumberLinesEngine:
     def find(self, page, layout: PageLayout, found: Sequence[RawTable] = ()) -> list[RawTable]:
         found, boxes = find_ruled(page, LINE_SETTINGS)
         bottoms, tops = _open_ends(page, found)
-        closing = bottoms + tops
+        cut, cut_tops = _cut_open(page, layout, found) if self.settings.page_break_boxes else ([], [])
+        closing = bottoms + tops + cut
+        tops += cut_tops
         sides = _open_sides(page, found)
         if closing or sides:
             found, boxes = find_ruled(page, {**LINE_SETTINGS, "explicit_horizontal_lines": closing, "explicit_vertical_lines": sides})
@@ -220,6 +222,41 @@ def _open_ends(page, found) -> tuple[list[float], list[float]]:
         if len(above) >= 2:
             tops.append(min(above))
     return bottoms, tops
+
+
+def _cut_open(page, layout: PageLayout, found) -> tuple[list[dict], list[float]]:
+    """Rules to close the boxes a page break cut open, that pdfplumber found nothing of,
+    and the heights of those that open a page: side rules of one extent hanging from a
+    rule across them, down to a height where no rule closes them and under which stands
+    nothing but the page's furniture (the first part of a box, or of a one-column
+    table's row, that the next page goes on with); or standing on a rule, up from a
+    height with no rule and nothing above but the running head (the rest of it, at the
+    next page's head)."""
+    verticals = [e for e in page.edges if e["orientation"] == "v"]
+    rules = _horizontal_rules(page)
+    closing: list[dict] = []
+    tops: list[float] = []
+
+    def across(y: float, x0: float, x1: float) -> bool:
+        return any(abs(other - y) <= RULE_JOIN and a <= x0 + RULE_JOIN and b >= x1 - RULE_JOIN for other, a, b in rules)
+
+    for sides in _extent_groups(verticals, lambda e: (e["top"], e["bottom"])):
+        x0, x1 = min(e["x0"] for e in sides), max(e["x0"] for e in sides)
+        top, bottom = sides[0]["top"], sides[0]["bottom"]
+        if x1 - x0 < MIN_COLUMN or bottom - top < MIN_ROW or any(
+                t.bbox[0] - RULE_JOIN <= x0 and x1 <= t.bbox[2] + RULE_JOIN and t.bbox[1] - RULE_JOIN <= top and bottom <= t.bbox[3] + RULE_JOIN
+                for t in found):
+            continue
+        for closed, open_end, down in ((top, bottom, True), (bottom, top, False)):
+            if not across(closed, x0, x1) or across(open_end, x0, x1):
+                continue
+            beyond = [l for l in layout.lines if l.x1 > x0 and l.x0 < x1 and (l.top > open_end + 1 if down else l.bottom < open_end - 1)]
+            if down and all(l.top > FOOT_BAND * layout.height for l in beyond):
+                closing.append(_horizontal(open_end, x0, x1))
+            elif not down and all(l.bottom < HEAD_SHARE * layout.height for l in beyond):
+                closing.append(_horizontal(open_end, x0, x1))
+                tops.append(open_end)
+    return closing, tops
 
 
 OPEN_SIDE_SHARE = 0.5  # of a table's horizontal rules: running on to one end closes its open side
