@@ -1347,10 +1347,17 @@ OBJECTIVE_LAST = (["Östergötland Health", "and Life Sciences", "Cluster"], ["V
                   ["Export of equipment;", "sample shipments", "agreed"], ["Composite materials"])
 
 
-def borderless_rows_apart_over_a_page_break(path: Path) -> None:
+BROKEN_ROW = (["Lagoon Shellfish", "Cluster"], ["Japanese", "Association of"], ["Webinar series for", "the members of"], ["Port logistics"])
+BROKEN_ROW_REST = ([], ["Water Industries"], ["both organisations"], [])
+
+
+def borderless_rows_apart_over_a_page_break(path: Path, broken_phrase: bool = False) -> None:
     """A borderless table whose rows are set further apart than the lines of a wrapped
     cell, run on to the next page's head with one row only, three lines tall, its last
-    line starting a capitalised word in the first column ("Cluster")."""
+    line starting a capitalised word in the first column ("Cluster"). With
+    `broken_phrase`, the page break falls inside the row before it, in the middle of a
+    name ("Japanese Association of" / "Water Industries") and of a sentence, the first
+    column's name complete on the first page."""
     c = canvas.Canvas(str(path), pagesize=A4)
     xs, size, leading, row_gap = (72.0, 200.0, 320.0, 450.0), 8.5, 10.4, 14.4
 
@@ -1365,15 +1372,18 @@ def borderless_rows_apart_over_a_page_break(path: Path) -> None:
     c.drawString(72, 790, "Table 2 - Cooperation objectives and next steps")
     top = row(775, [[text] for text in OBJECTIVE_HEADER], bold=True)
     count = 0
-    while top > 80:
+    while top > (110 if broken_phrase else 80):
         template = OBJECTIVE_ROWS[count % len(OBJECTIVE_ROWS)]
         cells = [template[0], [f"{template[1][0]} {count + 1}", *template[1][1:]], *template[2:]]
         top = row(top, cells)
         count += 1
+    if broken_phrase:
+        row(top, BROKEN_ROW)
     c.setFont("Helvetica", 8)
     c.drawString(A4[0] / 2 - 12, 30, "Page 1")
     c.showPage()
-    top = row(790, OBJECTIVE_LAST)
+    top = row(790, BROKEN_ROW_REST) if broken_phrase else 790
+    top = row(top, OBJECTIVE_LAST)
     c.setFont("Helvetica-Bold", 14)
     c.drawString(72, top - 20, "3 Involvement of the SMEs")
     c.setFont("Helvetica", 10)

@@ -44,6 +44,7 @@ def pdfs(tmp_path_factory):
         "cards_uncaptioned": lambda p: make.boxed_cards_over_a_page_break(p, caption=None),
         "cards_broken": make.boxed_cards_broken_inside_a_card,
         "rows_apart": make.borderless_rows_apart_over_a_page_break,
+        "broken_phrase": lambda p: make.borderless_rows_apart_over_a_page_break(p, broken_phrase=True),
         "far_left": make.labels_far_left_of_the_rules,
         "spacer_bands": make.rows_between_spacer_bands,
         "price_list": make.price_list_of_long_names,
@@ -306,6 +307,16 @@ def test_generic_row_alone_at_the_next_pages_head_keeps_the_row_spacing_of_the_t
 def test_generic_box_broken_inside_by_a_page_break_is_left_open_with_page_break_boxes_off(pdfs):
     report = extract_report(pdfs["cards_broken"], ExtractOptions(settings=Settings(page_break_boxes=False)))
     assert [(t.label, t.pages) for t in report.tables] == [(None, [2])]
+
+
+@pytest.mark.xfail(strict=True, reason="a row broken in the middle of a name is rejoined only where its first column is blank too")
+def test_generic_row_broken_in_the_middle_of_a_phrase_is_joined_over_the_page_break(pdfs):
+    report, table = only_table(pdfs["broken_phrase"])
+    assert table.rows[-2] == ["Lagoon Shellfish Cluster", "Japanese Association of Water Industries",
+                              "Webinar series for the members of both organisations", "Port logistics"]
+    assert table.rows[-1][0] == "Östergötland Health and Life Sciences Cluster"
+    assert [(r.partner.raw, r.provenance.page) for r in report.cooperation_objectives[-2:]] == [
+        ("Japanese Association of Water Industries", 1), ("Vistula Engineering Lda.", 2)]
 
 
 def test_generic_captioned_boxes_over_a_page_break_are_no_table_with_lone_boxes_off(pdfs):
