@@ -2,6 +2,7 @@
 the last horizontal rule (drawn through, one stroke each), with no bottom border."""
 
 import pdfplumber
+import pytest
 
 from extractor.document import read_layout
 from extractor.tables.plumber import PlumberLinesEngine
@@ -81,3 +82,27 @@ def test_plumber_marks_a_table_that_opens_with_the_rest_of_a_split_row(tmp_path)
             page = pdf.pages[0]
             [table] = PlumberLinesEngine().find(page, read_layout(page, 1))
         assert table.opens_with_split_row is (not close_it)
+
+
+def overshooting_rules_page(path, overshoot: int = 4) -> None:
+    """A closed grid at the page head whose column rules start a few points above its
+    top rule (as some producers draw them, from the cell padding): nothing is open."""
+    top, pitch = 780, 24
+    ops = cell_texts(top, pitch)
+    bottom = top - len(ROWS) * pitch
+    for i in range(len(ROWS) + 1):
+        ops.append(b"0.5 w %d %d m %d %d l S" % (XS[0], top - i * pitch, XS[-1], top - i * pitch))
+    for x in XS:
+        ops.append(b"0.5 w %d %d m %d %d l S" % (x, top + overshoot, x, bottom))
+    write_pdf(path, [ops])
+
+
+@pytest.mark.xfail(strict=True, reason="a box part a few points tall with no text is taken for the rest of a split row")
+def test_plumber_column_rules_drawn_a_little_past_the_top_rule_open_no_split_row(tmp_path):
+    path = tmp_path / "overshoot.pdf"
+    overshooting_rules_page(path)
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        [table] = PlumberLinesEngine().find(page, read_layout(page, 1))
+    assert table.opens_with_split_row is False
+    assert [[c.text if c else None for c in row] for row in table.grid] == [list(row) for row in ROWS]
