@@ -103,6 +103,7 @@ class Settings(BaseModel):
     min_tabular_lines: int = Field(3, ge=1, description="lines with column gaps outside found tables before camelot reads a page")
     text_column_tables: bool = Field(True, description="on a page set in columns of running text, camelot also reads each block of table lines inside a column on its own")
     text_column_lines: int = Field(5, ge=1, description="lines of running text each column needs for a page to count as set in columns")
+    continued_row_spacing: bool = Field(True, description="the rest of a word-alignment table on the next page starts its rows where its first part's spacing starts them, where too few rows stand there to show their own")
     longer_reading_replaces: bool = Field(True, description="a camelot table that reads a word-alignment table cell for cell, among more rows of its own, replaces it")
     clean_grid: float = Field(0.9, ge=0.0, le=1.0, description="a ruled table this clean is never replaced by another engine's")
     max_crowding: float = Field(0.3, ge=0.0, le=1.0, description="a word-alignment table with more lines stacked across cells gives way to camelot's")

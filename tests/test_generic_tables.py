@@ -295,7 +295,6 @@ def test_generic_box_broken_inside_by_a_page_break_is_one_row_of_the_table(pdfs)
     assert [(r.provenance.page, r.provenance.row) for r in report.benefited_smes] == [(1, 0), (2, 1), (2, 2)]
 
 
-@pytest.mark.xfail(strict=True, reason="the rest of a table on the next page does not keep its first part's row spacing")
 def test_generic_row_alone_at_the_next_pages_head_keeps_the_row_spacing_of_the_tables_first_part(pdfs):
     _, table = only_table(pdfs["rows_apart"])
     assert table.pages == [1, 2]
@@ -317,6 +316,11 @@ def test_generic_row_broken_in_the_middle_of_a_phrase_is_joined_over_the_page_br
     assert table.rows[-1][0] == "Östergötland Health and Life Sciences Cluster"
     assert [(r.partner.raw, r.provenance.page) for r in report.cooperation_objectives[-2:]] == [
         ("Japanese Association of Water Industries", 1), ("Vistula Engineering Lda.", 2)]
+
+
+def test_generic_row_alone_at_the_next_pages_head_is_cut_where_a_capital_starts_with_continued_row_spacing_off(pdfs):
+    _, table = only_table(pdfs["rows_apart"], continued_row_spacing=False)
+    assert table.rows[-1] == ["Cluster", None, "agreed", None]
 
 
 def test_generic_captioned_boxes_over_a_page_break_are_no_table_with_lone_boxes_off(pdfs):

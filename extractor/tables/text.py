@@ -77,13 +77,15 @@ class Rule:
 @dataclass(frozen=True)
 class _Open:
     """What the next page needs to know of this page's foot: the last unruled table
-    that ran to it (its columns, right edge and type size), or a caption left there
-    with nothing under it (`columns` empty)."""
+    that ran to it (its columns, right edge, type size and the gap from which its
+    lines start a new row, where it spaces rows apart), or a caption left there with
+    nothing under it (`columns` empty)."""
 
     page: int
     columns: tuple[float, ...]
     x1: float
     size: float
+    row_gap: float | None = None
 
 
 def horizontal_rules(page, ruled: list[RawTable], min_share: float = RULE_MIN_LENGTH) -> list[Rule]:
@@ -206,7 +208,7 @@ class TextAlignmentEngine:
         foot = _foot_table(ctx, tables, self.name) or _foot_header(ctx, tables, self.name)
         if foot is not None and not any(_overlaps(foot.bbox, t.bbox) for t in tables + ruled):
             tables.append(foot)
-        self._open = _left_open(ctx, tables)
+        self._open = _left_open(ctx, tables, self.settings.continued_row_spacing)
         return sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0]))
 
 
@@ -498,19 +500,23 @@ def _continuation(ctx: _Page, open_: _Open, engine: str) -> RawTable | None:
     aligned = sum(1 for x in starts if _at_column(x, open_.columns))
     if aligned < MIN_ALIGNED * len(starts) or not _at_column(region[0].x0, open_.columns):
         return None
-    return _table(region, ctx.layout.number, engine, spanner_rules=ctx.spanner_rules, columns=open_.columns, right=open_.x1, goes_on=True)
+    return _table(region, ctx.layout.number, engine, spanner_rules=ctx.spanner_rules, columns=open_.columns, right=open_.x1,
+                  goes_on=True, row_gap=open_.row_gap)
 
 
-def _left_open(ctx: _Page, tables: list[RawTable]) -> _Open | None:
+def _left_open(ctx: _Page, tables: list[RawTable], row_spacing: bool = True) -> _Open | None:
     """What this page leaves open at its foot for the next page: its lowest table
-    when it is one of ours and no content follows it, or a caption with nothing under it."""
+    when it is one of ours and no content follows it (with its row spacing, where
+    `row_spacing`), or a caption with nothing under it."""
     number = ctx.layout.number
     last = max(ctx.lines, key=lambda l: l.bottom, default=None)
     lowest = max(tables + ctx.ruled, key=lambda t: t.bbox[3], default=None)
     if lowest is not None and lowest.engine != "pdfplumber-lines" and lowest in tables:
-        size = median(l.size for l in ctx.lines if lowest.bbox[1] - 1 <= l.top and l.bottom <= lowest.bbox[3] + 1) if ctx.lines else 0
+        inside = [l for l in ctx.lines if lowest.bbox[1] - 1 <= l.top and l.bottom <= lowest.bbox[3] + 1]
+        size = median(l.size for l in inside) if inside else 0
         if not ctx.content_after(lowest.bbox[3] + 1, size):
-            return _Open(number, lowest.column_edges[:-1], lowest.column_edges[-1], size)
+            row_gap = _row_gap(inside) if row_spacing else None
+            return _Open(number, lowest.column_edges[:-1], lowest.column_edges[-1], size, row_gap)
     size = body_band_size(ctx.layout)
     if size:  # the last line above the footer (a page number in a smaller size is no content)
         last = max((l for l in ctx.lines if not ctx.is_furniture(l, size)), key=lambda l: l.bottom, default=last)
@@ -530,10 +536,12 @@ def _segments(line: Line) -> list[list[Word]]:
 
 def _table(
     region: list[Line], page: int, engine: str, columns: tuple[float, ...] | None = None, right: float | None = None,
-    goes_on: bool = False, spanner_rules: Sequence[Rule] = (),
+    goes_on: bool = False, spanner_rules: Sequence[Rule] = (), row_gap: float | None = None,
 ) -> RawTable | None:
     """The grid of a region: columns from recurring segment starts (or as given, for
-    the rest of a table begun on the page before: `goes_on`), rows from lines and gaps."""
+    the rest of a table begun on the page before: `goes_on`), rows from lines and gaps
+    (the gap that starts a row as the region's own spacing shows it, else as given:
+    the first part's, where too few rows stand here to show it)."""
     per_line = [_segments(line) for line in region]
     if columns is None:
         # a header row alone (its body on the next page): its cells wrap unevenly, so
@@ -554,7 +562,7 @@ def _table(
     per_line = [_split_over_columns(segments, spans, line.size) for segments, line in zip(per_line, region)]
     row_lines: list[list[Line]] = []
     line_cells: list[list[list[list[Word]]]] = []  # per row, each of its lines' cells
-    row_gap = _row_gap(region, 1 if goes_on else 2)
+    row_gap = _row_gap(region, 1 if goes_on else 2) or row_gap
     by_bold = len(columns) == 1 and region[0].bold and not all(l.bold for l in region)
     for line, segments in zip(region, per_line):
         cells: list[list[Word]] = [[] for _ in columns]
