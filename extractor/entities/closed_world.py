@@ -8,7 +8,10 @@ one member fits it. The rules, each logged by name with every decision:
 - `acronym`: an acronym one member's own printed name carries ("NFIN - Nordic ...");
 - `defined_acronym`: an acronym the document defines anywhere, narrative or table cell,
   before or after the place that uses it: "Nordic Food Innovation Network (NFIN)",
-  "NFIN (Nordic Food Innovation Network)", "NFIN – Nordic Food Innovation Network";
+  "NFIN (Nordic Food Innovation Network)", "NFIN – Nordic Food Innovation Network"; an
+  acronym that holds one letter of its own (made unique beside a like one: "Nordic Food
+  Industry Network (NFIN)", "Nordic Food Innovation Network (NFINX)") only where its long
+  name is a member's full name, word for word;
 - `initials`: a bare acronym equal to the initials of one member's words, articles and
   prepositions of the main EU languages skipped ("LSC" for "Life Science Cluster",
   "BMAC" for "Bavaria Mobility and Automotive Cluster"). An acronym the document
@@ -116,6 +119,9 @@ class Definition:
     acronym: str
     spans: tuple[str, ...]  # long-name candidates, most likely first
     strong: bool  # in parentheses: a definition for sure, so it blocks initials
+    #: The acronym holds a letter of its own (made unique among like names): only a
+    #: member's own full name, word for word, is what it defines.
+    member_name_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -205,6 +211,10 @@ class ClosedWorld:
     def _definition_member(self, definition: Definition, members: list[RegistryEntity]) -> RegistryEntity | None:
         for span in definition.spans:
             fit = self._by_name(span, members)
+            if definition.member_name_only:
+                if isinstance(fit, tuple) and fit[1] == _TIERS[0]:
+                    return fit[0]
+                continue
             if isinstance(fit, tuple):
                 return fit[0]
             if self.resolver is not None:
@@ -539,7 +549,11 @@ def _member_initials(aliases: tuple[str, ...]) -> frozenset[str]:
 
 
 def definitions_in(text: str) -> list[Definition]:
-    """The acronyms `text` defines, with the long names it may define them as."""
+    """The acronyms `text` defines, with the long names it may define them as. Where
+    no long name holds every letter of the acronym, one that holds all but one, the
+    first among them, may still be what it defines, if it is a member's full name
+    (`Definition.member_name_only`): a document that names two members alike makes
+    one acronym unique with a letter of its own."""
     out: list[Definition] = []
     acronym, long_name = split_acronym(text)
     if acronym and len(text.split()) <= 16:
@@ -549,32 +563,42 @@ def definitions_in(text: str) -> list[Definition]:
         if not _bare_acronym(acronym):
             continue
         words = match.group(1).split()
-        spans = tuple(
-            " ".join(words[k:]) for k in range(len(words)) if words[k][:1].isupper() and initials_fit(acronym, " ".join(words[k:]))
-        )
-        if spans:
-            out.append(Definition(_acronym_letters(acronym), spans, True))
+        candidates = [" ".join(words[k:]) for k in range(len(words)) if words[k][:1].isupper()]
+        out += _definitions(acronym, candidates, True)
     for pattern, strong in ((_ACR_THEN_PAREN, True), (_ACR_THEN_DASH, False)):
         for match in pattern.finditer(text):
             acronym, long_text = match.group(1), match.group(2)
             if not _bare_acronym(acronym) or _bare_acronym(long_text) or not long_text[:1].isupper():
                 continue
             words = long_text.split()
-            spans = tuple(
-                " ".join(words[:k]) for k in range(len(words), 0, -1) if initials_fit(acronym, " ".join(words[:k]))
-            )
-            if spans:
-                out.append(Definition(_acronym_letters(acronym), spans, strong))
+            out += _definitions(acronym, [" ".join(words[:k]) for k in range(len(words), 0, -1)], strong)
     return out
 
 
-def initials_fit(acronym: str, long_name: str) -> bool:
+def _definitions(acronym: str, candidates: list[str], strong: bool) -> list[Definition]:
+    spans = tuple(span for span in candidates if initials_fit(acronym, span))
+    if spans:
+        return [Definition(_acronym_letters(acronym), spans, strong)]
+    if len(_acronym_letters(acronym)) <= MIN_INITIALS:
+        return []
+    spans = tuple(span for span in candidates if initials_fit(acronym, span, letters_of_its_own=1))
+    return [Definition(_acronym_letters(acronym), spans, strong, member_name_only=True)] if spans else []
+
+
+def initials_fit(acronym: str, long_name: str, letters_of_its_own: int = 0) -> bool:
     """The acronym's letters appear in order in the long name, its first letter
-    starting the long name's first word (after Schwartz & Hearst, 2003)."""
+    starting the long name's first word (after Schwartz & Hearst, 2003); up to
+    `letters_of_its_own` letters after the first may be missing from it."""
     letters = [ch for ch in _acronym_letters(acronym).lower() if ch.isalpha()]
     folded = fold(long_name)
     content = [w for w in folded.split() if w not in STOP_WORDS]
     if len(letters) < 2 or not content or content[0][0] != letters[0]:
         return False
-    rest = iter(folded[folded.index(content[0]) + 1 :])
-    return all(ch in rest for ch in letters[1:])
+    position, missing = folded.index(content[0]) + 1, 0
+    for letter in letters[1:]:
+        found = folded.find(letter, position)
+        if found < 0:
+            missing += 1
+        else:
+            position = found + 1
+    return missing <= letters_of_its_own
