@@ -27,7 +27,7 @@ from .headers import (
     recurring_share,
     spells_member,
 )
-from .entities.normalise import fold_transliterated
+from .entities.normalise import STOP_WORDS, fold_transliterated
 from .layout import (
     FOOT_BAND,
     HEAD_BAND,
@@ -615,7 +615,7 @@ def _append(table: StitchedTable, raw: RawTable, n_header: int, profile: Profile
     if rows and table.header and not table.rows and settings.header_rest_rows and _rest_of_header(rows[0], table):
         _join_header(table, rows.pop(0))
     split_row = raw.opens_with_split_row and not n_header  # the drawing says so
-    if rows and table.rows and (split_row or _is_fragment(rows[0], table, profile)):
+    if rows and table.rows and (split_row or _is_fragment(rows[0], table, profile, settings)):
         table.rows[-1] = _rejoin(table.rows[-1], rows.pop(0))
     unsure = not table.rows or table.columns.kind is None or bool(table.columns.unassigned)
     table.rows.extend(rows)
@@ -701,11 +701,14 @@ def _data_rows(raw: RawTable, n_header: int) -> list[DataRow]:
     return rows
 
 
-def _is_fragment(row: DataRow, table: StitchedTable, profile: Profile) -> bool:
+def _is_fragment(row: DataRow, table: StitchedTable, profile: Profile, settings: Settings) -> bool:
     """A first row on a new page whose identifying cells are blank but others are not
     is the rest of the row broken at the page end; so is one whose identifying text
-    closes a bracket that the row above left open ("(Japanese" / "company)")."""
+    closes a bracket that the row above left open ("(Japanese" / "company)"), and one
+    that goes on with a phrase the row above broke off (`_goes_on_with_a_broken_phrase`)."""
     if _completes_a_name(table.rows[-1], row, table.recurring):
+        return True
+    if settings.broken_phrase_rows and _goes_on_with_a_broken_phrase(table.rows[-1], row):
         return True
     spec = profile.table(table.columns.kind) if table.columns.kind else None
     if spec is None or not spec.row_key:
@@ -719,6 +722,26 @@ def _is_fragment(row: DataRow, table: StitchedTable, profile: Profile) -> bool:
     if any(row.text(c) and not _closes_bracket(above.text(c), row.text(c)) for c in key_columns):
         return False
     return any(cell and cell.text for cell in row.cells)
+
+
+def _goes_on_with_a_broken_phrase(above: DataRow, row: DataRow) -> bool:
+    """`row` carries on a phrase that `above` broke off: a cell of `above` of two words
+    or more ends on a word no phrase ends with (an article, a preposition, a
+    conjunction, in lower case: "Japanese Association of"), `row` goes on in that
+    column, leaves the first column (a new row's label) blank, and fills no cell that
+    is blank in `above`."""
+    if row.text(0):
+        return False
+    broken = False
+    for column, cell in enumerate(row.cells):
+        if cell is None or not cell.text:
+            continue
+        upper = above.text(column)
+        if not upper:
+            return False
+        words = upper.split()
+        broken |= len(words) >= 2 and words[-1].islower() and words[-1] in STOP_WORDS
+    return broken
 
 
 def _completes_a_name(above: DataRow, row: DataRow, recurring: frozenset[str]) -> bool:

@@ -308,7 +308,6 @@ def test_generic_box_broken_inside_by_a_page_break_is_left_open_with_page_break_
     assert [(t.label, t.pages) for t in report.tables] == [(None, [2])]
 
 
-@pytest.mark.xfail(strict=True, reason="a row broken in the middle of a name is rejoined only where its first column is blank too")
 def test_generic_row_broken_in_the_middle_of_a_phrase_is_joined_over_the_page_break(pdfs):
     report, table = only_table(pdfs["broken_phrase"])
     assert table.rows[-2] == ["Lagoon Shellfish Cluster", "Japanese Association of Water Industries",
@@ -321,6 +320,11 @@ def test_generic_row_broken_in_the_middle_of_a_phrase_is_joined_over_the_page_br
 def test_generic_row_alone_at_the_next_pages_head_is_cut_where_a_capital_starts_with_continued_row_spacing_off(pdfs):
     _, table = only_table(pdfs["rows_apart"], continued_row_spacing=False)
     assert table.rows[-1] == ["Cluster", None, "agreed", None]
+
+
+def test_generic_row_broken_in_the_middle_of_a_phrase_stays_apart_with_broken_phrase_rows_off(pdfs):
+    _, table = only_table(pdfs["broken_phrase"], broken_phrase_rows=False)
+    assert table.rows[-2] == [None, "Water Industries", "both organisations", None]
 
 
 def test_generic_captioned_boxes_over_a_page_break_are_no_table_with_lone_boxes_off(pdfs):
