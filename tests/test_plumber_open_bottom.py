@@ -97,7 +97,6 @@ def overshooting_rules_page(path, overshoot: int = 4) -> None:
     write_pdf(path, [ops])
 
 
-@pytest.mark.xfail(strict=True, reason="a box part a few points tall with no text is taken for the rest of a split row")
 def test_plumber_column_rules_drawn_a_little_past_the_top_rule_open_no_split_row(tmp_path):
     path = tmp_path / "overshoot.pdf"
     overshooting_rules_page(path)

@@ -250,6 +250,13 @@ def _cut_open(page, layout: PageLayout, found) -> tuple[list[dict], list[float]]
         for closed, open_end, down in ((top, bottom, True), (bottom, top, False)):
             if not across(closed, x0, x1) or across(open_end, x0, x1):
                 continue
+            # the open part holds a row's text: side rules drawn a little past the
+            # grid's first or last rule leave no part open
+            nearest = min((y for y, a, b in rules if top - RULE_JOIN <= y <= bottom + RULE_JOIN
+                           and a <= x0 + RULE_JOIN and b >= x1 - RULE_JOIN), key=lambda y: abs(y - open_end))
+            band = (x0, min(nearest, open_end), x1, max(nearest, open_end))
+            if band[3] - band[1] < MIN_ROW or not words_in_box(layout.words, band):
+                continue
             beyond = [l for l in layout.lines if l.x1 > x0 and l.x0 < x1 and (l.top > open_end + 1 if down else l.bottom < open_end - 1)]
             if down and all(l.top > FOOT_BAND * layout.height for l in beyond):
                 closing.append(_horizontal(open_end, x0, x1))
