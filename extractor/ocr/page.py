@@ -37,7 +37,8 @@ def needs_ocr(page, layout: PageLayout, settings: Settings) -> bool:
 
 class ImagePage:
     """Stands in for a pdfplumber page whose ruling lines were found on its image:
-    what the table engines ask of a page (size, edges, `find_tables`)."""
+    what the table engines ask of a page (size, edges; pdfplumber's `TableFinder` reads
+    its edges as it reads a page's)."""
 
     def __init__(self, layout: PageLayout, edges: list[dict]):
         self.width = float(layout.width)
@@ -46,11 +47,6 @@ class ImagePage:
         self.edges = edges
         self.page_number = layout.number
         self.chars: list = []
-
-    def find_tables(self, table_settings=None):
-        from pdfplumber.table import TableFinder, TableSettings
-
-        return TableFinder(self, TableSettings.resolve(table_settings)).tables
 
     def close(self) -> None:
         pass
