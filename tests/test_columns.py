@@ -59,7 +59,6 @@ def test_similarity_label_words_of_one_meaning():
     assert similarity("Potential direct beneficiaries", "Potential indirect beneficiaries") < 0.8
 
 
-@pytest.mark.xfail(strict=True, reason="'intended' is not read as 'expected'")
 def test_similarity_intended_results_are_expected_results():
     assert similarity("Intended results", "Expected results") == 1.0
     assert similarity("Intended outcomes of the agreement", "What are the expected results of the agreement?") >= 0.85
