@@ -16,9 +16,20 @@ from pathlib import Path
 from schemas.records import RECORD_KINDS, MissionReport
 
 
+def temporary_beside(path: Path) -> tuple[int, str]:
+    """A temporary file next to `path`, to be renamed onto it: (descriptor, name). It gets
+    the mode a new file gets under the process's umask, not mkstemp's owner-only one,
+    which the rename would pass on to the output."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    mask = os.umask(0)
+    os.umask(mask)
+    os.fchmod(fd, 0o666 & ~mask)
+    return fd, tmp
+
+
 def atomic_write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = temporary_beside(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -59,7 +70,7 @@ def rebuild_records(out_dir: Path) -> None:
     temps = {}
     try:
         for kind in RECORD_KINDS:
-            fd, tmp = tempfile.mkstemp(dir=records_dir, prefix=f".{kind}.jsonl.", suffix=".tmp")
+            fd, tmp = temporary_beside(records_dir / f"{kind}.jsonl")
             handles[kind] = os.fdopen(fd, "w", encoding="utf-8")
             temps[kind] = tmp
         for path in report_files(out_dir):

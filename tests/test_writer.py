@@ -9,7 +9,6 @@ from extractor.entities import EntityRegistry
 from extractor.writer import atomic_write, rebuild_records
 
 
-@pytest.mark.xfail(strict=True, reason="files written under a temporary name keep mkstemp's owner-only mode")
 def test_written_files_get_the_mode_a_new_file_gets_under_the_umask(tmp_path):
     """Every file is written under a temporary name and renamed into place; the temporary
     file must not pass on mkstemp's owner-only mode, or a loader or a web server running

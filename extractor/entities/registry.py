@@ -10,12 +10,12 @@ import fcntl
 import json
 import os
 import re
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from ..writer import temporary_beside
 from .normalise import NameKey, fold, name_key
 
 
@@ -92,7 +92,7 @@ class EntityRegistry:
             "entities": [vars(e) for e in sorted(self.entities.values(), key=lambda e: e.id)],
             "merged": dict(sorted(self.merged.items())),
         }
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        fd, tmp = temporary_beside(target)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(payload, handle, ensure_ascii=False, indent=1)
         os.replace(tmp, target)
