@@ -88,7 +88,6 @@ def test_closed_world_acronym_with_a_letter_of_its_own_defines_nothing_else(text
     assert resolved(world, text.split("(")[1].split(")")[0]) is None
 
 
-@pytest.mark.xfail(strict=True, reason="a table cell's acronym and lower-case text reads as a definition")
 def test_closed_world_acronym_with_a_kind_after_it_defines_nothing_and_stays_initials():
     """A partner cell "LSC - cluster (EU)" gives the partner's kind after a dash, not a
     long name (a long name is a name: it starts with a capital)."""

@@ -556,8 +556,8 @@ def definitions_in(text: str) -> list[Definition]:
     one acronym unique with a letter of its own."""
     out: list[Definition] = []
     acronym, long_name = split_acronym(text)
-    if acronym and len(text.split()) <= 16:
-        out.append(Definition(acronym, (long_name,), "(" in text))  # a whole table cell
+    if acronym and len(text.split()) <= 16 and long_name[:1].isupper():
+        out.append(Definition(acronym, (long_name,), "(" in text))  # a whole table cell; a long name is a name
     for match in _LONG_THEN_ACR.finditer(text):
         acronym = match.group(2)
         if not _bare_acronym(acronym):
