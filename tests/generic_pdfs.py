@@ -1209,24 +1209,32 @@ CARDS_PROSE = ("Some clusters were accompanied by a select number of their SMEs,
                "directly from the event and from the meetings that were arranged for them during the week.")
 
 
+def _cards_prose(c, top: float, paragraphs: int, left: float) -> float:
+    """`paragraphs` paragraphs of running text from `top` down; where the last one ends."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    style = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=14)
+    for _ in range(paragraphs):
+        block = Paragraph(CARDS_PROSE, style)
+        _, height = block.wrap(A4[0] - 2 * left, 200)
+        block.drawOn(c, left, top - height)
+        top -= height + 10
+    return top
+
+
+def _folio(c, number: int) -> None:
+    """The page number at the foot, centred: the page's furniture."""
+    c.setFont("Helvetica", 8)
+    c.drawString(A4[0] / 2 - 12, 30, f"Page {number}")
+
+
 def boxed_cards_over_a_page_break(path: Path, caption: str | None = "above") -> None:
     """One box per cluster (its name in bold, its SMEs under it), a table of one column
     whose every row is ruled round: the page break falls between the two boxes, one at
     the first page's foot, one at the second page's head. The caption stands over the
     first box ("above"), under the last ("below"), or nowhere (None)."""
-    from reportlab.lib.styles import ParagraphStyle
-
-    style = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=14)
     c = canvas.Canvas(str(path), pagesize=A4)
     left, width = 72.0, 260.0
-
-    def prose(top: float, paragraphs: int) -> float:
-        for _ in range(paragraphs):
-            block = Paragraph(CARDS_PROSE, style)
-            _, height = block.wrap(A4[0] - 2 * left, 200)
-            block.drawOn(c, left, top - height)
-            top -= height + 10
-        return top
 
     def card(top: float, cluster: str, smes: list[str]) -> float:
         c.setFont("Helvetica-Bold", 9)
@@ -1238,18 +1246,14 @@ def boxed_cards_over_a_page_break(path: Path, caption: str | None = "above") -> 
         c.rect(left, bottom, width, top - bottom)
         return bottom
 
-    def folio(number: int) -> None:
-        c.setFont("Helvetica", 8)
-        c.drawString(A4[0] / 2 - 12, 30, f"Page {number}")
-
     c.setFont("Helvetica-Bold", 14)
     c.drawString(left, 780, "5 Benefits for SMEs")
-    prose(765, 14)
+    _cards_prose(c, 765, 14, left)
     if caption == "above":
         c.setFont("Helvetica-Bold", 9)
         c.drawString(left, 150, CARDS_CAPTION)
     card(140, *CARDS[0])
-    folio(1)
+    _folio(c, 1)
     c.showPage()
     bottom = card(790, *CARDS[1])
     if caption == "below":
@@ -1257,8 +1261,8 @@ def boxed_cards_over_a_page_break(path: Path, caption: str | None = "above") -> 
         c.drawString(left, bottom - 14, CARDS_CAPTION)
     c.setFont("Helvetica-Bold", 14)
     c.drawString(left, bottom - 50, "6 Conclusions")
-    prose(bottom - 60, 2)
-    folio(2)
+    _cards_prose(c, bottom - 60, 2, left)
+    _folio(c, 2)
     c.showPage()
     c.save()
 
@@ -1274,19 +1278,8 @@ def boxed_cards_broken_inside_a_card(path: Path) -> None:
     inside the first box: its name and first SME under the caption at the first
     page's foot, its sides running on to the foot with no rule under them; its other
     SMEs at the next page's head under no rule, then the other two boxes."""
-    from reportlab.lib.styles import ParagraphStyle
-
-    style = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=14)
     c = canvas.Canvas(str(path), pagesize=A4)
     left, width, pitch = 72.0, 260.0, 12.0
-
-    def prose(top: float, paragraphs: int) -> float:
-        for _ in range(paragraphs):
-            block = Paragraph(CARDS_PROSE, style)
-            _, height = block.wrap(A4[0] - 2 * left, 200)
-            block.drawOn(c, left, top - height)
-            top -= height + 10
-        return top
 
     def lines(top: float, cluster: str | None, smes: list[str]) -> float:
         """A box's text from `top` down; the height it takes."""
@@ -1301,13 +1294,9 @@ def boxed_cards_broken_inside_a_card(path: Path) -> None:
             y -= pitch
         return top - y + 6
 
-    def folio(number: int) -> None:
-        c.setFont("Helvetica", 8)
-        c.drawString(A4[0] / 2 - 12, 30, f"Page {number}")
-
     c.setFont("Helvetica-Bold", 14)
     c.drawString(left, 780, "5 Benefits for SMEs")
-    prose(765, 14)
+    _cards_prose(c, 765, 14, left)
     c.setFont("Helvetica-Bold", 9)
     c.drawString(left, 150, CARDS_CAPTION)
     top, frame_bottom = 140.0, 60.0
@@ -1315,7 +1304,7 @@ def boxed_cards_broken_inside_a_card(path: Path) -> None:
     c.line(left, top, left + width, top)
     for x in (left, left + width):
         c.line(x, top, x, frame_bottom)
-    folio(1)
+    _folio(c, 1)
     c.showPage()
     top = bottom = 790.0
     bottom -= lines(bottom, None, SPLIT_CARDS[0][1][1:])
@@ -1330,8 +1319,8 @@ def boxed_cards_broken_inside_a_card(path: Path) -> None:
     last_bottom = bottom
     c.setFont("Helvetica-Bold", 14)
     c.drawString(left, last_bottom - 40, "6 Conclusions")
-    prose(last_bottom - 50, 2)
-    folio(2)
+    _cards_prose(c, last_bottom - 50, 2, left)
+    _folio(c, 2)
     c.showPage()
     c.save()
 
@@ -1379,8 +1368,7 @@ def borderless_rows_apart_over_a_page_break(path: Path, broken_phrase: bool = Fa
         count += 1
     if broken_phrase:
         row(top, BROKEN_ROW)
-    c.setFont("Helvetica", 8)
-    c.drawString(A4[0] / 2 - 12, 30, "Page 1")
+    _folio(c, 1)
     c.showPage()
     top = row(790, BROKEN_ROW_REST) if broken_phrase else 790
     top = row(top, OBJECTIVE_LAST)
@@ -1388,7 +1376,6 @@ def borderless_rows_apart_over_a_page_break(path: Path, broken_phrase: bool = Fa
     c.drawString(72, top - 20, "3 Involvement of the SMEs")
     c.setFont("Helvetica", 10)
     c.drawString(72, top - 40, "The involvement of the SMEs strongly depends on the approach taken by each cluster.")
-    c.setFont("Helvetica", 8)
-    c.drawString(A4[0] / 2 - 12, 30, "Page 2")
+    _folio(c, 2)
     c.showPage()
     c.save()
