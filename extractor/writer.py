@@ -21,10 +21,23 @@ def temporary_beside(path: Path) -> tuple[int, str]:
     the mode a new file gets under the process's umask, not mkstemp's owner-only one,
     which the rename would pass on to the output."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.fchmod(fd, 0o666 & ~_umask())
+    return fd, tmp
+
+
+def _umask() -> int:
+    """The process's umask, read where Linux shows it: setting it to read it (the only
+    portable way) would leave it 0 for an instant, and a thread creating a file then
+    would make it writable by all."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
     mask = os.umask(0)
     os.umask(mask)
-    os.fchmod(fd, 0o666 & ~mask)
-    return fd, tmp
+    return mask
 
 
 def atomic_write(path: Path, text: str) -> None:
