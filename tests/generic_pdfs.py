@@ -1379,3 +1379,44 @@ def borderless_rows_apart_over_a_page_break(path: Path, broken_phrase: bool = Fa
     _folio(c, 2)
     c.showPage()
     c.save()
+
+
+LISTED = [("Wood and Furniture Cluster of Connacht", ["Celtic Composites UAB", "Zagorje Wood UAB"]),
+          ("Digital Health Cluster of Kurzeme", ["Tallinn Cloudworks OU", "Kvark Labs Ltd"]),
+          ("Aerospace Cluster of Parnu", ["Adriatic Boats OU", "Baltic Photonics Ltd", "Vltava Optics s.r.o."])]
+
+
+def ruled_list_captioned_under_over_a_page_break(path: Path) -> None:
+    """A one-column table, a bold name then its numbered items in each row, ruled only
+    above its first row and under its last, captioned underneath; the page break falls
+    before its last row, so the second page holds one row (one cell of four lines)
+    between the page's head, the closing rule and the caption."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    left, width, size, leading = 72.0, 260.0, 8.5, 10.4
+
+    def listed(top: float, name: str, items: list[str]) -> float:
+        c.setFont("Helvetica-Bold", size)
+        c.drawString(left + 3, top - size, name)
+        c.setFont("Helvetica", size)
+        for index, item in enumerate(items, 1):
+            c.drawString(left + 3, top - size - leading * index, f"{index}) {item}")
+        return top - leading * (len(items) + 1) - 4
+
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(left, 780, "5 Benefits for SMEs")
+    top = _cards_prose(c, 765, 13, left) - 6
+    c.line(left, top, left + width, top)
+    for name, items in LISTED[:2]:
+        top = listed(top - 3, name, items)
+    _folio(c, 1)
+    c.showPage()
+    bottom = listed(790, *LISTED[2]) - 2
+    c.line(left, bottom, left + width, bottom)
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(left, bottom - 16, CARDS_CAPTION)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(left, bottom - 52, "6 Conclusions")
+    _cards_prose(c, bottom - 62, 2, left)
+    _folio(c, 2)
+    c.showPage()
+    c.save()

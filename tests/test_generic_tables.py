@@ -45,6 +45,7 @@ def pdfs(tmp_path_factory):
         "cards_broken": make.boxed_cards_broken_inside_a_card,
         "rows_apart": make.borderless_rows_apart_over_a_page_break,
         "broken_phrase": lambda p: make.borderless_rows_apart_over_a_page_break(p, broken_phrase=True),
+        "listed_below": make.ruled_list_captioned_under_over_a_page_break,
         "far_left": make.labels_far_left_of_the_rules,
         "spacer_bands": make.rows_between_spacer_bands,
         "price_list": make.price_list_of_long_names,
@@ -282,6 +283,18 @@ def test_generic_captioned_boxes_one_on_each_side_of_a_page_break_are_one_table(
         ("Digital Health Cluster of Kurzeme", ["Tallinn Cloudworks OU", "Kvark Labs Ltd"]),
     ]
     assert [(r.provenance.page, r.provenance.row) for r in report.benefited_smes] == [(1, 0), (2, 1)]
+
+
+@pytest.mark.xfail(strict=True, reason="the one-cell part under the caption is dropped as no table")
+def test_generic_ruled_list_captioned_under_with_one_row_on_the_next_page_is_one_table(pdfs):
+    """The part on the second page is one cell (a name and its list) between the page's
+    head and the closing rule over the caption: the caption makes it a table, and it
+    goes on from the part at the first page's foot."""
+    report = extract_report(pdfs["listed_below"])
+    assert [(t.label, t.pages, len(t.rows)) for t in report.tables] == [(make.CARDS_CAPTION, [1, 2], 3)]
+    assert [(r.cluster.raw, r.smes, r.provenance.page) for r in report.benefited_smes] == [
+        (name, items, page) for (name, items), page in zip(make.LISTED, (1, 1, 2))
+    ]
 
 
 def test_generic_box_broken_inside_by_a_page_break_is_one_row_of_the_table(pdfs):
