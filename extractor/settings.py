@@ -47,7 +47,7 @@ class Settings(BaseModel):
     text_parts_tables: bool = Field(True, description="running text under a table on its page, or over the next page's first table, keeps the two tables apart")
     broken_phrase_rows: bool = Field(True, description="a next page's first row that goes on with a phrase the row above broke off (a cell ending on an article, a preposition or a conjunction) is the rest of that row")
     page_break_boxes: bool = Field(True, description="a box the page break cut open, its sides running to the page's foot with no rule under them (or down from its head with none over them), is closed there")
-    lone_boxes: bool = Field(True, description="a single ruled box is a table where a caption labels it or where it continues a table over a page break (one box at a page's foot, one at the next page's head), never elsewhere")
+    lone_boxes: bool = Field(True, description="a single ruled box, or a single text read as a table, is a table where a caption labels it or where it continues a table over a page break (one box at a page's foot, one at the next page's head), never elsewhere")
 
     # Names (entities/): names printed inside one report are matched first against
     # that report's own delegation list, where rules unsafe across an archive are safe.

@@ -285,7 +285,6 @@ def test_generic_captioned_boxes_one_on_each_side_of_a_page_break_are_one_table(
     assert [(r.provenance.page, r.provenance.row) for r in report.benefited_smes] == [(1, 0), (2, 1)]
 
 
-@pytest.mark.xfail(strict=True, reason="the one-cell part under the caption is dropped as no table")
 def test_generic_ruled_list_captioned_under_with_one_row_on_the_next_page_is_one_table(pdfs):
     """The part on the second page is one cell (a name and its list) between the page's
     head and the closing rule over the caption: the caption makes it a table, and it
@@ -295,6 +294,11 @@ def test_generic_ruled_list_captioned_under_with_one_row_on_the_next_page_is_one
     assert [(r.cluster.raw, r.smes, r.provenance.page) for r in report.benefited_smes] == [
         (name, items, page) for (name, items), page in zip(make.LISTED, (1, 1, 2))
     ]
+
+
+def test_generic_ruled_list_keeps_only_its_first_pages_rows_with_lone_boxes_off(pdfs):
+    report = extract_report(pdfs["listed_below"], ExtractOptions(settings=Settings(lone_boxes=False)))
+    assert [(t.label, t.pages, len(t.rows)) for t in report.tables] == [(None, [1], 2)]
 
 
 def test_generic_box_broken_inside_by_a_page_break_is_one_row_of_the_table(pdfs):
@@ -316,9 +320,23 @@ def test_generic_row_alone_at_the_next_pages_head_keeps_the_row_spacing_of_the_t
     assert table.rows[-2][0] == "Basque Water Technology Cluster"
 
 
-def test_generic_box_broken_inside_by_a_page_break_is_left_open_with_page_break_boxes_off(pdfs):
-    report = extract_report(pdfs["cards_broken"], ExtractOptions(settings=Settings(page_break_boxes=False)))
-    assert [(t.label, t.pages) for t in report.tables] == [(None, [2])]
+def test_generic_box_broken_inside_by_a_page_break_is_read_by_its_rules_only_with_page_break_boxes_on(pdfs):
+    """Closed, the box cut open at the first page's foot is read by its rules; left open,
+    only the single text read under its caption stands for it (a one-text table, which
+    the document then settles as it settles a box)."""
+    import re
+
+    from extractor.document import visible_graphics
+    from extractor.tables.choose import PageTableReader
+
+    engines = {}
+    for on in (True, False):
+        reader = PageTableReader(re.compile(r"^Table\s+\d+"), None, Settings(page_break_boxes=on))
+        with pdfplumber.open(pdfs["cards_broken"]) as pdf:
+            [box] = reader.find(visible_graphics(pdf.pages[0]), read_layout(pdf.pages[0], 1))
+        engines[on] = (box.engine, box.lone_box, [[c.text for c in row] for row in box.grid])
+    first = f"{make.SPLIT_CARDS[0][0]} - {make.SPLIT_CARDS[0][1][0]}"
+    assert engines == {True: ("pdfplumber-lines", True, [[first]]), False: ("text-alignment", True, [[first]])}
 
 
 def test_generic_row_broken_in_the_middle_of_a_phrase_is_joined_over_the_page_break(pdfs):

@@ -119,7 +119,13 @@ class PageTableReader:
         ruled = self.ruled.find(page, layout)
         boxes = [t for t in ruled if t.lone_box]
         ruled = [t for t in ruled if not t.lone_box]
-        tables = [t for t in self._find(page, layout, ruled) if not no_table(t, page, layout, self.settings, self.caption_pattern)]
+        read = self._find(page, layout, ruled)
+        tables = [t for t in read if not no_table(t, page, layout, self.settings, self.caption_pattern)]
+        # one text read as a table (a row of a list left alone by a page break) is a
+        # table only where the document makes it one, as a single ruled box is
+        boxes += [replace(t, lone_box=True) for t in read
+                  if one_text(t) and not no_table(t, page, layout, self.settings, self.caption_pattern, texts=1)
+                  and not any(overlap(t.bbox, b.bbox) > 0.2 for b in boxes)]
         lowest = max(tables, key=lambda t: t.bbox[3], default=None)
         self._clean_at_foot = layout.number if lowest is not None and lowest in self._clean else None
         if not self.settings.lone_boxes:
@@ -343,15 +349,17 @@ BARS = 3  # filled bars of one width on one baseline, of as many heights: a bar 
 BAR_HEIGHT = 3.0  # type sizes the tallest bar reaches at least (a cell's inline bar stays in its row)
 
 
-def no_table(table: RawTable, page, layout: PageLayout, settings: Settings, caption: re.Pattern[str]) -> bool:
-    """Whether what an engine read is no table, whichever engine: rules round fewer
-    than two texts (a chart's gridlines, a frame round one line); a chart under its
+def no_table(
+    table: RawTable, page, layout: PageLayout, settings: Settings, caption: re.Pattern[str], texts: int = 2
+) -> bool:
+    """Whether what an engine read is no table, whichever engine: fewer than `texts`
+    texts (rules round one text: a chart's gridlines, a frame round one line); a chart under its
     figure's caption; a chart's plot area, gridlines round its legend, known by the
     series drawn inside it (a path of many points, or many slanted segments: a table's
     rules run across or down) or the bars standing in it; or one column of lines of
     running text, most begun mid-sentence (a box round a paragraph that rules each
     line)."""
-    if len(filled_cells(c for row in table.grid for c in row)) < 2 or under_a_figure_caption(table, page, layout, caption):
+    if len(filled_cells(c for row in table.grid for c in row)) < texts or under_a_figure_caption(table, page, layout, caption):
         return True
     x0, top, x1, bottom = table.bbox
 
@@ -366,6 +374,11 @@ def no_table(table: RawTable, page, layout: PageLayout, settings: Settings, capt
         return True
     one_column = sum(1 for c in range(table.n_columns) if filled_cells(row[c] for row in table.grid)) == 1
     return one_column and begun_mid_sentence(table, settings)
+
+
+def one_text(table: RawTable) -> bool:
+    """Whether a table holds a single filled cell."""
+    return len(filled_cells(c for row in table.grid for c in row)) == 1
 
 
 def _bar_chart(fills: list[dict], layout: PageLayout) -> bool:
