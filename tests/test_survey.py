@@ -51,3 +51,19 @@ def test_survey_body_size_is_measured_outside_tables():
     layout = PageLayout(number=1, width=595, height=842, words=narrative + table, lines=[])
     assert body_font_size([layout]) == 5.0
     assert body_font_size([layout], {1: [(40, 390, 400, 470)]}) == 10.0
+
+
+@pytest.mark.xfail(strict=True, reason="a survey stated as a rate alone is dropped")
+def test_survey_stated_only_as_a_rate_is_a_survey():
+    """"Participation in the survey reached 71 %": no count of participants or of
+    respondents, the rate alone is the survey's figure."""
+    from extractor.pipeline import _survey
+    from extractor.assemble import RecordSet
+    from schemas.records import KeyFigure, Provenance
+
+    figures = [KeyFigure(key="response_rate", value=0.71, text="Participation in the survey reached 71 %.",
+                         provenance=Provenance(page=2))]
+    paras = [Paragraph(text="Participation in the survey reached 71 %.", page=2)]
+    survey = _survey(figures, paras, PROFILE, ReportEntities(EntityRegistry()), RecordSet())
+    assert survey is not None
+    assert (survey.participants, survey.respondents, survey.response_rate) == (None, None, 0.71)
