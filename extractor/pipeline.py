@@ -274,7 +274,7 @@ def _survey(
     elif non_respondents or (participants is not None and participants == respondents):
         for i, member in enumerate(records.delegation):
             records.delegation[i] = member.model_copy(update={"responded_survey": member.cluster.id not in seen})
-    if participants is None and respondents is None and not non_respondents:
+    if participants is None and respondents is None and stated.get("response_rate") is None and not non_respondents:
         return None
     return Survey(
         participants=int(participants) if participants is not None else None,

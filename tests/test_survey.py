@@ -53,7 +53,6 @@ def test_survey_body_size_is_measured_outside_tables():
     assert body_font_size([layout], {1: [(40, 390, 400, 470)]}) == 10.0
 
 
-@pytest.mark.xfail(strict=True, reason="a survey stated as a rate alone is dropped")
 def test_survey_stated_only_as_a_rate_is_a_survey():
     """"Participation in the survey reached 71 %": no count of participants or of
     respondents, the rate alone is the survey's figure."""
