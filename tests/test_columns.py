@@ -331,3 +331,19 @@ def test_captions_numbered_in_parts_or_after_an_annex_letter():
         assert PROFILE.caption_pattern.search(label), label
     for line in ("Page 3.2 of 10", "Figure 2.1. Map of the region", "Region 1.5 234 567"):
         assert not PROFILE.caption_pattern.search(line), line
+
+
+@pytest.mark.xfail(strict=True, reason="'information' is not read as 'details'")
+def test_columns_additional_information_is_the_agreements_details():
+    """"Information" is general English for details ("Additional information",
+    "Further particulars"): the column of free text beside the agreement's focus
+    details the agreement."""
+    rows = [["Clusters", "Formal agreement signed?", "Partner organisation", "Main focus", "Additional information",
+             "Expected results"],
+            ["Alpha Cluster", "Yes", "Omega Ltd", "Joint research", "Licence for a monitoring system", "New jobs"],
+            ["Beta Cluster", "No", None, None, None, None],
+            ["Gamma Cluster", "Yes", "Sigma SA", "Market access", "Exclusive distribution in the region", "Two joint events"]]
+    found = mapped(rows, "Annex 2 - Formal agreements")
+    assert found.kind == "formal_agreements" and found.columns["details"] == (4,)
+    rows[0][4] = "Further particulars"
+    assert mapped(rows, "Annex 2 - Formal agreements").columns["details"] == (4,)
