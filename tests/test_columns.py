@@ -333,7 +333,6 @@ def test_captions_numbered_in_parts_or_after_an_annex_letter():
         assert not PROFILE.caption_pattern.search(line), line
 
 
-@pytest.mark.xfail(strict=True, reason="'information' is not read as 'details'")
 def test_columns_additional_information_is_the_agreements_details():
     """"Information" is general English for details ("Additional information",
     "Further particulars"): the column of free text beside the agreement's focus
