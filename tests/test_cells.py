@@ -485,3 +485,20 @@ def test_cells_cooperation_types_a_name_that_contains_a_distinctive_word_names_n
     one of its words ("Companies", "Sales") belongs to one type's spellings."""
     for name in ("South African Federation of Wood Companies", "Association of Sales Professionals Tyrol"):
         assert cells.parse_cooperation_types(name, PROFILE).types == ()
+
+
+@pytest.mark.xfail(strict=True, reason="a type phrase of five or six words after a dash is left in the name")
+def test_cells_partner_type_phrased_with_its_geography_after_a_dash():
+    """"cluster from an EU Member State": a kind and where it is from, in six words;
+    the words round the kind are type words (a preposition, an article, the EU's
+    member state), so the phrase is a partner type, not part of the name."""
+    for text, name, kind in [
+        ("Tourism Hub Saarland - cluster from an EU Member State", "Tourism Hub Saarland", "eu_cluster"),
+        ("Normandie Creative Industries Alliance : cluster from an EU Member State",
+         "Normandie Creative Industries Alliance", "eu_cluster"),
+        ("Acme GmbH - company from a non-EU country", "Acme GmbH", "non_eu_firm"),
+    ]:
+        parsed = cells.split_partner(text, PROFILE)
+        assert (parsed.name, parsed.partner_type) == (name, kind)
+    for text in ["Port of Valencia - Spanish Port Authority", "Foo - Basque Energy Cluster of the North Coast"]:
+        assert cells.split_partner(text, PROFILE).partner_type is None

@@ -7,7 +7,7 @@ import pytest
 
 from extractor.assemble import build_records
 from extractor.entities import EntityRegistry, ReportEntities
-from extractor.headers import classify, column_score, flatten_headers, header_row_count, leaf_headers
+from extractor.headers import classify, column_score, flatten_headers, header_row_count, leaf_headers, name_key
 from extractor.profile import load_profile
 from extractor.settings import Settings
 from extractor.stitch import stitch
@@ -346,3 +346,24 @@ def test_columns_additional_information_is_the_agreements_details():
     assert found.kind == "formal_agreements" and found.columns["details"] == (4,)
     rows[0][4] = "Further particulars"
     assert mapped(rows, "Annex 2 - Formal agreements").columns["details"] == (4,)
+
+
+@pytest.mark.xfail(strict=True, reason="one repeated name makes a column the cluster column")
+def test_columns_one_delegation_name_in_a_partner_column_does_not_make_it_the_cluster_column():
+    """Pool D's Annex 2 (seed 3, report 28): one agreement among ten clusters, signed
+    with another delegation member. That one name, repeated by the delegation table,
+    was evidence enough to take the cluster field for "Signed with" and push the
+    real cluster column (every row a member) onto the partner field: one name may be
+    anyone's."""
+    flat = ["EU cluster organisation", "Agreement concluded?", "Total agreements", "Signed with", "Type of partner",
+            "Subject matter", "What results are expected?"]
+    members = ["Normandie Cluster for Logistics and Innovation", "Biotech Hub Funen", "Vlaams Logistiek Cluster",
+               "Minho Cluster for Tourism and Innovation", "Pomerania Logistics Alliance",
+               "Friuli Venezia Giulia Cluster for Biotech and Innovation"]
+    body = [[m, "Not yet", None, None, None, None, None] for m in members]
+    body[3] = [members[3], "Yes, we did", "2", members[5], "EU cluster", "Joint research",
+               "New jobs in the partner region"]
+    recurring = frozenset(name_key(m) for m in members)
+    found = classify("ANNEXE 2 – Agreements concluded", flat, flat, PROFILE, body, Settings(), recurring)
+    assert found.kind == "formal_agreements" and found.columns["cluster"] == (0,)
+    assert found.columns.get("partner") != (0,)
