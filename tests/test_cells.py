@@ -487,7 +487,6 @@ def test_cells_cooperation_types_a_name_that_contains_a_distinctive_word_names_n
         assert cells.parse_cooperation_types(name, PROFILE).types == ()
 
 
-@pytest.mark.xfail(strict=True, reason="a type phrase of five or six words after a dash is left in the name")
 def test_cells_partner_type_phrased_with_its_geography_after_a_dash():
     """"cluster from an EU Member State": a kind and where it is from, in six words;
     the words round the kind are type words (a preposition, an article, the EU's

@@ -132,7 +132,7 @@ def parse_partner_type(text: str | None, profile: Profile, country: str | None =
 def _reads_as_type(suffix: str, profile: Profile, strict: bool) -> str | None:
     """The partner type a name's suffix states, when the whole suffix reads as one."""
     words = re.findall(r"[^\W_]+", suffix)
-    if not words or len(words) > (4 if strict else 6) or any(w.isdigit() for w in words):
+    if not words or len(words) > 6 or any(w.isdigit() for w in words):
         return None
     found = _partner_type_lookup(profile).get(_type_key(suffix))
     if found:
