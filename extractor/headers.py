@@ -316,7 +316,8 @@ def map_columns(
                 typed = field_spec.value_type == "partner" and content is not None and content >= settings.typed_partner_fit
                 distinct = field_spec.value_type in _DISTINCT_TYPES or typed
                 weight = settings.content_only_weight
-                share = name_share(field_spec.value_type, texts, recurring, members) if settings.recurring_names else None
+                named = sum(1 for t in texts if t and t.strip()) >= settings.recurring_name_cells
+                share = name_share(field_spec.value_type, texts, recurring, members) if settings.recurring_names and named else None
                 if share is not None:
                     # any capitalised text reads as a name, but names that the document's
                     # other tables repeat are the document's own: evidence nearly as good as

@@ -348,7 +348,6 @@ def test_columns_additional_information_is_the_agreements_details():
     assert mapped(rows, "Annex 2 - Formal agreements").columns["details"] == (4,)
 
 
-@pytest.mark.xfail(strict=True, reason="one repeated name makes a column the cluster column")
 def test_columns_one_delegation_name_in_a_partner_column_does_not_make_it_the_cluster_column():
     """Pool D's Annex 2 (seed 3, report 28): one agreement among ten clusters, signed
     with another delegation member. That one name, repeated by the delegation table,
@@ -367,3 +366,5 @@ def test_columns_one_delegation_name_in_a_partner_column_does_not_make_it_the_cl
     found = classify("ANNEXE 2 – Agreements concluded", flat, flat, PROFILE, body, Settings(), recurring)
     assert found.kind == "formal_agreements" and found.columns["cluster"] == (0,)
     assert found.columns.get("partner") != (0,)
+    one_name_enough = classify("ANNEXE 2 – Agreements concluded", flat, flat, PROFILE, body, Settings(recurring_name_cells=1), recurring)
+    assert one_name_enough.columns["cluster"] == (3,)
