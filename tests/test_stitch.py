@@ -492,8 +492,8 @@ def test_stitch_a_row_cut_inside_a_name_the_other_tables_repeat_is_joined_again(
 def test_stitch_a_header_one_table_gives_the_clusters_means_them_in_the_others():
     """Pool D seed 26 report 2: 'Delegation member' is no profile spelling. In the
     objectives table the delegation's names tell that it heads the clusters' column; in
-    Annex 2 they cannot, since the one partner there ('Co-signatory') is a delegation
-    cluster too. The header the document itself gave the clusters decides."""
+    Annex 2 they cannot, since the two partners there ('Co-signatory') are delegation
+    clusters too. The header the document itself gave the clusters decides."""
     clusters = ["Flanders Cluster for Photonics", "Logistics Hub Päijät-Häme", "Normandie Circular Economy Alliance",
                 "Biotech Hub Saarland", "Podkarpacie Cluster for Circular Economy"]
     delegation = raw_table([["Ref.", "Organisation (cluster)", "EU Member State"]]
@@ -501,11 +501,12 @@ def test_stitch_a_header_one_table_gives_the_clusters_means_them_in_the_others()
     objectives = raw_table([["Delegation member", "Counterpart organisation", "Intended outcome / next actions"],
                             [clusters[0], "Suez Industrial Services", "Study visit"],
                             [clusters[3], "Lion City Robotics", "Webinar series"]], page=4, top=100)
-    # two clusters by acronyms the report never defines: fewer of the delegation's names
-    # than the partner column's one
+    # two clusters by acronyms the report never defines: a smaller share of the
+    # delegation's names than the partner column's two
     formal = raw_table([["Delegation member", "Agreement concluded?", "Agreements concluded (no.)", "Co-signatory", "Topic of the agreement"]]
-                       + [[c, "No", None, None, None] for c in ["OTK", "LHX", *clusters[2:4]]]
-                       + [[clusters[4], "Yes", "3", clusters[2], "Market access"]], page=6, top=100)
+                       + [[c, "No", None, None, None] for c in ["OTK", "LHX", clusters[2]]]
+                       + [[clusters[3], "Yes", "1", clusters[0], "Joint research"],
+                          [clusters[4], "Yes", "3", clusters[2], "Market access"]], page=6, top=100)
     pages = [(layout_with_lines(2, [("Tab. 1: Clusters in the delegation", 85)]), [delegation]),
              (layout_with_lines(4, [("Tab. 2: Targets of the cooperation and next actions", 85)]), [objectives]),
              (layout_with_lines(6, [("Supplement B – Formal agreements concluded after the mission", 85)]), [formal])]
