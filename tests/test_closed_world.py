@@ -96,6 +96,18 @@ def test_closed_world_acronym_with_a_kind_after_it_defines_nothing_and_stays_ini
     assert resolved(world, "LSC") == ("Lagoon Shellfish Cluster", "initials")
 
 
+@pytest.mark.xfail(strict=True, reason="a kind in brackets after an acronym reads as its long name")
+def test_closed_world_acronym_with_a_capitalised_kind_in_brackets_defines_nothing_and_stays_initials():
+    """A partner cell "LSC (European cluster organisation)" gives the partner's kind in
+    brackets: a long name capitalises its words, and "cluster organisation" does not
+    (dev pool C seed 3 report 5: GICA for Gozo Innovation Cluster for Agrifood)."""
+    assert definitions_in("LSC (European cluster organisation)") == []
+    world, _ = closed_world("Lagoon Shellfish Cluster", "Lusitania Cork Association",
+                            texts=["LSC (European cluster organisation)"])
+    assert resolved(world, "LSC") == ("Lagoon Shellfish Cluster", "initials")
+    assert definitions_in("LCA (Lusitania Cork Association)")[0].spans == ("Lusitania Cork Association",)
+
+
 def test_closed_world_acronym_defined_as_a_non_member_is_not_initials():
     texts = ["Thanks to the European Cluster Collaboration Platform (ECCP), 12 clusters took part."]
     world, _ = closed_world("Estonian Cleantech Cluster Partnership", "Lusitania Cork Association", texts=texts)
