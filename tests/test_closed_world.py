@@ -96,7 +96,6 @@ def test_closed_world_acronym_with_a_kind_after_it_defines_nothing_and_stays_ini
     assert resolved(world, "LSC") == ("Lagoon Shellfish Cluster", "initials")
 
 
-@pytest.mark.xfail(strict=True, reason="a kind in brackets after an acronym reads as its long name")
 def test_closed_world_acronym_with_a_capitalised_kind_in_brackets_defines_nothing_and_stays_initials():
     """A partner cell "LSC (European cluster organisation)" gives the partner's kind in
     brackets: a long name capitalises its words, and "cluster organisation" does not

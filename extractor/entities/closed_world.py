@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from rapidfuzz.distance import OSA
 
-from .normalise import STOP_WORDS, fold, fold_transliterated, lexicon, split_acronym
+from .normalise import STOP_WORDS, capitalises_its_words, fold, fold_transliterated, lexicon, split_acronym
 from .registry import RegistryEntity
 
 if TYPE_CHECKING:
@@ -556,7 +556,7 @@ def definitions_in(text: str) -> list[Definition]:
     one acronym unique with a letter of its own."""
     out: list[Definition] = []
     acronym, long_name = split_acronym(text)
-    if acronym and len(text.split()) <= 16 and long_name[:1].isupper():
+    if acronym and len(text.split()) <= 16 and capitalises_its_words(long_name):
         out.append(Definition(acronym, (long_name,), "(" in text))  # a whole table cell; a long name is a name
     for match in _LONG_THEN_ACR.finditer(text):
         acronym = match.group(2)

@@ -124,6 +124,14 @@ def is_acronym(text: str) -> bool:
     return bool(_BARE_ACRONYM.match(text.strip()))
 
 
+def capitalises_its_words(text: str) -> bool:
+    """Whether a text is written as a name is: it starts with a capital, and none of its
+    words of four letters or more is in lower case but a function word ("European cluster
+    organisation" is a kind; "Asociación Mexicana de la Industria" is a name)."""
+    return text[:1].isupper() and not any(
+        len(word) >= 4 and word.isalpha() and word.islower() and word not in STOP_WORDS for word in text.split())
+
+
 def split_acronym(name: str) -> tuple[str | None, str]:
     """(acronym, long name) when the name defines its acronym, else (None, name)."""
     for pattern, acronym_group in ((_ACRONYM_FIRST, 1), (_ACRONYM_LAST, 2), (_ACRONYM_PAREN_NAME, 1)):
