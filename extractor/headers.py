@@ -25,6 +25,7 @@ from . import cells
 from .profile import Profile, TableSpec
 from .entities.closed_world import initials_fit
 from .entities.normalise import fold, fold_transliterated
+from .layout import join_broken_pieces
 from .settings import DEFAULT_SETTINGS, Settings
 from .tables.base import Cell, RawTable, is_figure
 from .wording import similarity
@@ -484,6 +485,8 @@ def column_score(
 def _header_score(spellings: tuple[str, ...], whole: str, leaf: str, settings: Settings) -> float:
     if not settings.header_similarity or not spellings or not (whole or leaf):
         return 0.0
+    if settings.header_word_breaks:
+        whole, leaf = join_broken_pieces(whole), join_broken_pieces(leaf)
     return max(max(similarity(whole, s) if whole else 0.0, similarity(leaf, s) if leaf and leaf != whole else 0.0) for s in spellings)
 
 

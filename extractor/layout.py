@@ -11,6 +11,7 @@ drop it from captions, headers and sentences.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Iterable, NamedTuple, Sequence
@@ -446,7 +447,7 @@ def cell_line_texts(lines: list[Line], cell: BBox) -> CellLines:
             letter = (first.x1 - first.x0) / max(1, len(first.text))
             if not fragments or not tail or not filled(lines[k - 1], letter):
                 break
-            if tail.group()[0].islower() and _one_word([*fragments, tail.group()]):
+            if tail.group()[0].islower() and one_word([*fragments, tail.group()]):
                 for j in range(i, k):
                     texts[j] = texts[j] + SOFT_HYPHEN
                 carried, joined_to = [*fragments, tail.group()], k
@@ -462,7 +463,9 @@ def cell_line_texts(lines: list[Line], cell: BBox) -> CellLines:
     return CellLines(tuple(texts), tuple(open_breaks))
 
 
-def _one_word(fragments: list[str]) -> bool:
+def one_word(fragments: list[str]) -> bool:
+    """Whether pieces of text make one word broken apart: joined they are a common
+    English word and some piece is not ("count" + "ry"; never "to" + "the")."""
     from wordfreq import zipf_frequency  # loaded only where a break is possible
 
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -474,6 +477,41 @@ def _one_word(fragments: list[str]) -> bool:
     if len(fragments) == 2 and len(tail) <= 2 and tail.lower() not in STOP_WORDS:
         return True  # "comment" + "s", "benefit" + "ed": a word's ending alone on a line
     return min(zipf_frequency(f.lower(), "en") for f in fragments) < COMMON_WORD
+
+
+_PIECE = re.compile(r"^([^\W\d_]+)([?:.,;)]*)$")
+UNKNOWN_PIECE = 0.5  # Zipf frequency under which a piece is no word at all
+KNOWN_WORD = 2.5  # Zipf frequency of a word that the pieces may make though it is not common
+
+
+@lru_cache(maxsize=4096)
+def join_broken_pieces(label: str) -> str:
+    """A label with the words a narrow column broke without a hyphen joined again
+    ("SMEs c onsulte d" -> "SMEs consulted", "Expected ind irect" -> "Expected
+    indirect"): where the cell's lines are no longer known, two or three pieces in a
+    row are one word when `one_word` says so (a common word, some piece none), or when
+    they make a known word and some piece is no word at all ("p rofite d")."""
+    from wordfreq import zipf_frequency
+
+    tokens = label.split()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for span in (3, 2):
+            pieces = [_PIECE.match(t) for t in tokens[i : i + span]]
+            if len(pieces) < span or not all(pieces) or any(p.group(2) for p in pieces[:-1]):
+                continue
+            letters = [p.group(1) for p in pieces]
+            joined = "".join(letters).lower()
+            if one_word(letters) or (zipf_frequency(joined, "en") >= KNOWN_WORD
+                                     and min(zipf_frequency(x.lower(), "en") for x in letters) < UNKNOWN_PIECE):
+                out.append("".join(letters) + pieces[-1].group(2))
+                i += span
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return " ".join(out)
 
 
 def collapse(text: str | None) -> str | None:

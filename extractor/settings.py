@@ -28,6 +28,7 @@ class Settings(BaseModel):
     typed_partner_fit: float = Field(0.9, ge=0.0, le=1.01, description="a column whose names mostly carry their type (suffix or legal form) reads as partners without a header; above 1: never")
     recurring_names: bool = Field(True, description="a name column whose cells other tables of the document repeat is told by them")
     recurring_name_share: float = Field(0.5, ge=0.0, le=1.0, description="share of a column's cells other tables repeat, for that evidence")
+    header_word_breaks: bool = Field(True, description="a header's words that a narrow column broke without a hyphen are joined again before the header is compared ('SMEs c onsulte d')")
     recurring_name_cells: int = Field(2, ge=1, description="filled cells a column needs before the names it repeats from other tables count as evidence (one name may be anyone's)")
     recurring_name_weight: float = Field(0.9, ge=0.0, le=1.0, description="what a column of the document's repeated names earns a name field without a header")
     header_rest_rows: bool = Field(True, description="rows of lower-case words under a header, first column empty, are the header's wrapped lines")
