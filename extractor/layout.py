@@ -11,8 +11,8 @@ drop it from captions, headers and sentences.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from statistics import median
 from typing import Iterable, NamedTuple, Sequence
 
@@ -485,12 +485,14 @@ KNOWN_WORD = 2.5  # Zipf frequency of a word that the pieces may make though it 
 
 
 @lru_cache(maxsize=4096)
-def join_broken_pieces(label: str) -> str:
+def join_broken_pieces(label: str, known: frozenset[str] = frozenset()) -> str:
     """A label with the words a narrow column broke without a hyphen joined again
     ("SMEs c onsulte d" -> "SMEs consulted", "Expected ind irect" -> "Expected
     indirect"): where the cell's lines are no longer known, two or three pieces in a
     row are one word when `one_word` says so (a common word, some piece none), or when
-    they make a known word and some piece is no word at all ("p rofite d")."""
+    they make a known word (English, or one of `known`, lower case: a vocabulary the
+    caller reads, such as nationalities) and some piece is no word at all
+    ("p rofite d", "Luxembo urgish")."""
     from wordfreq import zipf_frequency
 
     tokens = label.split()
@@ -503,7 +505,7 @@ def join_broken_pieces(label: str) -> str:
                 continue
             letters = [p.group(1) for p in pieces]
             joined = "".join(letters).lower()
-            if one_word(letters) or (zipf_frequency(joined, "en") >= KNOWN_WORD
+            if one_word(letters) or ((zipf_frequency(joined, "en") >= KNOWN_WORD or joined in known)
                                      and min(zipf_frequency(x.lower(), "en") for x in letters) < UNKNOWN_PIECE):
                 out.append("".join(letters) + pieces[-1].group(2))
                 i += span

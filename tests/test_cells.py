@@ -503,7 +503,6 @@ def test_cells_partner_type_phrased_with_its_geography_after_a_dash():
         assert cells.split_partner(text, PROFILE).partner_type is None
 
 
-@pytest.mark.xfail(strict=True, reason="a type cell's word broken without a hyphen reads as no type")
 def test_cells_partner_type_cell_whose_word_a_narrow_column_broke():
     """"Vietname se cluster organisation", "Luxembo urgish SME": a narrow column broke a
     nationality without a hyphen; joined, the pieces are a word the type vocabulary

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..layout import join_broken_pieces
 from ..profile import Profile
 from .places import _country_names, countries_named, nationalities
 from .text import EU_MEMBERS, _fold, is_blank, is_na
@@ -112,6 +113,15 @@ def read_partner_type(text: str | None, profile: Profile, country: str | None = 
     if is_blank(text):
         return None
     cleaned = text.strip().strip("()[]{}<> .,;:")
+    found = _read_type(cleaned, profile, country)
+    if found is None:
+        # a narrow column may have broken a word of the phrase without a hyphen
+        joined = join_broken_pieces(cleaned, _type_vocabulary(profile))
+        found = _read_type(joined, profile, country) if joined != cleaned else None
+    return found
+
+
+def _read_type(cleaned: str, profile: Profile, country: str | None) -> str | None:
     found = _partner_type_lookup(profile).get(_type_key(cleaned))
     if found:
         return found
@@ -122,6 +132,14 @@ def read_partner_type(text: str | None, profile: Profile, country: str | None = 
     if geography is None:
         return None
     return f"{geography}_{kind}"
+
+
+@lru_cache(maxsize=16)
+def _type_vocabulary(profile: Profile) -> frozenset[str]:
+    """The single words a partner-type phrase is read by: kinds of organisation,
+    nationalities and country names (folded)."""
+    places = {_fold(name) for name in (*nationalities(), *_country_names(), *profile.country_aliases)}
+    return frozenset(_CLUSTER_WORDS | _FIRM_WORDS | {p for p in places if p and " " not in p})
 
 
 def parse_partner_type(text: str | None, profile: Profile, country: str | None = None) -> str | None:
