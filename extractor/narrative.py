@@ -17,6 +17,7 @@ from typing import get_args
 
 import spacy
 from spacy.matcher import Matcher
+from spacy.pipeline import Sentencizer
 
 from schemas.records import KeyFigureName
 
@@ -68,7 +69,9 @@ class HeadingLine:
 @lru_cache(maxsize=1)
 def _blank_nlp():
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
+    # ".." is an abbreviation's dot followed by the full stop ("75 p.c.."): it ends a
+    # sentence as "." does, though spaCy's tokenizer makes it a token of its own
+    nlp.add_pipe("sentencizer", config={"punct_chars": [*Sentencizer.default_punct_chars, ".."]})
     return nlp
 
 

@@ -399,7 +399,6 @@ def test_figures_n_of_a_possessor_s_nouns_counts_the_nouns(text, expected):
     assert figures(text) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="'..' ends no sentence")
 def test_figures_an_abbreviations_dot_and_a_full_stop_end_the_sentence():
     """"75 p.c.." holds the abbreviation's dot and the sentence's full stop: the next
     sentence's figure is read in its own sentence, not under the cues of this one
