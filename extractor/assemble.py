@@ -194,7 +194,7 @@ def _delegation(ctx: RowContext, profile: Profile, entities: ReportEntities, out
     if not name:
         return
     country_text = ctx.text("country")
-    country = cells.country_of(country_text, profile) if country_text else None
+    country = cells.country_of(country_text, profile, formal_style=True) if country_text else None
     if country_text and country is None:
         out.findings.append(_finding("unknown_country", f"no ISO code for country {country_text!r}", None, country_text, ctx))
     index = cells.parse_count((ctx.text("index") or "").strip(" ().#") or None)  # "3", "3.", "(3)"
@@ -328,7 +328,7 @@ def _formal(ctx: RowContext, profile: Profile, entities: ReportEntities, out: Re
     printed = cells.text_value(ctx.text("partner"), profile)
     partner = cells.split_partner(printed, profile) if printed != cells.NA else cells.PartnerName(None, None, None)
     country_text = ctx.text("partner_country")
-    country = cells.country_of(country_text, profile) if country_text else None
+    country = cells.country_of(country_text, profile, formal_style=True) if country_text else None
     out.formal_agreements.append(
         FormalAgreement(
             cluster=entities.cluster(cluster, provenance),

@@ -512,12 +512,13 @@ def test_cells_partner_type_cell_whose_word_a_narrow_column_broke():
     assert cells.parse_partner_type("Green Wood SME", PROFILE) is None
 
 
-@pytest.mark.xfail(strict=True, reason="a state's formal style before its name hides the country")
 def test_cells_country_in_its_formal_style():
     """"Commonwealth of Australia", "Dominion of Canada": a state's style of a word or
     two, then "of" and the country's name; pycountry knows only some of these (dev pool
     D seed 4: four agreements' partner country lost)."""
-    assert cells.country_of("Commonwealth of Australia", PROFILE) == "AU"
-    assert cells.country_of("Dominion of Canada", PROFILE) == "CA"
-    assert cells.country_of("Chamber of Commerce", PROFILE) is None
-    assert cells.country_of("Port Authority of the Gulf", PROFILE) is None
+    assert cells.country_of("Commonwealth of Australia", PROFILE, formal_style=True) == "AU"
+    assert cells.country_of("Dominion of Canada", PROFILE, formal_style=True) == "CA"
+    assert cells.country_of("Chamber of Commerce", PROFILE, formal_style=True) is None
+    assert cells.country_of("Port Authority of the Gulf", PROFILE, formal_style=True) is None
+    # outside a country column the same shape is an institution's name
+    assert cells.country_of("University of Malta", PROFILE) is None

@@ -43,8 +43,11 @@ def _place_words(profile: Profile) -> dict[str, str]:
     return words
 
 
-def country_of(text: str | None, profile: Profile) -> str | None:
-    """ISO alpha-2 of a country cell: a name, an ISO code or a nationality adjective."""
+def country_of(text: str | None, profile: Profile, formal_style: bool = False) -> str | None:
+    """ISO alpha-2 of a country cell: a name, an ISO code or a nationality adjective;
+    with `formal_style` (a cell of a column known to hold countries), also a name after a
+    state's style ("Commonwealth of Australia"), which elsewhere may be an
+    institution's ("University of Malta")."""
     if is_blank(text):
         return None
     from ..event import country_code
@@ -55,6 +58,13 @@ def country_of(text: str | None, profile: Profile) -> str | None:
     code = country_code(stripped, profile) or _place_words(profile).get(_fold(stripped))
     if code:
         return code
+    style, of, name = stripped.rpartition(" of ")
+    if formal_style and of and 1 <= len(style.split()) <= 2 and all(w.isalpha() and w[0].isupper() for w in style.split()):
+        # a state's formal style, a word or two, before the country's name ("Commonwealth
+        # of Australia"): the name must be a country's, not a nationality or a code
+        code = _country_names().get(_fold(name.removeprefix("the ")))
+        if code:
+            return code
     # "Germany (DE)", "DE – Germany", "Korea (Republic of)": every part must agree
     parts = [p.strip(" .") for p in re.split(r"[()/,]|\s[-–—]\s", stripped) if p.strip(" .")]
     if len(parts) < 2:
