@@ -1228,6 +1228,25 @@ def _folio(c, number: int) -> None:
     c.drawString(A4[0] / 2 - 12, 30, f"Page {number}")
 
 
+def _benefits_section(c, left: float, paragraphs: int) -> float:
+    """The section the cards' table stands in, from the first page's head: its heading
+    and `paragraphs` paragraphs; where the last one ends."""
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(left, 780, "5 Benefits for SMEs")
+    return _cards_prose(c, 765, paragraphs, left)
+
+
+def _conclusions_and_close(c, top: float, left: float) -> None:
+    """The next section from `top` down (its heading and two paragraphs), the second
+    page's folio, and the document saved."""
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(left, top, "6 Conclusions")
+    _cards_prose(c, top - 10, 2, left)
+    _folio(c, 2)
+    c.showPage()
+    c.save()
+
+
 def boxed_cards_over_a_page_break(path: Path, caption: str | None = "above") -> None:
     """One box per cluster (its name in bold, its SMEs under it), a table of one column
     whose every row is ruled round: the page break falls between the two boxes, one at
@@ -1246,9 +1265,7 @@ def boxed_cards_over_a_page_break(path: Path, caption: str | None = "above") -> 
         c.rect(left, bottom, width, top - bottom)
         return bottom
 
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(left, 780, "5 Benefits for SMEs")
-    _cards_prose(c, 765, 14, left)
+    _benefits_section(c, left, 14)
     if caption == "above":
         c.setFont("Helvetica-Bold", 9)
         c.drawString(left, 150, CARDS_CAPTION)
@@ -1259,12 +1276,7 @@ def boxed_cards_over_a_page_break(path: Path, caption: str | None = "above") -> 
     if caption == "below":
         c.setFont("Helvetica-Bold", 9)
         c.drawString(left, bottom - 14, CARDS_CAPTION)
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(left, bottom - 50, "6 Conclusions")
-    _cards_prose(c, bottom - 60, 2, left)
-    _folio(c, 2)
-    c.showPage()
-    c.save()
+    _conclusions_and_close(c, bottom - 50, left)
 
 
 SPLIT_CARDS = [("Wood and Furniture Cluster of Connacht", ["Celtic Composites UAB", "Zagorje Wood UAB", "Bratislava Bio Ltd"]),
@@ -1294,9 +1306,7 @@ def boxed_cards_broken_inside_a_card(path: Path) -> None:
             y -= pitch
         return top - y + 6
 
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(left, 780, "5 Benefits for SMEs")
-    _cards_prose(c, 765, 14, left)
+    _benefits_section(c, left, 14)
     c.setFont("Helvetica-Bold", 9)
     c.drawString(left, 150, CARDS_CAPTION)
     top, frame_bottom = 140.0, 60.0
@@ -1317,12 +1327,7 @@ def boxed_cards_broken_inside_a_card(path: Path) -> None:
     for x in (left, left + width):
         c.line(x, top, x, bottom)
     last_bottom = bottom
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(left, last_bottom - 40, "6 Conclusions")
-    _cards_prose(c, last_bottom - 50, 2, left)
-    _folio(c, 2)
-    c.showPage()
-    c.save()
+    _conclusions_and_close(c, last_bottom - 40, left)
 
 
 OBJECTIVE_HEADER = ["EU cluster", "Organisation", "Objective and next steps", "Technology concerned"]
@@ -1402,9 +1407,7 @@ def ruled_list_captioned_under_over_a_page_break(path: Path) -> None:
             c.drawString(left + 3, top - size - leading * index, f"{index}) {item}")
         return top - leading * (len(items) + 1) - 4
 
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(left, 780, "5 Benefits for SMEs")
-    top = _cards_prose(c, 765, 13, left) - 6
+    top = _benefits_section(c, left, 13) - 6
     c.line(left, top, left + width, top)
     for name, items in LISTED[:2]:
         top = listed(top - 3, name, items)
@@ -1414,9 +1417,4 @@ def ruled_list_captioned_under_over_a_page_break(path: Path) -> None:
     c.line(left, bottom, left + width, bottom)
     c.setFont("Helvetica-Bold", 10)
     c.drawString(left, bottom - 16, CARDS_CAPTION)
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(left, bottom - 52, "6 Conclusions")
-    _cards_prose(c, bottom - 62, 2, left)
-    _folio(c, 2)
-    c.showPage()
-    c.save()
+    _conclusions_and_close(c, bottom - 52, left)
