@@ -138,7 +138,7 @@ def _read_type(cleaned: str, profile: Profile, country: str | None) -> str | Non
 def _type_vocabulary(profile: Profile) -> frozenset[str]:
     """The single words a partner-type phrase is read by: kinds of organisation,
     nationalities and country names (folded)."""
-    places = {_fold(name) for name in (*nationalities(), *_country_names(), *profile.country_aliases)}
+    places = {_fold(name) for name in _place_names(profile)}
     return frozenset(_CLUSTER_WORDS | _FIRM_WORDS | {p for p in places if p and " " not in p})
 
 
@@ -178,8 +178,14 @@ def _reads_as_type(suffix: str, profile: Profile, strict: bool) -> str | None:
 @lru_cache(maxsize=16)
 def _multiword_places(profile: Profile) -> tuple[str, ...]:
     """Country names and nationality adjectives of several words, longest first."""
-    names = set(nationalities()) | set(_country_names()) | set(profile.country_aliases)
-    return tuple(sorted((n for n in names if " " in n.strip()), key=len, reverse=True))
+    return tuple(sorted((n for n in _place_names(profile) if " " in n.strip()), key=len, reverse=True))
+
+
+@lru_cache(maxsize=16)
+def _place_names(profile: Profile) -> frozenset[str]:
+    """Nationality adjectives and country names (folded), and the profile's country
+    aliases as it writes them: the places a partner-type phrase may name."""
+    return frozenset(nationalities()) | frozenset(_country_names()) | frozenset(profile.country_aliases)
 
 
 _TRAILING_BRACKET = re.compile(r"(?:\(([^()]*)\)|\[([^\[\]]*)\]|\{([^{}]*)\})\s*[.,;]?\s*$")
