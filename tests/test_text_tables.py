@@ -1,5 +1,7 @@
 import re
 
+import pytest
+
 from extractor.layout import PageLayout, Word, words_to_lines
 from extractor.tables.text import TextAlignmentEngine
 
@@ -731,4 +733,24 @@ def test_text_tables_dot_leaders_to_several_figures_and_typed_rules_stay_in_the_
     words += proportional_words_of("Observations", 60, top + 30, size=11, bold=True)
     layout = PageLayout(number=1, width=595, height=842, words=words, lines=words_to_lines(words))
     [table] = TextAlignmentEngine(CAPTION).find(None, layout)
+    assert grid_texts(table) == [list(row) for row in rows]
+
+
+@pytest.mark.xfail(strict=True, reason="a caption's second line ends the walk under it")
+def test_text_tables_a_caption_wrapped_in_heading_type_over_a_borderless_table():
+    """A caption set in heading type runs onto a second line (its next word did not fit
+    on the first): the table starts under that second line, which is no row of its own."""
+    size = 6.0
+    words = words_of("Annex 2 - Formal agreements concluded by the member clusters after the", 60, 100, size=14, bold=True)
+    words += words_of("mission", 60, 117, size=14, bold=True)
+    rows = [("Cluster", "Signed?", "Partner"), ("Alpha Cluster", "Yes", "Omega Chamber"),
+            ("Beta Cluster", "No", "-"), ("Gamma Cluster", "Yes", "Sigma Park")]
+    top = 140.0
+    for k, row in enumerate(rows):
+        for x, text in zip((60, 200, 340), row):
+            words += words_of(text, x, top, size=size, bold=k == 0)
+        top += 10.0
+    words += words_of("Observations", 60, top + 30, size=11, bold=True)
+    page, layout = page_of(words)
+    [table] = TextAlignmentEngine(CAPTION).find(page, layout)
     assert grid_texts(table) == [list(row) for row in rows]
