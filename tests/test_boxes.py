@@ -2,6 +2,8 @@
 
 from dataclasses import replace
 
+import pytest
+
 from extractor.boxes import _rows_of_the_table_above
 
 from .synthetic import raw_table
@@ -35,3 +37,26 @@ def test_box_apart_from_the_table_above_or_with_its_own_caption_or_other_columns
     assert _rows_of_the_table_above([table, wider], captioned=set()) == [table, wider]
     not_a_box = raw_table([["Lusitania Cork Association"]], top=140.0)
     assert _rows_of_the_table_above([table, not_a_box], captioned=set()) == [table, not_a_box]
+
+
+@pytest.mark.xfail(strict=True, reason="the text width fails the box's running-on test")
+def test_one_text_its_engine_read_as_the_rest_of_the_table_above_the_page_break_is_kept():
+    """A list's last row alone at the next page's head (dev pool D seed 5 report 22): the
+    word-alignment engine read it on with the columns of the table the page before left
+    open. A text table's width is its longest line's, not a drawn one, so that width
+    (the box's test of running on) says nothing: the engine's reading does."""
+    import re
+
+    from extractor.boxes import settle_lone_boxes
+
+    from .synthetic import empty_layout
+
+    above = replace(raw_table([["Alpha Hub a. Delta Foods"], ["Beta Hub a. Epsilon Labs"]], page=3, top=500.0),
+                    engine="text-alignment")
+    rest = replace(raw_table([["Gamma Hub a. Zeta Marine b. Eta Print"]], page=4, top=70.0, widths=[66.0]),
+                   engine="text-alignment", lone_box=True)
+    pattern = re.compile(r"^Table\s+\d+")
+    found = [(empty_layout(3), [above]), (empty_layout(4), [replace(rest, continues_previous_page=True)])]
+    assert [len(tables) for _, tables in settle_lone_boxes(found, pattern)] == [1, 1]
+    alone = [(empty_layout(3), [above]), (empty_layout(4), [rest])]
+    assert [len(tables) for _, tables in settle_lone_boxes(alone, pattern)] == [1, 0]
