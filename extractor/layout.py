@@ -602,6 +602,18 @@ def is_caption(line: Line, pattern: re.Pattern[str]) -> bool:
     return not (wide and wide[0]) and sum(wide) <= 1
 
 
+def wraps_onto(line: Line, below: Line, room: float) -> bool:
+    """Whether `below` carries `line` on, wrapped: it is set in the same type (size and
+    weight) directly under it, from the same left edge, and its first word would not
+    have fitted at the end of `line` before `room` (the right edge of the text)."""
+    same_type = abs(below.size - line.size) < 0.3 and below.bold == line.bold
+    directly_under = 0 <= below.top - line.bottom < 0.6 * line.size
+    same_edge = abs(below.x0 - line.x0) < 0.5 * line.size
+    first = min(below.words, key=lambda w: w.x0)
+    space = 0.25 * line.size
+    return same_type and directly_under and same_edge and line.x1 + space + (first.x1 - first.x0) > room
+
+
 def words_in_box(words: Iterable[Word], bbox: BBox, margin: float = 0.5) -> list[Word]:
     """The words whose centre lies inside `bbox`."""
     x0, top, x1, bottom = bbox

@@ -40,6 +40,7 @@ from ..layout import (
     join_words,
     make_line,
     stretches,
+    wraps_onto,
 )
 from ..cells.lists import bullet_of
 from ..settings import DEFAULT_SETTINGS, Settings
@@ -312,6 +313,11 @@ def _under_plain_header(region: list[Line], line: Line) -> bool:
 
 def _under_caption(ctx: _Page, index: int, engine: str) -> list[RawTable]:
     caption = ctx.lines[index]
+    room = max(max(l.x1 for l in ctx.lines), ctx.layout.width - min(l.x0 for l in ctx.lines))
+    # a caption in heading type may wrap: its last line, not its first, stands over the table
+    while index + 1 < len(ctx.lines) and wraps_onto(caption, ctx.lines[index + 1], room):
+        index += 1
+        caption = ctx.lines[index]
     region = _walk(ctx, ctx.lines[index + 1 :], caption.bottom, down=True)
     if len(region) < 3:
         return []
