@@ -1,5 +1,7 @@
 import re
 
+import pytest
+
 from extractor.layout import PageLayout, Word, words_to_lines
 from extractor.tables.text import TextAlignmentEngine
 
@@ -752,3 +754,18 @@ def test_text_tables_a_caption_wrapped_in_heading_type_over_a_borderless_table()
     [table] = TextAlignmentEngine(CAPTION).find(page, layout)
     assert grid_texts(table) == [list(row) for row in rows]
 
+
+@pytest.mark.xfail(strict=True, reason="a header of two cells over a single row is not enough today")
+def test_text_tables_header_of_two_cells_over_one_row_wrapped_in_its_column_at_the_page_foot():
+    """The page break left a two-column header and one row at the foot (dev pool D seed 5
+    report 26, its caption underneath on the next page). A bold line of two cells over one
+    line is not enough, but here the row's second cell wraps: its lines start at the
+    second column with the first empty, as a cell's do and no paragraph's."""
+    words = words_of(PARAGRAPH[0], 60, 640) + words_of(PARAGRAPH[1], 60, 653)
+    words += words_of("Delegation member", 60, 680, bold=True) + words_of("Member companies", 260, 680, bold=True)
+    words += words_of("Alpha Hub", 60, 698) + words_of("- Delta Foods Oy", 260, 698)
+    words += words_of("- Epsilon Labs BV", 260, 709) + words_of("- Zeta Marine ApS", 260, 720)
+    page, layout = page_of(words + words_of("Page 3", 290, 815, size=7))
+    [table] = TextAlignmentEngine(CAPTION).find(page, layout)
+    assert grid_texts(table) == [["Delegation member", "Member companies"],
+                                 ["Alpha Hub", "- Delta Foods Oy - Epsilon Labs BV - Zeta Marine ApS"]]
