@@ -80,7 +80,11 @@ def _rows_of_the_table_above(tables: list[RawTable], captioned: set[int]) -> lis
 def _runs_on(upper: RawTable, lower: RawTable) -> bool:
     """Whether two tables are drawn alike: as many columns, as wide, the column rules at
     the same shares of the width (where a page's margins differ from the next one's,
-    the table stands elsewhere across the page)."""
+    the table stands elsewhere across the page). Or the engine that read both read the
+    lower as the upper's rest, under its columns: a text table is as wide as its longest
+    line, not as a drawn box, so its width says nothing."""
+    if lower.continues_previous_page and lower.engine == upper.engine:
+        return True
     width = upper.bbox[2] - upper.bbox[0]
     if upper.n_columns != lower.n_columns or abs(width - (lower.bbox[2] - lower.bbox[0])) > WIDTH_TOLERANCE * width:
         return False

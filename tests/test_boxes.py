@@ -2,8 +2,6 @@
 
 from dataclasses import replace
 
-import pytest
-
 from extractor.boxes import _rows_of_the_table_above
 
 from .synthetic import raw_table
@@ -39,7 +37,6 @@ def test_box_apart_from_the_table_above_or_with_its_own_caption_or_other_columns
     assert _rows_of_the_table_above([table, not_a_box], captioned=set()) == [table, not_a_box]
 
 
-@pytest.mark.xfail(strict=True, reason="the text width fails the box's running-on test")
 def test_one_text_its_engine_read_as_the_rest_of_the_table_above_the_page_break_is_kept():
     """A list's last row alone at the next page's head (dev pool D seed 5 report 22): the
     word-alignment engine read it on with the columns of the table the page before left
