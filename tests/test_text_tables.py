@@ -1,7 +1,5 @@
 import re
 
-import pytest
-
 from extractor.layout import PageLayout, Word, words_to_lines
 from extractor.tables.text import TextAlignmentEngine
 
@@ -755,7 +753,6 @@ def test_text_tables_a_caption_wrapped_in_heading_type_over_a_borderless_table()
     assert grid_texts(table) == [list(row) for row in rows]
 
 
-@pytest.mark.xfail(strict=True, reason="a header of two cells over a single row is not enough today")
 def test_text_tables_header_of_two_cells_over_one_row_wrapped_in_its_column_at_the_page_foot():
     """The page break left a two-column header and one row at the foot (dev pool D seed 5
     report 26, its caption underneath on the next page). A bold line of two cells over one

@@ -391,11 +391,16 @@ def _foot_table(ctx: _Page, tables: list[RawTable], engine: str) -> RawTable | N
     if len(header) == 1:  # a list per row (items indented or not), ruled above its first bold name
         return _ruled_list(ctx, region, region[0].top - RULE_GAP_RATIO * region[0].size, region[0].top, engine)
     table = _table(region, ctx.layout.number, engine, spanner_rules=ctx.spanner_rules)
-    # a header over a single row (the page break pushed the rest on) needs as many
-    # header cells as a header row left alone at the foot does
-    if table is None or len(table.grid) < 2 or (len(table.grid) == 2 and len(header) < FOOT_HEADER_COLUMNS):
+    if table is None or len(table.grid) < 2:
         return None
     columns = table.column_edges[:-1]
+    # a header over a single row (the page break pushed the rest on) needs as many
+    # header cells as a header row left alone at the foot does, or a row that wraps
+    # as only a table's does: a line of it starting at a later column, the first empty
+    wraps_in_a_column = any(_segments(line)[0][0].x0 > columns[0] + ALIGN_TOLERANCE and _at_column(line.x0, columns)
+                            for line in region[2:])
+    if len(table.grid) == 2 and len(header) < FOOT_HEADER_COLUMNS and not wraps_in_a_column:
+        return None
     if not all(_at_column(s[0].x0, columns) for s in header):
         return None
     return table
