@@ -75,15 +75,36 @@ def _same_words() -> tuple[dict[str, str], frozenset[str]]:
     return canonical, frozenset(kept)
 
 
+@lru_cache(maxsize=1)
+def _open_ends() -> dict[str, str]:
+    """Preposition -> the word for what a label ending on it leaves to the cells
+    (`open_ends` in `data/label_words.yaml`)."""
+    return {fold(str(k)): fold(str(v)) for k, v in yaml.safe_load(LABEL_WORDS.read_text(encoding="utf-8")).get("open_ends", {}).items()}
+
+
 @lru_cache(maxsize=8192)
 def content_words(text: str) -> tuple[str, ...]:
     """The stems of the label's content words, each replaced by its group's word
-    where report writers use several for one thing, in order, without repeats."""
+    where report writers use several for one thing, in order, without repeats; a
+    label ending on an open preposition ('Signed with') adds the word for its object."""
     canonical, kept_stop_words = _same_words()
     tokens = _TOKEN.findall(fold(text))
     kept = [t for t in tokens if t in kept_stop_words or (t not in STOP_WORDS and t not in _GENERIC)]
+    kept += _left_open(tokens, kept_stop_words)
     stems = [canonical.get(stem, stem) for stem in _stemmer().stemWords(kept)]
     return tuple(dict.fromkeys(stems))
+
+
+def _left_open(tokens: list[str], kept_stop_words: frozenset[str]) -> list[str]:
+    """The object an open preposition at the label's end stands for: no content word
+    follows it ('Agreed with', 'Signed with whom?')."""
+    ends = _open_ends()
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i] in ends:
+            return [ends[tokens[i]]]
+        if tokens[i] in kept_stop_words or (tokens[i] not in STOP_WORDS and tokens[i] not in _GENERIC):
+            return []
+    return []
 
 
 def words_match(a: str, b: str) -> bool:

@@ -305,7 +305,7 @@ def test_stitch_a_name_column_no_header_names_is_known_by_names_the_other_tables
 def test_stitch_tells_a_cluster_column_from_a_partner_column_by_the_delegation_names():
     """Both columns of Annex 2 hold names that other tables repeat: the clusters (in
     the delegation) and the partners (in the objectives table). Its headers say little
-    ("EU cluster organisation", "Signed with"). Once the delegation is read, only the
+    ("EU cluster organisation", "Co-signed by"). Once the delegation is read, only the
     column of its names is the cluster column; by repetition alone the two swapped."""
     clusters = ["Vorarlberg Space Alliance", "Cataluña Tourism Alliance", "Pomerania Photonics Hub"]
     # no legal form: a company's would tell the partner column apart without the delegation
@@ -313,7 +313,7 @@ def test_stitch_tells_a_cluster_column_from_a_partner_column_by_the_delegation_n
     delegation = raw_table([["No.", "Cluster", "Country"]] + [[str(i + 1), c, "Spain"] for i, c in enumerate(clusters)], page=1)
     objectives = raw_table([["Cluster", "Partner organisation", "Objective"]]
                            + [[c, p, "A joint pilot"] for c, p in zip(clusters, partners)], page=2)
-    formal = raw_table([["EU cluster organisation", "Has a formal agreement been concluded?", "Signed with", "Organisation category"]]
+    formal = raw_table([["EU cluster organisation", "Has a formal agreement been concluded?", "Co-signed by", "Organisation category"]]
                        + [[c, "Yes", p, "non EU firm"] for c, p in zip(clusters, partners)], page=3)
     pages = [(layout_with_lines(1, [("Table 1 - EU cluster delegation", 85)]), [delegation]),
              (layout_with_lines(2, [("Table 2 - Cooperation objectives", 85)]), [objectives]),
