@@ -66,3 +66,17 @@ def test_survey_stated_only_as_a_rate_is_a_survey():
     survey = _survey(figures, paras, PROFILE, ReportEntities(EntityRegistry()), RecordSet())
     assert survey is not None
     assert (survey.participants, survey.respondents, survey.response_rate) == (None, None, 0.71)
+
+
+@pytest.mark.xfail(strict=True, reason="spaCy's sentencizer ends a sentence at an abbreviation's dot before a comma")
+def test_survey_a_name_abbreviated_before_a_comma_stays_in_its_sentence():
+    """'... Competence Ctr., ICT Cluster ... did not answer': an abbreviation's dot followed
+    by a comma ends no sentence (no sentence ends on a comma or starts after one), so the
+    first name listed stays with the verb that says it did not answer (fresh dev seed 5,
+    pool C report 17: that member read as a respondent)."""
+    from extractor.narrative import sentence_with
+
+    text = ("Despite several reminders, Alpha Health Competence Ctr., Beta Cluster and Gamma Klaster "
+            "did not answer the follow-up survey. The others did.")
+    [(sentence, page)] = sentence_with([Paragraph(text=text, page=2)], ("did not answer",))
+    assert sentence.startswith("Despite several reminders, Alpha Health Competence Ctr.,") and page == 2
