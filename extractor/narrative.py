@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import get_args
 
 import spacy
+from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import Sentencizer
 
@@ -66,12 +67,24 @@ class HeadingLine:
     page: int
 
 
+@Language.component("no_sentence_after_a_comma")
+def _no_sentence_after_a_comma(doc):
+    """An abbreviation's dot before a comma ("Competence Ctr., ICT Cluster ...") ends no
+    sentence: spaCy's sentencizer starts one after the punctuation that follows a dot,
+    but no sentence ends on a comma or a semicolon."""
+    for token in doc[1:]:
+        if token.is_sent_start and doc[token.i - 1].text in {",", ";"}:
+            token.is_sent_start = False
+    return doc
+
+
 @lru_cache(maxsize=1)
 def _blank_nlp():
     nlp = spacy.blank("en")
     # ".." is an abbreviation's dot followed by the full stop ("75 p.c.."): it ends a
     # sentence as "." does, though spaCy's tokenizer makes it a token of its own
     nlp.add_pipe("sentencizer", config={"punct_chars": [*Sentencizer.default_punct_chars, ".."]})
+    nlp.add_pipe("no_sentence_after_a_comma")
     return nlp
 
 

@@ -68,7 +68,6 @@ def test_survey_stated_only_as_a_rate_is_a_survey():
     assert (survey.participants, survey.respondents, survey.response_rate) == (None, None, 0.71)
 
 
-@pytest.mark.xfail(strict=True, reason="spaCy's sentencizer ends a sentence at an abbreviation's dot before a comma")
 def test_survey_a_name_abbreviated_before_a_comma_stays_in_its_sentence():
     """'... Competence Ctr., ICT Cluster ... did not answer': an abbreviation's dot followed
     by a comma ends no sentence (no sentence ends on a comma or starts after one), so the
