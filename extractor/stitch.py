@@ -719,7 +719,8 @@ def _is_fragment(row: DataRow, table: StitchedTable, profile: Profile, settings:
     if any(c is None for c in key_columns):
         return False
     above = table.rows[-1]
-    if any(row.text(c) and not _closes_bracket(above.text(c), row.text(c)) for c in key_columns):
+    if any(row.text(c) and not _closes_bracket(above.text(c), row.text(c)) and not _remark_for(above.text(c), row.text(c))
+           for c in key_columns):
         return False
     return any(cell and cell.text for cell in row.cells)
 
@@ -773,6 +774,15 @@ def _names_rejoined(rows: list[DataRow], recurring: frozenset[str]) -> list[Data
 def _opens_with_bullet(row: DataRow) -> bool:
     first = next((cell for cell in row.cells if cell and cell.text), None)
     return first is not None and bullet_of((first.lines or (first.text,))[0]) is not None
+
+
+_BRACKETED = re.compile(r"^\s*(?:\([^()\[\]]*\)|\[[^()\[\]]*\])\s*$")
+
+
+def _remark_for(upper: str | None, lower: str) -> bool:
+    """Whether `lower` is a bracketed remark alone ("[non-EU cluster]") for the name
+    `upper`, which has none of its own: a remark names no one, it qualifies a name."""
+    return bool(upper) and bool(_BRACKETED.match(lower)) and not any(b in upper for b in "([")
 
 
 def _closes_bracket(upper: str | None, lower: str) -> bool:

@@ -1,5 +1,3 @@
-import pytest
-
 from extractor.profile import load_profile
 from extractor.settings import Settings
 from extractor.stitch import stitch
@@ -153,7 +151,6 @@ def test_stitch_rejoins_a_broken_row_whose_name_closes_a_bracket_left_open():
 
 
 
-@pytest.mark.xfail(strict=True, reason="a bracketed remark alone is taken for a row's own partner today")
 def test_stitch_rejoins_a_broken_row_whose_rest_is_the_names_bracketed_remark():
     """The page break may fall between a name and its bracketed remark: the next page's
     first row holds '[non-EU cluster]' alone under the partner, its cluster blank (fresh
