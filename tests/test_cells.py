@@ -522,3 +522,18 @@ def test_cells_country_in_its_formal_style():
     assert cells.country_of("Port Authority of the Gulf", PROFILE, formal_style=True) is None
     # outside a country column the same shape is an institution's name
     assert cells.country_of("University of Malta", PROFILE) is None
+
+
+@pytest.mark.xfail(strict=True, reason="a state's style reads only in a column already known to hold countries")
+def test_cells_country_after_a_style_that_states_bear_reads_anywhere():
+    """The styles states give themselves in their official names (pycountry's: 'Kingdom',
+    'Commonwealth', 'Federal Republic' ...) before 'of' and a country's name make a country
+    wherever they stand, column typing included: 'Location of partner' holding 'Commonwealth
+    of Australia' is a country column (fresh dev seed 6, pool D reports 2 and 11: the
+    column went unmapped, or took the partner field). Other words before 'of' do not."""
+    assert cells.country_of("Commonwealth of Australia", PROFILE) == "AU"
+    assert cells.country_of("Federal Republic of Brazil", PROFILE) == "BR"
+    assert cells.type_fit("country", ["Commonwealth of Australia", "Kingdom of Norway"], PROFILE) == 1.0
+    assert cells.country_of("University of Malta", PROFILE) is None
+    assert cells.country_of("Dominion of Canada", PROFILE) is None  # a style no state bears today
+    assert cells.country_of("Dominion of Canada", PROFILE, formal_style=True) == "CA"
