@@ -524,7 +524,6 @@ def test_cells_country_in_its_formal_style():
     assert cells.country_of("University of Malta", PROFILE) is None
 
 
-@pytest.mark.xfail(strict=True, reason="a state's style reads only in a column already known to hold countries")
 def test_cells_country_after_a_style_that_states_bear_reads_anywhere():
     """The styles states give themselves in their official names (pycountry's: 'Kingdom',
     'Commonwealth', 'Federal Republic' ...) before 'of' and a country's name make a country

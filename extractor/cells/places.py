@@ -43,10 +43,25 @@ def _place_words(profile: Profile) -> dict[str, str]:
     return words
 
 
+@lru_cache(maxsize=1)
+def state_styles() -> frozenset[str]:
+    """The styles states bear before 'of' and their name in their official names
+    (pycountry: 'Kingdom', 'Commonwealth', 'Federal Republic' ...), folded; styles of
+    capitalised words only (not 'Taiwan, Province')."""
+    styles = set()
+    for country in pycountry.countries:
+        style, of, _ = (getattr(country, "official_name", None) or "").rpartition(" of ")
+        words = style.removeprefix("the ").split()
+        if of and words and all(w.replace("'", "").isalpha() and w[0].isupper() for w in words):
+            styles.add(_fold(" ".join(words)))
+    return frozenset(styles)
+
+
 def country_of(text: str | None, profile: Profile, formal_style: bool = False) -> str | None:
-    """ISO alpha-2 of a country cell: a name, an ISO code or a nationality adjective;
-    with `formal_style` (a cell of a column known to hold countries), also a name after a
-    state's style ("Commonwealth of Australia"), which elsewhere may be an
+    """ISO alpha-2 of a country cell: a name, an ISO code or a nationality adjective, or
+    a country's name after a style that states bear (`state_styles`: "Commonwealth of
+    Australia"); with `formal_style` (a cell of a column known to hold countries), after
+    any style of a word or two ("Dominion of Canada"), which elsewhere may be an
     institution's ("University of Malta")."""
     if is_blank(text):
         return None
@@ -59,9 +74,12 @@ def country_of(text: str | None, profile: Profile, formal_style: bool = False) -
     if code:
         return code
     style, of, name = stripped.rpartition(" of ")
-    if formal_style and of and 1 <= len(style.split()) <= 2 and all(w.isalpha() and w[0].isupper() for w in style.split()):
-        # a state's formal style, a word or two, before the country's name ("Commonwealth
-        # of Australia"): the name must be a country's, not a nationality or a code
+    style = style.removeprefix("The ").removeprefix("the ")
+    borne = of and _fold(style) in state_styles()
+    if borne or (formal_style and of and 1 <= len(style.split()) <= 2 and all(w.isalpha() and w[0].isupper() for w in style.split())):
+        # a state's style before the country's name ("Commonwealth of Australia"): one
+        # that states bear reads anywhere, any style of a word or two in a column known
+        # to hold countries; the name must be a country's, not a nationality or a code
         code = _country_names().get(_fold(name.removeprefix("the ")))
         if code:
             return code
