@@ -96,6 +96,7 @@ class Settings(BaseModel):
     stacked_row_lines: int = Field(3, ge=2, description="a ruled row whose filled cells each hold this many unwrapped lines, at the label's heights, is parted into one row per line")
     column_rules_tables: bool = Field(True, description="read tables drawn with column rules alone (three or more of one extent, no horizontal rule)")
     row_labels_left: bool = Field(True, description="row labels set left, in a column without rules left of a ruled grid, one beside each ruled row, are the grid's first column")
+    header_type_break: bool = Field(True, description="a ruled first row whose filled cells each set bold lines above plain ones (a header and the row under it with no rule between) is parted where the type changes")
     blank_line_rows: bool = Field(True, description="a ruled row holding rows that blank lines part (a label beside the first line of each row's texts) is parted into them")
     # The word-alignment engine (tables/text.py).
     header_groups: bool = Field(True, description="a header's group labels over spanner rules are a header row of their own, each spanning the columns its rule spans")

@@ -59,6 +59,9 @@ class PlumberLinesEngine:
         # a box's lines are a text's, not rows: it stays one row
         parting = [_horizontal(y, t.bbox[0], t.bbox[2]) for t in tables if not t.lone_box
                    for y in _unruled_row_breaks(t, layout, least, blank_lines)]
+        if self.settings.header_type_break:
+            parting += [_horizontal(y, t.bbox[0], t.bbox[2]) for t in tables if not t.lone_box
+                        for y in _header_type_break(t.grid[0], layout.words)]
         if self.settings.column_rules_tables:
             parting += _column_rules_only(page, layout, found, least)
         if parting:
@@ -312,6 +315,27 @@ def _unruled_row_breaks(table: RawTable, layout: PageLayout, least: int, blank_l
     for row in table.grid:
         breaks += _stack_breaks(row, layout.words, least) or (_blank_line_breaks(row, layout.words) if blank_lines else [])
     return breaks
+
+
+def _header_type_break(row: Sequence[Cell | None], words: list[Word]) -> list[float]:
+    """Where a ruled first row holds a header and the row under it with no rule between:
+    every filled cell (two or more) sets bold lines first, some cell then plain ones,
+    and all the bold lie above all the plain. A header is set apart by its type; one
+    row's cells do not all open in bold (a bold name over plain items is one cell's)."""
+    filled = [cell for cell in row if cell is not None and cell.text]
+    if len(filled) < 2:
+        return []
+    bold_bottoms, plain_tops = [], []
+    for cell in filled:
+        lines = words_to_lines(words_in_box(words, cell.bbox))
+        weights = [line.bold for line in lines]
+        if not weights or not weights[0] or weights != sorted(weights, reverse=True):
+            return []  # a cell without a bold line first, or bold again after plain
+        bold_bottoms += [line.bottom for line in lines if line.bold]
+        plain_tops += [line.top for line in lines if not line.bold]
+    if not plain_tops or max(bold_bottoms) >= min(plain_tops):
+        return []
+    return [(max(bold_bottoms) + min(plain_tops)) / 2]
 
 
 BLANK_LINE = 0.6  # of the type size: more space than this between two lines is a blank line
