@@ -87,7 +87,9 @@ def find_mentions(
                 text, begin, finish = run  # "TEMA Cluster", not just the acronym inside it
             found.append(Mention(text, entity, 100.0))
             taken.append((begin, finish))
-        for text, begin, end in runs:
+        # runs joined over 'for' first ("Pomerania Cluster for Creative Innovation", a
+        # name with words dropped), each kept only where it names a member whole
+        for text, begin, end in _joined_over_for(doc, runs) + runs:
             if _overlaps(taken, begin, end):
                 continue
             entity, score = _resolve_mention(text, members, resolver, closed)
@@ -190,6 +192,17 @@ def _capitalised_runs(doc) -> list[tuple[str, int, int]]:
             begin, end = run[0].idx, run[-1].idx + len(run[-1].text)
             out.append((doc.text[begin:end], begin, end))
     return out
+
+
+def _joined_over_for(doc, runs: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Capitalised runs that a lone 'for' parts, joined ("Cluster" 'for' "Smart Grids"):
+    'for' ends a run, since a name before it often stands alone ("X for Spain"), but
+    inside a name it is the name's."""
+    joined = []
+    for (_, begin, end), (_, next_begin, next_end) in zip(runs, runs[1:]):
+        if doc.text[end:next_begin].strip() == "for":
+            joined.append((doc.text[begin:next_end], begin, next_end))
+    return joined
 
 
 def _strip_leading(name: str) -> str:
