@@ -1,7 +1,5 @@
 import re
 
-import pytest
-
 from extractor.layout import PageLayout, Word, words_to_lines
 from extractor.tables.text import TextAlignmentEngine
 
@@ -770,7 +768,6 @@ def test_text_tables_header_of_two_cells_over_one_row_wrapped_in_its_column_at_t
                                  ["Alpha Hub", "- Delta Foods Oy - Epsilon Labs BV - Zeta Marine ApS"]]
 
 
-@pytest.mark.xfail(strict=True, reason="two figures in one segment widen the count column today")
 def test_text_tables_two_figures_run_together_do_not_widen_their_column():
     """Right-aligned figures of two narrow columns: in one row a wide count and a wide
     rate stand closer than the column gap ('3,235 1,022.8', ICDAR 2013 us-025). That

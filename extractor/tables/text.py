@@ -631,7 +631,7 @@ def _column_spans(per_line: list[list[list[Word]]], columns: tuple[float, ...]) 
     others: dict[int, list[tuple[float, float]]] = {}
     for segments in per_line:
         for segment in segments:
-            x0, figure = segment[0].x0, all(is_figure(w.text) for w in segment)
+            x0, figure = segment[0].x0, _one_figure(segment)
             near = [i for i, c in enumerate(columns) if abs(x0 - c) <= ALIGN_TOLERANCE]
             if near:
                 (figures if figure else others).setdefault(near[0], []).append((x0, segment[-1].x1))
@@ -646,6 +646,13 @@ def _column_spans(per_line: list[list[list[Word]]], columns: tuple[float, ...]) 
 
 
 WORD_SPACE_RATIO = 0.3  # font sizes: wider than a word space
+
+
+def _one_figure(segment: list[Word]) -> bool:
+    """Whether a segment is one figure: figures no more than a word space apart ("1 234").
+    Two figures further apart are two cells run together ("3,235  1,022.8")."""
+    return all(is_figure(w.text) for w in segment) and all(
+        b.x0 - a.x1 <= WORD_SPACE_RATIO * a.size for a, b in zip(segment, segment[1:]))
 
 
 def _split_over_columns(segments: list[list[Word]], spans: list[tuple[float, float]], size: float) -> list[list[Word]]:
