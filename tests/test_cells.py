@@ -113,7 +113,6 @@ def test_cells_parse_count_reads_digits_and_number_words(text, expected):
     assert cells.parse_count(text) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="a number word broken over two lines reads as no count today")
 @pytest.mark.parametrize("text, expected", [("twenty-f ive", 25), ("thir teen", 13), ("Seven teen", 17)])
 def test_cells_parse_count_reads_a_number_word_a_narrow_column_broke(text, expected):
     """A number word broken over two lines of a narrow cell without a hyphen ('twenty-f' /

@@ -146,7 +146,17 @@ _SCALES = {"hundred": 100, "thousand": 1000}
 
 
 def number_from_words(text: str) -> int | None:
-    """"five" → 5, "Twenty-three" → 23, "one hundred and two" → 102; None otherwise."""
+    """"five" → 5, "Twenty-three" → 23, "one hundred and two" → 102; None otherwise.
+    A number word that a narrow cell broke over two lines without a hyphen ("twenty-f
+    ive", "thir teen") is read joined, where a piece is no number word of its own."""
+    value = _number_from_words(text)
+    pieces = text.split()
+    if value is None and 1 < len(pieces) <= 3 and any(_number_from_words(piece) is None for piece in pieces):
+        value = _number_from_words("".join(pieces))
+    return value
+
+
+def _number_from_words(text: str) -> int | None:
     words = [w for w in re.split(r"[\s\-\u2010\u2011]+", _fold(text).strip(" .")) if w and w != "and"]
     if not words:
         return None
