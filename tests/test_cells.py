@@ -63,7 +63,6 @@ def test_cells_cooperation_types_longest_spelling_wins():
 
 
 
-@pytest.mark.xfail(strict=True, reason="' + ' does not part listed items today")
 def test_cells_cooperation_types_listed_with_plus_signs_are_items_of_their_own():
     """' + ' joins listed types as a comma does (the profile lists '+' among its connectors):
     words either side of it are no one item ('companies + Joint' is no joint company; fresh

@@ -65,8 +65,9 @@ class _Token:
 
 _ACRONYM_PAIR = re.compile(r"(?<![^\W\d_])([A-Za-z])\.?\s*(&|\+|/)\s*([A-Za-z])\.?(?![^\W\d_])|\b([A-Z])\.?\s+and\s+([A-Z])\b\.?")
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
-# Characters that end one listed item: separators, line breaks, brackets, bullet glyphs.
-_ITEM_BREAK = re.compile(r"[,;\n\r\t()\[\]{}<>]|\s[-\u2013\u2014]\s|[^\w\s&+/.'’\-\u2010\u2011]")
+# Characters that end one listed item: separators, line breaks, brackets, bullet glyphs,
+# a dash or a plus sign between spaces ("R+D" and "R & D" are one type's name).
+_ITEM_BREAK = re.compile(r"[,;\n\r\t()\[\]{}<>]|\s[-\u2013\u2014+]\s|[^\w\s&+/.'’\-\u2010\u2011]")
 
 
 def _type_tokens(text: str) -> list[_Token]:
