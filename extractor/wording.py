@@ -59,10 +59,15 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _label_words() -> dict:
+    return yaml.safe_load(LABEL_WORDS.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _same_words() -> tuple[dict[str, str], frozenset[str]]:
     """Stem -> the stem of its group's first word (`data/label_words.yaml`), and the
     words of those groups that are stop words but mean something in a label ("no")."""
-    groups = yaml.safe_load(LABEL_WORDS.read_text(encoding="utf-8"))["same"]
+    groups = _label_words()["same"]
     canonical: dict[str, str] = {}
     kept: set[str] = set()
     for group in groups:
@@ -79,7 +84,7 @@ def _same_words() -> tuple[dict[str, str], frozenset[str]]:
 def _open_ends() -> dict[str, str]:
     """Preposition -> the word for what a label ending on it leaves to the cells
     (`open_ends` in `data/label_words.yaml`)."""
-    return {fold(str(k)): fold(str(v)) for k, v in yaml.safe_load(LABEL_WORDS.read_text(encoding="utf-8")).get("open_ends", {}).items()}
+    return {fold(str(k)): fold(str(v)) for k, v in (_label_words().get("open_ends") or {}).items()}
 
 
 @lru_cache(maxsize=8192)
