@@ -58,10 +58,7 @@ class PlumberLinesEngine:
         blank_lines = self.settings.blank_line_rows
         # a box's lines are a text's, not rows: it stays one row
         parting = [_horizontal(y, t.bbox[0], t.bbox[2]) for t in tables if not t.lone_box
-                   for y in _unruled_row_breaks(t, layout, least, blank_lines)]
-        if self.settings.header_type_break:
-            parting += [_horizontal(y, t.bbox[0], t.bbox[2]) for t in tables if not t.lone_box
-                        for y in _header_type_break(t.grid[0], layout.words)]
+                   for y in _unruled_row_breaks(t, layout, least, blank_lines, self.settings.header_type_break)]
         if self.settings.column_rules_tables:
             parting += _column_rules_only(page, layout, found, least)
         if parting:
@@ -307,11 +304,12 @@ def _horizontal(y: float, x0: float, x1: float) -> dict:
             "orientation": "h", "object_type": "line"}
 
 
-def _unruled_row_breaks(table: RawTable, layout: PageLayout, least: int, blank_lines: bool) -> list[float]:
+def _unruled_row_breaks(table: RawTable, layout: PageLayout, least: int, blank_lines: bool, header_type: bool) -> list[float]:
     """Heights at which to part the rows that one ruled row of `table` holds without
     rules between them: a plain stack (`_stack_breaks`), or rows a blank line parts
-    (`_blank_line_breaks`, where `blank_lines`)."""
-    breaks = []
+    (`_blank_line_breaks`, where `blank_lines`); in the first row, a header and the row
+    under it (`_header_type_break`, where `header_type`)."""
+    breaks = _header_type_break(table.grid[0], layout.words) if header_type and table.grid else []
     for row in table.grid:
         breaks += _stack_breaks(row, layout.words, least) or (_blank_line_breaks(row, layout.words) if blank_lines else [])
     return breaks

@@ -396,14 +396,18 @@ def _foot_table(ctx: _Page, tables: list[RawTable], engine: str) -> RawTable | N
     columns = table.column_edges[:-1]
     # a header over a single row (the page break pushed the rest on) needs as many
     # header cells as a header row left alone at the foot does, or a row that wraps
-    # as only a table's does: a line of it starting at a later column, the first empty
-    wraps_in_a_column = any(_segments(line)[0][0].x0 > columns[0] + ALIGN_TOLERANCE and _at_column(line.x0, columns)
-                            for line in region[2:])
-    if len(table.grid) == 2 and len(header) < FOOT_HEADER_COLUMNS and not wraps_in_a_column:
+    # as only a table's does
+    if len(table.grid) == 2 and len(header) < FOOT_HEADER_COLUMNS and not _wraps_in_a_column(region[2:], columns):
         return None
     if not all(_at_column(s[0].x0, columns) for s in header):
         return None
     return table
+
+
+def _wraps_in_a_column(lines: list[Line], columns: tuple[float, ...]) -> bool:
+    """Whether a line of a row's rest starts at a later column with the first empty, as
+    a cell's wrapped lines do and no paragraph's."""
+    return any(_segments(line)[0][0].x0 > columns[0] + ALIGN_TOLERANCE and _at_column(line.x0, columns) for line in lines)
 
 
 def _foot_header(ctx: _Page, tables: list[RawTable], engine: str) -> RawTable | None:
